@@ -1,0 +1,211 @@
+"""The `assistant` command: index, ask, chat, model."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from .settings import force_offline
+
+force_offline()
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+def _settings(args: argparse.Namespace):
+    from pydantic import ValidationError
+
+    from .settings import Settings
+
+    if getattr(args, "backend", None):
+        os.environ["ASSISTANT_LLM_BACKEND"] = args.backend
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"ASSISTANT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        raise UserError(f"bad configuration: {problems}") from None
+
+
+class UserError(Exception):
+    pass
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from .pipeline import build_index
+
+    settings = _settings(args)
+    t0 = time.perf_counter()
+    report = build_index(settings, [Path(p) for p in args.paths] or None, rebuild=args.rebuild,
+                         progress=not args.quiet)
+    took = time.perf_counter() - t0
+    state = "updated" if report.changed else "already up to date"
+    print(f"index {state}: {report.added} added, {report.removed} removed, {report.kept} kept "
+          f"({report.version}, {took:.1f} s)")
+    return 0
+
+
+def _read_history(path: str | None) -> list:
+    if not path:
+        return []
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot read history {path}: {exc}") from None
+    if not isinstance(data, list):
+        raise UserError(f"history {path} must be a JSON list of {{\"role\", \"content\"}} objects")
+    return data
+
+
+def _print_answer(answer) -> None:
+    print(answer.answer)
+    for c in answer.citations:
+        quote = " … ".join(c.text[s - c.start:e - c.start] for s, e in c.highlights) or c.text
+        print(f"  [{c.n}] {c.source} ({c.start}-{c.end}): {quote}")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .answer import clean_question
+    from .pipeline import open_engine
+
+    settings = _settings(args)
+    clean_question(args.question, settings.max_question_chars)  # fail fast, before loading models
+    history = _read_history(args.history)
+    engine = open_engine(settings)
+    answer = engine.ask(args.question, history)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """A terminal conversation: follow-ups keep the history."""
+    from .answer import QuestionError
+    from .pipeline import open_engine
+
+    engine = open_engine(_settings(args))
+    history: list[dict[str, str]] = []
+    print("Ask about the articles (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("> ")
+        except EOFError:
+            break
+        if not question.strip():
+            break
+        try:
+            answer = engine.ask(question, history)
+        except QuestionError as exc:
+            print(exc)
+            continue
+        _print_answer(answer)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    return 0
+
+
+def cmd_model(args: argparse.Namespace) -> int:
+    from . import models
+
+    settings = _settings(args)
+    target = models.model_path(settings.cache_dir)
+    if args.action == "check":
+        if models.is_ready(target):
+            print(f"ok: {target}")
+            return 0
+        print(f"not ready: {target}; {models.FIX_HINT}", file=sys.stderr)
+        return EXIT_FAILED
+    path = models.fetch(settings.cache_dir, progress=not args.quiet)
+    print(f"ready: {path}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from . import evaluate
+    from .pipeline import open_engine
+
+    settings = _settings(args)
+    datasets = [Path(d) for d in args.dataset] or sorted(Path("eval").glob("*.jsonl"))
+    cases = evaluate.load_cases(datasets)[: args.limit or None]
+    thresholds = dict(evaluate.DEFAULT_THRESHOLDS)
+    if args.thresholds:
+        thresholds.update(json.loads(Path(args.thresholds).read_text()))
+    out = Path(args.out or f"eval-out/{time.strftime('%Y%m%d-%H%M%S')}")
+    out.mkdir(parents=True, exist_ok=True)
+    engine = open_engine(settings)
+    rows = evaluate.run_all(engine, cases, out / "results.jsonl", progress=not args.quiet)
+    summary = evaluate.summarize(rows)
+    summary["backend"] = engine.backend
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
+    print(evaluate.table(rows, summary))
+    failed = evaluate.below_floor(summary, thresholds)
+    for line in failed:
+        print(f"below the floor: {line}", file=sys.stderr)
+    print(f"results in {out}")
+    return EXIT_FAILED if failed else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="assistant", description="Grounded, cited answers about news articles.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    i = sub.add_parser("index", help="build or update the index of articles")
+    i.add_argument("paths", nargs="*", help="article files or folders (default: index/articles)")
+    i.add_argument("--rebuild", action="store_true", help="start the index afresh")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_index)
+
+    a = sub.add_parser("ask", help="answer one question")
+    a.add_argument("question")
+    a.add_argument("--json", action="store_true", help="print one JSON object")
+    a.add_argument("--history", help="JSON file: list of {role, content} turns before this question")
+    a.add_argument("--backend", help="generator: llama-cpp, openai-compatible or extractive")
+    a.set_defaults(func=cmd_ask)
+
+    c = sub.add_parser("chat", help="a conversation in the terminal")
+    c.add_argument("--backend", help="generator: llama-cpp, openai-compatible or extractive")
+    c.set_defaults(func=cmd_chat)
+
+    e = sub.add_parser("eval", help="score answers on JSONL question sets")
+    e.add_argument("--dataset", action="append", default=[], help="JSONL file (repeatable; default eval/*.jsonl)")
+    e.add_argument("--out", help="output folder (default eval-out/<timestamp>)")
+    e.add_argument("--backend", help="generator: llama-cpp, openai-compatible or extractive")
+    e.add_argument("--limit", type=int, default=0, help="only the first N cases")
+    e.add_argument("--thresholds", help="JSON file overriding the quality floor")
+    e.add_argument("--quiet", action="store_true")
+    e.set_defaults(func=cmd_eval)
+
+    m = sub.add_parser("model", help="set up or check the default generator model")
+    m.add_argument("action", choices=["fetch", "check"])
+    m.add_argument("--quiet", action="store_true")
+    m.set_defaults(func=cmd_model)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .answer import QuestionError
+    from .embeddings import ModelError
+    from .evaluate import DatasetError
+    from .ingest import IngestError
+    from .store import StoreError
+
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (UserError, QuestionError, DatasetError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (IngestError, ModelError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Reads articles and splits them into passages and sentences that keep their offsets."""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUPPORTED = (".txt", ".md", ".html", ".htm")
+MAX_PASSAGE_CHARS = 1200
+
+
+class IngestError(Exception):
+    """An article that cannot be read; the message names the file and the cause."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    source: str
+    title: str
+    text: str
+    start: int
+    end: int
+    # (start, end) of each sentence, as offsets into the source text.
+    sentences: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    title: str
+    text: str
+    passages: tuple[Passage, ...]
+
+
+# Scraped page chrome, in the languages we serve. Only short paragraphs are
+# tested, so an article sentence that happens to contain these words stays.
+_BOILERPLATE = re.compile(
+    r"você está visualizando|voce esta visualizando|you are (currently )?viewing|"
+    r"\bcookies?\b|assine (já|agora|a newsletter)|subscribe (now|to)|leia (também|mais)|"
+    r"read more|share (this|on)|compartilhe|todos os direitos reservados|"
+    r"all rights reserved|^publicidade$|^advertisement$|click here|clique aqui",
+    re.IGNORECASE,
+)
+_BOILERPLATE_MAX_CHARS = 240
+
+# A sentence ends at . ! ? or … (optionally followed by a closing quote) and
+# the next one starts with an upper-case letter, a digit or an opening quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATIONS = re.compile(r"\b(Sr|Sra|Dr|Dra|Mr|Mrs|Ms|Prof|St|Jr|vs|etc|No|Nº|p|pp|cf|e\.g|i\.e)\.$")
+
+
+def read_text(path: Path, max_bytes: int) -> str:
+    """Return the text of a supported article file, or raise IngestError."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(f"{path}: {size} bytes, over the limit of {max_bytes}")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise IngestError(f"{path}: binary file (contains NUL bytes), not an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    if not text.strip():
+        raise IngestError(f"{path}: empty article")
+    return text
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "article", "section",
+              "header", "footer", "title", "blockquote", "tr"}
+    _SKIP = {"script", "style", "nav", "noscript", "template", "svg", "form", "aside"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML page, one paragraph per block; offsets then refer to this text."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of non-blank lines, trimmed of white space."""
+    spans, cursor = [], 0
+    for gap in re.finditer(r"\n[ \t\r\f\v]*\n\s*", text):
+        spans.append(_trim(text, cursor, gap.start()))
+        cursor = gap.end()
+    spans.append(_trim(text, cursor, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text[start:end], as offsets into text."""
+    spans, cursor = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        candidate = text[cursor:match.start()].rstrip()
+        if _ABBREVIATIONS.search(candidate):
+            continue
+        stop = match.start()
+        spans.append((cursor, stop))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _title_of(text: str, first: tuple[int, int], suffix: str) -> str:
+    title = text[first[0]:first[1]].splitlines()[0].strip()
+    if suffix == ".md":
+        title = title.lstrip("#").strip()
+    return title
+
+
+def is_boilerplate(paragraph: str, title: str) -> bool:
+    if len(paragraph) > _BOILERPLATE_MAX_CHARS:
+        return False
+    if _BOILERPLATE.search(paragraph):
+        return True
+    # A short line that repeats the headline inside other words is page chrome.
+    return bool(title) and title in paragraph and paragraph.strip() != title
+
+
+def _chunks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Sentences of one paragraph, grouped so that no passage grows past MAX_PASSAGE_CHARS."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    for span in sentence_spans(text, start, end):
+        group = groups[-1]
+        if group and span[1] - group[0][0] > MAX_PASSAGE_CHARS:
+            groups.append([span])
+        else:
+            group.append(span)
+    return [g for g in groups if g]
+
+
+def passage_id(source: str, text: str, occurrence: int) -> str:
+    digest = hashlib.sha256(f"{source}\0{occurrence}\0{text}".encode()).hexdigest()
+    return digest[:24]
+
+
+def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
+    paragraphs = paragraph_spans(text)
+    if not paragraphs:
+        raise IngestError(f"{source}: no text")
+    title = _title_of(text, paragraphs[0], suffix)
+    seen: dict[str, int] = {}
+    passages = []
+    for start, end in paragraphs:
+        if is_boilerplate(text[start:end], title):
+            continue
+        for group in _chunks(text, start, end):
+            p_start, p_end = group[0][0], group[-1][1]
+            body = text[p_start:p_end]
+            occurrence = seen.get(body, 0)
+            seen[body] = occurrence + 1
+            passages.append(Passage(
+                id=passage_id(source, body, occurrence), source=source, title=title,
+                text=body, start=p_start, end=p_end, sentences=tuple(group)))
+    return Article(source=source, title=title, text=text, passages=tuple(passages))
+
+
+def load_article(path: Path, root: Path | None, max_bytes: int) -> Article:
+    source = str(path.relative_to(root)) if root and path.is_relative_to(root) else path.name
+    return split_article(source, read_text(path, max_bytes), path.suffix.lower())
+
+
+def _is_meta(path: Path) -> bool:
+    """README.md, SOURCES.md, LICENSE.txt and the like describe the folder; they are not articles."""
+    return path.stem.isupper()
+
+
+def find_articles(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    """Article files under the given files or folders, each with the root its name is relative to."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and file.suffix.lower() in SUPPORTED and not _is_meta(file):
+                    found.append((file, path))
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED:
+                raise IngestError(f"{path}: unsupported file type (use {', '.join(SUPPORTED)})")
+            found.append((path, path.parent))
+        else:
+            raise IngestError(f"{path}: no such file or folder")
+    return found

@@ -1,0 +1,51 @@
+"""Which language a question is in (pt or en), and the fixed phrases we say in each."""
+from __future__ import annotations
+
+import re
+
+from .text import fold, words
+
+# Words that are frequent in one language and rare in the other.
+_MARKERS = {
+    "pt": set("o os as um uma de do da dos das em no na nos nas que nao é e o que quem quando onde qual quais "
+              "quantos quantas quanto porque por para com como foi sao esta estao ele ela eles isso sobre disse "
+              "mais tambem pelo pela seu sua entre ate ja muito vai ser tem houve aconteceu".split()),
+    "en": set("the a an of in on at to is are was were what who whom when where which why how many much did "
+              "does do will would with for from and about said say by it this that there they he she his her "
+              "has have had be been happened whose".split()),
+}
+_MARKERS["pt"] = {fold(w) for w in _MARKERS["pt"]}
+_PT_LETTERS = re.compile(r"[ãõçáéíóúâêô]", re.IGNORECASE)
+
+LANGUAGES = ("pt", "en")
+
+PHRASES = {
+    "refusal": {
+        "pt": "O artigo não diz isso.",
+        "en": "The article does not say.",
+    },
+    "quote_intro": {
+        "pt": "Segundo o artigo:",
+        "en": "According to the article:",
+    },
+    "fallback_notice": {
+        "pt": "(resposta gerada indisponível; citação direta do artigo)",
+        "en": "(generated answer unavailable; quoting the article directly)",
+    },
+}
+
+
+def detect(text: str, default: str = "en") -> str:
+    """'pt' or 'en'; ties go to Portuguese letters when present, else to the default."""
+    tokens = [fold(w) for w in words(text)]
+    scores = {lang: sum(t in markers for t in tokens) for lang, markers in _MARKERS.items()}
+    if _PT_LETTERS.search(text):
+        scores["pt"] += 1.5
+    if scores["pt"] == scores["en"]:
+        return default
+    return "pt" if scores["pt"] > scores["en"] else "en"
+
+
+def phrase(key: str, lang: str) -> str:
+    table = PHRASES[key]
+    return table.get(lang, table["en"])

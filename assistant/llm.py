@@ -1,0 +1,167 @@
+"""Generator backends behind LlamaIndex's LLM interface: llama-cpp (default) and openai-compatible.
+
+The `extractive` backend has no generator: make_llm returns None and the answer engine quotes.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any, Iterator, Sequence
+
+from llama_index.core.base.llms.types import (
+    ChatMessage,
+    ChatResponse,
+    ChatResponseGen,
+    CompletionResponse,
+    CompletionResponseGen,
+    LLMMetadata,
+    MessageRole,
+)
+from llama_index.core.llms import CustomLLM
+from pydantic import PrivateAttr
+
+from . import models
+from .embeddings import ModelError
+from .settings import Settings
+
+BACKENDS = ("llama-cpp", "openai-compatible", "extractive")
+
+
+class GenerationError(Exception):
+    """The generator failed or timed out; the engine falls back to quoting the article."""
+
+
+def _as_dicts(messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
+    return [{"role": m.role.value if isinstance(m.role, MessageRole) else str(m.role),
+             "content": m.content or ""} for m in messages]
+
+
+class _ChatLLM(CustomLLM):
+    """Shared plumbing: subclasses implement _stream(messages) -> iterator of text pieces."""
+
+    max_tokens: int = 120
+    timeout_s: float = 60.0
+    model_label: str = ""
+    context_window: int = 4096
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(context_window=self.context_window, num_output=self.max_tokens,
+                           is_chat_model=True, model_name=self.model_label)
+
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        raise NotImplementedError
+
+    def _timed(self, messages: list[dict[str, str]], max_tokens: int | None) -> Iterator[str]:
+        deadline = time.monotonic() + self.timeout_s
+        for piece in self._stream(messages, max_tokens or self.max_tokens):
+            yield piece
+            if time.monotonic() > deadline:
+                raise GenerationError(f"generation took longer than {self.timeout_s:.0f} s")
+
+    def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
+        def gen() -> ChatResponseGen:
+            text = ""
+            for piece in self._timed(_as_dicts(messages), kwargs.get("max_tokens")):
+                text += piece
+                yield ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), delta=piece)
+        return gen()
+
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        text = "".join(self._timed(_as_dicts(messages), kwargs.get("max_tokens")))
+        return ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text))
+
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        return CompletionResponse(text=self.chat([ChatMessage(role=MessageRole.USER, content=prompt)],
+                                                 **kwargs).message.content or "")
+
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
+        def gen() -> CompletionResponseGen:
+            for r in self.stream_chat([ChatMessage(role=MessageRole.USER, content=prompt)], **kwargs):
+                yield CompletionResponse(text=r.message.content or "", delta=r.delta)
+        return gen()
+
+
+class LlamaCppLLM(_ChatLLM):
+    """A local GGUF through llama-cpp-python, with the GGUF's own chat template, temperature 0."""
+
+    _llama: Any = PrivateAttr()
+    _lock: Any = PrivateAttr()
+
+    def __init__(self, model_path: str, n_ctx: int, n_threads: int, **kwargs: Any) -> None:
+        super().__init__(model_label=model_path.rsplit("/", 1)[-1], context_window=n_ctx, **kwargs)
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ModelError(f"llama-cpp-python is not installed ({exc}); run scripts/setup.sh, which builds it "
+                             "with CPU flags that are safe here") from None
+        try:
+            self._llama = Llama(model_path=model_path, n_ctx=n_ctx, n_threads=n_threads,
+                                n_threads_batch=n_threads, seed=0, verbose=False)
+        except Exception as exc:  # noqa: BLE001 - llama.cpp reports a bad file as ValueError or RuntimeError
+            raise ModelError(f"cannot load {model_path}: {exc}; is it a complete GGUF file?") from None
+        # One llama.cpp context serves one generation at a time.
+        self._lock = threading.Lock()
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "LlamaCppLLM"
+
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        with self._lock:
+            chunks = self._llama.create_chat_completion(messages=messages, temperature=0.0, top_k=1,
+                                                        max_tokens=max_tokens, stream=True)
+            for chunk in chunks:
+                piece = chunk["choices"][0]["delta"].get("content")
+                if piece:
+                    yield piece
+
+
+class OpenAICompatibleLLM(_ChatLLM):
+    """Any server speaking the OpenAI chat API: llama.cpp server, vLLM, Ollama."""
+
+    base_url: str = ""
+    model: str = ""
+    api_key: str = "none"
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "OpenAICompatibleLLM"
+
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        import httpx
+
+        body = {"model": self.model, "messages": messages, "temperature": 0.0,
+                "max_tokens": max_tokens, "stream": True}
+        headers = {"Authorization": f"Bearer {self.api_key}"}
+        url = self.base_url.rstrip("/") + "/chat/completions"
+        try:
+            with httpx.stream("POST", url, json=body, headers=headers, timeout=self.timeout_s) as resp:
+                if resp.status_code != 200:
+                    raise GenerationError(f"{url} answered {resp.status_code}: {resp.read()[:200]!r}")
+                for line in resp.iter_lines():
+                    if not line.startswith("data:"):
+                        continue
+                    data = line[5:].strip()
+                    if data == "[DONE]":
+                        break
+                    piece = json.loads(data)["choices"][0].get("delta", {}).get("content")
+                    if piece:
+                        yield piece
+        except httpx.HTTPError as exc:
+            raise GenerationError(f"the LLM server at {self.base_url} failed: {type(exc).__name__}: {exc}") from None
+
+
+def make_llm(settings: Settings) -> _ChatLLM | None:
+    common = {"max_tokens": settings.llm_max_tokens, "timeout_s": settings.llm_timeout_s}
+    if settings.llm_backend == "extractive":
+        return None
+    if settings.llm_backend == "llama-cpp":
+        path = models.resolve(settings.cache_dir, settings.llm_model_path)
+        return LlamaCppLLM(str(path), settings.llm_ctx, settings.llm_threads, **common)
+    if settings.llm_backend == "openai-compatible":
+        return OpenAICompatibleLLM(base_url=settings.llm_url, model=settings.llm_model_name,
+                                   api_key=settings.llm_api_key, model_label=settings.llm_model_name,
+                                   context_window=settings.llm_ctx, **common)
+    raise ModelError(f"unknown LLM backend {settings.llm_backend!r} (use one of: {', '.join(BACKENDS)})")

@@ -1,0 +1,121 @@
+"""Hybrid retrieval: dense (Chroma, cosine) fused with BM25 over the same passages."""
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from .ingest import Passage
+from .store import Store
+from .text import content_terms
+
+# BM25 only bridges languages through names and numbers, so it gets half the weight.
+LEXICAL_WEIGHT = 0.5
+CANDIDATES = 12
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float  # cosine similarity of question and passage
+    fused: float  # the ranking score
+    lexical: float
+
+
+class BM25:
+    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75):
+        self.k1, self.b = k1, b
+        self.tf = [Counter(d) for d in docs]
+        self.len = [len(d) for d in docs]
+        self.avg = (sum(self.len) / len(docs)) if docs else 1.0
+        df = Counter(t for d in self.tf for t in d)
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.postings: dict[str, list[int]] = {}
+        for i, d in enumerate(self.tf):
+            for t in d:
+                self.postings.setdefault(t, []).append(i)
+
+    def scores(self, query: list[str]) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for t in set(query):
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            for i in self.postings[t]:
+                f = self.tf[i][t]
+                norm = f * (self.k1 + 1) / (f + self.k1 * (1 - self.b + self.b * self.len[i] / self.avg))
+                out[i] = out.get(i, 0.0) + idf * norm
+        return out
+
+
+class Retriever:
+    """Reads the store's current version; reloads by itself after a re-index switches it."""
+
+    def __init__(self, store: Store, embedder: BaseEmbedding):
+        self.store = store
+        self.embedder = embedder
+        self.version: str | None = None
+        self._lock = threading.Lock()
+        self._passages: list[Passage] = []
+        self._by_id: dict[str, int] = {}
+        self._bm25 = BM25([])
+
+    def _refresh(self) -> str:
+        version = self.store.version()
+        with self._lock:
+            if version and version != self.version:
+                passages = self.store.all_passages(version)
+                self._passages = passages
+                self._by_id = {p.id: i for i, p in enumerate(passages)}
+                self._bm25 = BM25([content_terms(p.text) for p in passages])
+                self.version = version
+        if not self.version:
+            self.store.collection()  # raises the "no index yet" error
+        return self.version
+
+    @property
+    def passages(self) -> list[Passage]:
+        self._refresh()
+        return self._passages
+
+    def search(self, question: str, k: int) -> list[Hit]:
+        version = self._refresh()
+        query_vec = self.embedder.get_query_embedding(question)
+        dense = dict(self.store.query(query_vec, max(CANDIDATES, k), version))
+        lexical = self._bm25.scores(content_terms(question))
+        top_lex = sorted(lexical, key=lexical.get, reverse=True)[:CANDIDATES]
+        missing = [self._passages[i].id for i in top_lex if self._passages[i].id not in dense]
+        if missing:
+            dense.update(self._similarities(query_vec, missing, version))
+        ids = [i for i in dense if i in self._by_id]
+        lex_max = max(lexical.values(), default=0.0) or 1.0
+        dense_vals = np.array([dense[i] for i in ids]) if ids else np.zeros(0)
+        lo, hi = (dense_vals.min(), dense_vals.max()) if len(ids) else (0.0, 1.0)
+        span = (hi - lo) or 1.0
+        hits = []
+        for i in ids:
+            lex = lexical.get(self._by_id[i], 0.0) / lex_max
+            fused = (dense[i] - lo) / span + LEXICAL_WEIGHT * lex
+            hits.append(Hit(self._passages[self._by_id[i]], dense[i], fused, lex))
+        hits.sort(key=lambda h: h.fused, reverse=True)
+        return hits[:k]
+
+    def _similarities(self, query_vec: list[float], ids: list[str], version: str) -> dict[str, float]:
+        got = self.store.collection(version).get(ids=ids, include=["embeddings"])
+        q = np.asarray(query_vec, dtype=np.float32)
+        q /= np.linalg.norm(q) or 1.0
+        out = {}
+        for i, e in zip(got["ids"], got["embeddings"]):
+            v = np.asarray(e, dtype=np.float32)
+            out[i] = float(v @ q / (np.linalg.norm(v) or 1.0))
+        return out
+
+    def neighbours(self, passage: Passage) -> list[Passage]:
+        """The passages of the same article, in reading order, for showing a citation in context."""
+        same = [p for p in self.passages if p.source == passage.source]
+        return sorted(same, key=lambda p: p.start)

@@ -1,0 +1,71 @@
+"""All configuration in one typed object, read from ASSISTANT_* environment variables."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EmbedBackend = Literal["e5", "sentence-transformers"]
+LLMBackend = Literal["llama-cpp", "openai-compatible", "extractive"]
+
+# Libraries below us phone home unless told not to; nothing may leave this machine.
+_OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def force_offline() -> None:
+    for key, value in _OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    articles_dir: Path = Path("index/articles")
+    index_dir: Path = Path("index/chroma")
+    cache_dir: Path = Path(os.path.expanduser("~/.cache/article-assistant"))
+    collection: str = "articles"
+    chroma_url: str | None = None
+
+    embed_backend: EmbedBackend = "e5"
+    # For sentence-transformers: a local path or a model name; empty = the packaged all-MiniLM-L6-v2.
+    embed_model: str = ""
+
+    llm_backend: LLMBackend = "llama-cpp"
+    llm_model_path: Path | None = None  # a GGUF; empty = the default model in cache_dir
+    llm_url: str = "http://127.0.0.1:8080/v1"
+    llm_model_name: str = "default"
+    llm_api_key: str = "none"
+    llm_ctx: int = Field(4096, ge=1024)
+    llm_threads: int = Field(2, ge=1)
+    llm_max_tokens: int = Field(120, ge=16)
+    llm_timeout_s: float = Field(60.0, gt=0)
+
+    top_k: int = Field(4, ge=1, le=20)
+    evidence_sentences: int = Field(3, ge=1, le=8)
+    # Below this fused retrieval score the article is taken not to answer the question.
+    refuse_below: float = 0.80
+
+    max_question_chars: int = Field(2000, ge=10)
+    max_history_turns: int = Field(20, ge=0)
+    max_article_bytes: int = Field(5_000_000, ge=1000)
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+    root_path: str = ""
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

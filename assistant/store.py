@@ -1,0 +1,171 @@
+"""The Chroma store: versioned collections behind a pointer, so a re-index switches over atomically."""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+from urllib.parse import urlparse
+
+from .ingest import Article, Passage
+from .settings import Settings
+
+BATCH = 256
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked; the message says why and what to do."""
+
+
+@dataclass
+class SyncReport:
+    added: int
+    removed: int
+    kept: int
+    version: str
+    changed: bool
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    try:
+        if settings.chroma_url:
+            url = urlparse(settings.chroma_url)
+            return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                       ssl=url.scheme == "https", settings=chroma_settings)
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    except Exception as exc:  # noqa: BLE001 - connection and disk errors alike become one line
+        where = settings.chroma_url or settings.index_dir
+        raise StoreError(f"cannot open the Chroma store at {where}: {type(exc).__name__}: {exc}") from None
+
+
+def passage_metadata(p: Passage, path: str) -> dict[str, Any]:
+    return {"source": p.source, "title": p.title, "start": p.start, "end": p.end,
+            "sentences": json.dumps(p.sentences), "path": path}
+
+
+def passage_from(id_: str, text: str, meta: dict[str, Any]) -> Passage:
+    spans = tuple(tuple(s) for s in json.loads(meta.get("sentences") or "[]"))
+    return Passage(id=id_, source=meta["source"], title=meta.get("title", ""), text=text,
+                   start=int(meta["start"]), end=int(meta["end"]), sentences=spans)
+
+
+class Store:
+    def __init__(self, settings: Settings):
+        self.name = settings.collection
+        self.pointer_name = f"{settings.collection}.pointer"
+        self.where = settings.chroma_url or str(settings.index_dir)
+        self.client = _client(settings)
+
+    # -- reading -------------------------------------------------------------
+    def version(self) -> str | None:
+        """Name of the collection that readers should use now, or None when nothing is indexed."""
+        try:
+            pointer = self.client.get_collection(self.pointer_name, embedding_function=None)
+        except Exception:  # noqa: BLE001 - chroma raises different types for "not found"
+            return None
+        return (pointer.metadata or {}).get("target")
+
+    def collection(self, version: str | None = None):
+        version = version or self.version()
+        if not version:
+            raise StoreError(f"no index yet in {self.where}; run: assistant index")
+        return self.client.get_collection(version, embedding_function=None)
+
+    def info(self, version: str | None = None) -> dict[str, Any]:
+        coll = self.collection(version)
+        return {"version": coll.name, "count": coll.count(), **(coll.metadata or {})}
+
+    def all_passages(self, version: str | None = None) -> list[Passage]:
+        coll = self.collection(version)
+        got = coll.get(include=["documents", "metadatas"])
+        return [passage_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def query(self, embedding: list[float], k: int, version: str | None = None) -> list[tuple[str, float]]:
+        coll = self.collection(version)
+        res = coll.query(query_embeddings=[embedding], n_results=min(k, max(coll.count(), 1)),
+                         include=["distances"])
+        # cosine distance -> similarity
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    # -- writing -------------------------------------------------------------
+    def sync(self, articles: Iterable[tuple[Article, str]], embed: Callable[[list[str]], list[list[float]]],
+             model_id: str, rebuild: bool = False, progress: bool = True) -> SyncReport:
+        """Make the index hold these articles; others stay unless their file is gone.
+
+        Builds a new collection from the unchanged vectors plus the new ones and only then
+        moves the pointer, so readers never see a half-built index.
+        """
+        current = None if rebuild else self.version()
+        old = self._read_current(current, model_id) if current else {}
+        wanted = {p.id: (p, path) for article, path in articles for p in article.passages}
+        given_sources = {p.source for p, _ in wanted.values()}
+        keep = {i: rec for i, rec in old.items()
+                if i in wanted or (rec["meta"]["source"] not in given_sources and Path(rec["meta"]["path"]).exists())}
+        new_ids = [i for i in wanted if i not in keep]
+        if current and not new_ids and len(keep) == len(old):
+            return SyncReport(added=0, removed=0, kept=len(keep), version=current, changed=False)
+        version = self._build(keep, [wanted[i] for i in new_ids], embed, model_id, progress)
+        self._switch(version)
+        return SyncReport(added=len(new_ids), removed=len(old) - len(keep), kept=len(keep),
+                          version=version, changed=True)
+
+    def _read_current(self, version: str, model_id: str) -> dict[str, dict[str, Any]]:
+        coll = self.collection(version)
+        built_with = (coll.metadata or {}).get("embed_model")
+        if built_with != model_id:
+            raise StoreError(f"the index was built with embedding model {built_with!r}, this run uses "
+                             f"{model_id!r}; vectors of two models cannot be mixed: run assistant index --rebuild")
+        got = coll.get(include=["documents", "metadatas", "embeddings"])
+        return {i: {"doc": d, "meta": m, "emb": e}
+                for i, d, m, e in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])}
+
+    def _build(self, keep: dict[str, dict[str, Any]], new: list[tuple[Passage, str]],
+               embed: Callable[[list[str]], list[list[float]]], model_id: str, progress: bool) -> str:
+        from tqdm import tqdm
+
+        version = f"{self.name}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        coll = self.client.create_collection(
+            version, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embed_model": model_id, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+        try:
+            kept = list(keep.items())
+            for s in range(0, len(kept), BATCH):
+                batch = kept[s:s + BATCH]
+                coll.add(ids=[i for i, _ in batch], documents=[r["doc"] for _, r in batch],
+                         metadatas=[r["meta"] for _, r in batch], embeddings=[list(r["emb"]) for _, r in batch])
+            with tqdm(total=len(new), desc="embedding passages", unit="passage", disable=not progress) as bar:
+                for s in range(0, len(new), 32):
+                    batch = new[s:s + 32]
+                    vectors = embed([p.text for p, _ in batch])
+                    coll.add(ids=[p.id for p, _ in batch], documents=[p.text for p, _ in batch],
+                             metadatas=[passage_metadata(p, path) for p, path in batch], embeddings=vectors)
+                    bar.update(len(batch))
+            dims = {len(v) for v in coll.get(limit=1, include=["embeddings"])["embeddings"]}
+            coll.modify(metadata={**(coll.metadata or {}), "embed_dim": dims.pop() if dims else 0})
+        except BaseException:
+            self._drop(version)
+            raise
+        return version
+
+    def _switch(self, version: str) -> None:
+        previous = self.version()
+        pointer = self.client.get_or_create_collection(self.pointer_name, embedding_function=None)
+        pointer.modify(metadata={"target": version})
+        # The one before stays a while for readers still holding it; older ones go.
+        for coll in self.client.list_collections():
+            name = getattr(coll, "name", coll)
+            if name.startswith(f"{self.name}-") and name not in (version, previous):
+                self._drop(name)
+
+    def _drop(self, name: str) -> None:
+        try:
+            self.client.delete_collection(name)
+        except Exception:  # noqa: BLE001 - already gone is fine
+            pass

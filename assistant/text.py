@@ -1,0 +1,50 @@
+"""Small text helpers shared by retrieval, language detection and citation checking."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS_PT = set("""
+a o as os um uma uns umas de do da dos das em no na nos nas por pelo pela pelos pelas para pra com sem sob
+sobre entre ate e ou mas que se nao sim mais menos muito muita muitos muitas ja tambem como quando onde
+qual quais quem porque pois isso isto esse essa esses essas este esta estes estas aquele aquela aqueles
+seu sua seus suas ele ela eles elas eu tu voce voces nos lhe lhes me te meu minha foi ser sao era eram
+esta estao estava tem ter tinha ha houve vai vao sera seria artigo diz disse dizer segundo fez faz o
+quanto quantos quantas qual quais the
+""".split())
+STOPWORDS_EN = set("""
+a an the of in on at to for from by with without about into over under between and or but not no yes
+is are was were be been being has have had do does did will would shall should can could may might
+what which who whom whose when where why how that this these those it its he she they them his her their
+i you we us our your me my as than then so such also more most less very just only there here article
+says said say according
+""".split())
+STOPWORDS = STOPWORDS_PT | STOPWORDS_EN
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: 'Ucrânia' -> 'ucrania'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_terms(text: str) -> list[str]:
+    """Folded words without stop words, cut to a crude stem so that inflections meet."""
+    terms = []
+    for word in words(fold(text)):
+        if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
+            continue
+        terms.append(word[:6] if not word.isdigit() else word)
+    return terms
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers written with digits, normalised: '1.200' and '1,200' -> '1200'."""
+    return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
