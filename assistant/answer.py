@@ -23,6 +23,10 @@ from .settings import Settings
 from .text import content_terms
 
 NOT_FOUND = "NOT_FOUND"
+LEXICAL_BONUS = 0.1
+PASSAGE_BONUS = 0.0
+EVIDENCE_MARGIN = 0.06
+MODEL_CHOICE_BONUS = 0.05
 # Ways the model says "the excerpts don't say" in its own words.
 _MODEL_REFUSAL = re.compile(
     r"NOT_?FOUND|n[aã]o (cont[eé]m|diz|menciona|informa|especifica|h[aá] informa)|"
@@ -55,6 +59,11 @@ class Evidence:
     start: int
     end: int
     score: float
+    vector: Any = field(default=None, repr=False, compare=False)
+
+    def public(self) -> dict[str, Any]:
+        return {"text": self.text, "hit": self.hit, "start": self.start, "end": self.end,
+                "score": round(self.score, 4)}
 
 
 @dataclass
@@ -70,21 +79,36 @@ class Answer:
     mode: str = "generated"  # generated | extractive | refused
     notice: str = ""
     retrieved: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    model_output: str = ""
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         data = asdict(self)
         for c in data["citations"]:
             c.pop("passage_id")
         if not full:
-            for key in ("retrieved",):
+            for key in ("retrieved", "evidence", "model_output"):
                 data.pop(key)
         return data
 
 
-def _prompt(name: str, language: str) -> tuple[str, str]:
+def _prompt(name: str, language: str) -> list[ChatMessage]:
+    """A prompt file: system text, then example exchanges (user, '===', assistant), then the template,
+    separated by '---' lines. The examples sit before the question so the KV cache keeps them."""
     text = resources.files("assistant.prompts").joinpath(f"{name}.{language}.txt").read_text(encoding="utf-8")
-    system, user = text.split("\n---\n", 1)
-    return system.strip(), user.strip()
+    sections = [part.strip() for part in re.split(r"\n---\n", text)]
+    messages = [ChatMessage(role=MessageRole.SYSTEM, content=sections[0])]
+    for example in sections[1:-1]:
+        user, assistant = example.split("\n===\n", 1)
+        messages += [ChatMessage(role=MessageRole.USER, content=user.strip()),
+                     ChatMessage(role=MessageRole.ASSISTANT, content=assistant.strip())]
+    messages.append(ChatMessage(role=MessageRole.USER, content=sections[-1]))
+    return messages
+
+
+def _fill(messages: list[ChatMessage], **values: str) -> list[ChatMessage]:
+    last = messages[-1]
+    return messages[:-1] + [ChatMessage(role=last.role, content=last.content.format(**values))]
 
 
 def clean_question(question: str, max_chars: int) -> str:
@@ -130,11 +154,11 @@ class Engine:
         hits = self.retriever.search(standalone, self.settings.top_k)
         evidence = self.select_evidence(standalone, hits)
         timings = {"rewrite": _ms(t0, t1), "retrieve": _ms(t1, time.perf_counter())}
-        make = _Builder(question, language, standalone, hits, self.backend, timings, t0)
+        make = _Builder(question, language, standalone, hits, self.backend, timings, t0, evidence)
         if not evidence or hits[0].score < self.settings.refuse_below:
             yield make.final(lang.phrase("refusal", language), [], mode="refused")
             return
-        yield {"type": "evidence", "evidence": [asdict(e) for e in evidence],
+        yield {"type": "evidence", "evidence": [e.public() for e in evidence],
                "extractive": self.extractive(evidence, hits, language, make)}
         if self.llm is None:
             yield make.final(*self.extractive(evidence, hits, language, make), mode="extractive")
@@ -148,40 +172,48 @@ class Engine:
         fallback = f"{previous[-1]} {question}" if previous else question
         if self.llm is None:
             return fallback
-        system, user = _prompt("rewrite", language)
         convo = "\n".join(f"{t['role']}: {t['content'][:400]}" for t in turns[-4:])
         try:
-            out = self.llm.chat([ChatMessage(role=MessageRole.SYSTEM, content=system),
-                                 ChatMessage(role=MessageRole.USER,
-                                             content=user.format(history=convo, question=question))],
-                                max_tokens=60).message.content or ""
+            messages = _fill(_prompt("rewrite", language), history=convo, question=question)
+            out = self.llm.chat(messages, max_tokens=60).message.content or ""
         except Exception:  # noqa: BLE001 - a failed rewrite still leaves a usable query
             return fallback
         out = out.strip().strip('"').splitlines()[0] if out.strip() else ""
         if not out or len(out) > 3 * len(fallback) + 40 or lang.detect(out, language) != language:
             return fallback
+        if set(content_terms(out)) <= set(content_terms(question)):
+            return fallback  # the model only repeated the follow-up
+
         return out
 
     def select_evidence(self, question: str, hits: list[Hit]) -> list[Evidence]:
-        """The sentences of the retrieved passages that best match the question."""
+        """The sentences of the retrieved passages that best match the question.
+
+        Each sentence is embedded with its headline (as passages are), and its passage's retrieval
+        score counts too: a short generic sentence alone matches too many questions.
+        """
         candidates = []
         for h, hit in enumerate(hits):
             p = hit.passage
+            if p.text == p.title and len(hits) > 1:
+                continue  # the headline restates the body, and matches every question loosely
             for s, e in p.sentences or ((p.start, p.end),):
-                candidates.append((h, s, e, p.text[s - p.start:e - p.start]))
+                text = p.text[s - p.start:e - p.start]
+                candidates.append((h, s, e, text, f"{p.title}\n{text}"))
         if not candidates:
             return []
         q = np.asarray(self.retriever.embedder.get_query_embedding(question))
-        vecs = np.asarray(self.retriever.embedder.get_text_embedding_batch([c[3] for c in candidates]))
+        vecs = np.asarray(self.retriever.embedder.get_text_embedding_batch([c[4] for c in candidates]))
         sims = vecs @ q / (np.linalg.norm(vecs, axis=1) * np.linalg.norm(q) + 1e-9)
+        top_fused = max(h.fused for h in hits) or 1.0
         scored = []
-        for (h, s, e, text), sim in zip(candidates, sims):
-            rank_bonus = 0.02 * (len(hits) - h)
-            scored.append(Evidence(text, h, s, e, float(sim + 0.3 * cite.overlap(question, text) + rank_bonus)))
+        for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
+            score = sim + LEXICAL_BONUS * cite.overlap(question, text) + PASSAGE_BONUS * hits[h].fused / top_fused
+            scored.append(Evidence(text, h, s, e, float(score), vec / (np.linalg.norm(vec) or 1.0)))
         scored.sort(key=lambda ev: ev.score, reverse=True)
         top = scored[0].score
         # Close runners-up only: a distant sentence invites the model to borrow its numbers.
-        return [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - 0.06]
+        return [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - EVIDENCE_MARGIN]
 
     def extractive(self, evidence: list[Evidence], hits: list[Hit], language: str,
                    make: "_Builder") -> tuple[str, list[Citation]]:
@@ -194,18 +226,18 @@ class Engine:
 
     def _generate(self, question: str, language: str, evidence: list[Evidence], hits: list[Hit],
                   make: "_Builder") -> Iterator[dict[str, Any]]:
-        system, user = _prompt("answer", language)
         listing = "\n".join(f"[{i}] {ev.text}" for i, ev in enumerate(evidence, 1))
-        messages = [ChatMessage(role=MessageRole.SYSTEM, content=system),
-                    ChatMessage(role=MessageRole.USER, content=user.format(evidence=listing, question=question))]
+        messages = _fill(_prompt("answer", language), evidence=listing, question=question)
         t_gen = time.perf_counter()
-        text = ""
+        raw = ""
         try:
             for chunk in self.llm.stream_chat(messages):
-                if not text:
+                if not raw:
                     make.timings["first_token"] = _ms(make.t0, time.perf_counter())
-                text = chunk.message.content or ""
-                yield {"type": "token", "text": cite.strip_markers(text), "delta": chunk.delta}
+                raw = chunk.message.content or ""
+                shown = parse_reply(raw)[1]
+                if shown:
+                    yield {"type": "token", "text": cite.strip_markers(shown)}
         except Exception as exc:  # noqa: BLE001 - a broken generator must not break the answer
             make.timings["generate"] = _ms(t_gen, time.perf_counter())
             answer, citations = self.extractive(evidence, hits, language, make)
@@ -213,28 +245,35 @@ class Engine:
             yield make.final(answer, citations, mode="extractive", notice=notice)
             return
         make.timings["generate"] = _ms(t_gen, time.perf_counter())
-        yield self._check(text, language, evidence, hits, make)
+        make.raw = raw
+        yield self._check(raw, language, evidence, hits, make)
 
-    def _check(self, text: str, language: str, evidence: list[Evidence], hits: list[Hit],
+    def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
                make: "_Builder") -> dict[str, Any]:
-        if not text.strip() or _MODEL_REFUSAL.search(text):
+        chosen, text = parse_reply(raw)
+        if chosen == 0 or not text.strip() or _MODEL_REFUSAL.search(text):
             return make.final(lang.phrase("refusal", language), [], mode="refused")
-        sentences = cite.answer_sentences(text)
         used = sorted({ev.hit for ev in evidence})
         passages = [hits[h].passage.text for h in used]
-        sims = [hits[h].score for h in used]
+        sentences = cite.answer_sentences(text)
+        vectors = self.retriever.embedder.get_text_embedding_batch(sentences)
         bound: dict[int, list[tuple[int, int]]] = {}
         parts = []
-        for sentence in sentences:
+        for sentence, vec in zip(sentences, vectors):
+            v = np.asarray(vec) / (np.linalg.norm(vec) or 1.0)
+            sims = [max(float(v @ ev.vector) for ev in evidence if ev.hit == h) for h in used]
+            if chosen and 1 <= chosen <= len(evidence):
+                sims[used.index(evidence[chosen - 1].hit)] += MODEL_CHOICE_BONUS
             support = cite.bind(sentence, passages, sims)
             if support.passage_index is None:
                 answer, citations = self.extractive(evidence, hits, language, make)
                 return make.final(answer, citations, mode="extractive",
                                   notice="unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
-            spans = [(ev.start, ev.end) for ev in evidence if ev.hit == h] or \
-                [(hits[h].passage.start, hits[h].passage.end)]
-            bound.setdefault(h, spans)
+            best = max((ev for ev in evidence if ev.hit == h), key=lambda ev: float(v @ ev.vector))
+            bound.setdefault(h, [])
+            if [best.start, best.end] not in bound[h]:
+                bound[h].append([best.start, best.end])
             parts.append((sentence, h))
         citations = make.citations(bound)
         number = {c.passage_id: c.n for c in citations}
@@ -242,11 +281,31 @@ class Engine:
         return make.final(answer, citations, mode="generated")
 
 
+_REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d+)\]?\s*$", re.IGNORECASE | re.MULTILINE)
+_ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re.MULTILINE)
+
+
+def parse_reply(raw: str) -> tuple[int | None, str]:
+    """(excerpt number the model chose or None, the answer text) from the model's two-line reply."""
+    m = _REPLY.search(raw)
+    chosen = int(m.group(1)) if m else None
+    label = _ANSWER_LABEL.search(raw)
+    if label:
+        text = raw[label.end():]
+    elif m:
+        text = raw[m.end():] if m.end() < len(raw) else ""
+    else:
+        text = raw
+    return chosen, text.strip()
+
+
 class _Builder:
     """Assembles citations and the final Answer for one question."""
 
-    def __init__(self, question, language, standalone, hits, backend, timings, t0):
+    def __init__(self, question, language, standalone, hits, backend, timings, t0, evidence):
         self.question, self.language, self.standalone = question, language, standalone
+        self.evidence = [e.public() for e in evidence]
+        self.raw = ""
         self.hits, self.backend, self.timings, self.t0 = hits, backend, timings, t0
 
     def citations(self, bound: dict[int, list[tuple[int, int]]]) -> list[Citation]:
@@ -265,7 +324,8 @@ class _Builder:
                       "fused": round(h.fused, 4), "text": h.passage.text} for h in self.hits]
         result = Answer(question=self.question, language=self.language, answer=answer, refused=mode == "refused",
                         citations=citations, timings_ms=self.timings, backend=self.backend,
-                        standalone_question=self.standalone, mode=mode, notice=notice, retrieved=retrieved)
+                        standalone_question=self.standalone, mode=mode, notice=notice, retrieved=retrieved,
+                        evidence=self.evidence, model_output=self.raw)
         return {"type": "final", "answer": result}
 
 

@@ -86,7 +86,7 @@ def bind(sentence: str, passages: list[str], similarity: list[float]) -> Support
             fewest = missing
         if missing:
             continue
-        score = similarity[i] + overlap(sentence, text)
+        score = similarity[i]
         if score > best_score:
             best, best_score = i, score
     return Support(sentence, best, () if best is not None else tuple(fewest or ()))

@@ -196,6 +196,11 @@ def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
     return Article(source=source, title=title, text=text, passages=tuple(passages))
 
 
+def embedding_text(p: Passage) -> str:
+    """What gets embedded: the passage with its headline, so that a short paragraph keeps its topic."""
+    return p.text if not p.title or p.text == p.title else f"{p.title}\n{p.text}"
+
+
 def load_article(path: Path, root: Path | None, max_bytes: int) -> Article:
     source = str(path.relative_to(root)) if root and path.is_relative_to(root) else path.name
     return split_article(source, read_text(path, max_bytes), path.suffix.lower())

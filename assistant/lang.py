@@ -10,7 +10,7 @@ _MARKERS = {
     "pt": set("o os as um uma de do da dos das em no na nos nas que nao é e o que quem quando onde qual quais "
               "quantos quantas quanto porque por para com como foi sao esta estao ele ela eles isso sobre disse "
               "mais tambem pelo pela seu sua entre ate ja muito vai ser tem houve aconteceu".split()),
-    "en": set("the a an of in on at to is are was were what who whom when where which why how many much did "
+    "en": set("the an of in on at to is are was were what who whom when where which why how many much did "
               "does do will would with for from and about said say by it this that there they he she his her "
               "has have had be been happened whose".split()),
 }

@@ -52,10 +52,10 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(120, ge=16)
     llm_timeout_s: float = Field(60.0, gt=0)
 
-    top_k: int = Field(4, ge=1, le=20)
-    evidence_sentences: int = Field(3, ge=1, le=8)
+    top_k: int = Field(6, ge=1, le=20)
+    evidence_sentences: int = Field(4, ge=1, le=8)
     # Below this fused retrieval score the article is taken not to answer the question.
-    refuse_below: float = 0.80
+    refuse_below: float = 0.78
 
     max_question_chars: int = Field(2000, ge=10)
     max_history_turns: int = Field(20, ge=0)

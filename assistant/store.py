@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
-from .ingest import Article, Passage
+from .ingest import Article, Passage, embedding_text
 from .settings import Settings
 
 BATCH = 256
@@ -143,7 +143,7 @@ class Store:
             with tqdm(total=len(new), desc="embedding passages", unit="passage", disable=not progress) as bar:
                 for s in range(0, len(new), 32):
                     batch = new[s:s + 32]
-                    vectors = embed([p.text for p, _ in batch])
+                    vectors = embed([embedding_text(p) for p, _ in batch])
                     coll.add(ids=[p.id for p, _ in batch], documents=[p.text for p, _ in batch],
                              metadatas=[passage_metadata(p, path) for p, path in batch], embeddings=vectors)
                     bar.update(len(batch))
