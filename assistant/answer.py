@@ -27,6 +27,7 @@ LEXICAL_BONUS = 0.1
 PASSAGE_BONUS = 0.0
 EVIDENCE_MARGIN = 0.06
 MODEL_CHOICE_BONUS = 0.05
+SECOND_OPINIONS = 2
 # Ways the model says "the excerpts don't say" in its own words.
 _MODEL_REFUSAL = re.compile(
     r"NOT_?FOUND|n[aã]o (cont[eé]m|diz|menciona|informa|especifica|h[aá] informa)|"
@@ -211,6 +212,9 @@ class Engine:
             score = sim + LEXICAL_BONUS * cite.overlap(question, text) + PASSAGE_BONUS * hits[h].fused / top_fused
             scored.append(Evidence(text, h, s, e, float(score), vec / (np.linalg.norm(vec) or 1.0)))
         scored.sort(key=lambda ev: ev.score, reverse=True)
+        # One article at a time: sentences of another story invite the model to mix them.
+        source = hits[scored[0].hit].passage.source
+        scored = [ev for ev in scored if hits[ev.hit].passage.source == source]
         top = scored[0].score
         # Close runners-up only: a distant sentence invites the model to borrow its numbers.
         return [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - EVIDENCE_MARGIN]
@@ -226,18 +230,17 @@ class Engine:
 
     def _generate(self, question: str, language: str, evidence: list[Evidence], hits: list[Hit],
                   make: "_Builder") -> Iterator[dict[str, Any]]:
-        listing = "\n".join(f"[{i}] {ev.text}" for i, ev in enumerate(evidence, 1))
-        messages = _fill(_prompt("answer", language), evidence=listing, question=question)
         t_gen = time.perf_counter()
-        raw = ""
         try:
-            for chunk in self.llm.stream_chat(messages):
-                if not raw:
-                    make.timings["first_token"] = _ms(make.t0, time.perf_counter())
-                raw = chunk.message.content or ""
-                shown = parse_reply(raw)[1]
-                if shown:
-                    yield {"type": "token", "text": cite.strip_markers(shown)}
+            raw = yield from self._stream_reply(question, language, evidence, make)
+            # Several excerpts make this model refuse too readily: each of the two best sentences
+            # alone gets asked too, and only a refusal from every attempt is taken as one.
+            for single in ([ev] for ev in evidence[:SECOND_OPINIONS] if len(evidence) > 1):
+                if not _is_refusal(raw):
+                    break
+                raw = yield from self._stream_reply(question, language, single, make)
+                if not _is_refusal(raw):
+                    evidence = single
         except Exception as exc:  # noqa: BLE001 - a broken generator must not break the answer
             make.timings["generate"] = _ms(t_gen, time.perf_counter())
             answer, citations = self.extractive(evidence, hits, language, make)
@@ -248,13 +251,30 @@ class Engine:
         make.raw = raw
         yield self._check(raw, language, evidence, hits, make)
 
+    def _stream_reply(self, question: str, language: str, evidence: list[Evidence],
+                      make: "_Builder") -> Iterator[dict[str, Any]]:
+        listing = "\n".join(f"[{i}] {ev.text}" for i, ev in enumerate(evidence, 1))
+        messages = _fill(_prompt("answer", language), evidence=listing, question=question)
+        raw = ""
+        for chunk in self.llm.stream_chat(messages):
+            if "first_token" not in make.timings:
+                make.timings["first_token"] = _ms(make.t0, time.perf_counter())
+            raw = chunk.message.content or ""
+            shown = parse_reply(raw)[1]
+            if shown and not _is_refusal(shown):
+                yield {"type": "token", "text": cite.strip_markers(shown)}
+        return raw
+
     def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
                make: "_Builder") -> dict[str, Any]:
         chosen, text = parse_reply(raw)
-        if chosen == 0 or not text.strip() or _MODEL_REFUSAL.search(text):
+        if _is_refusal(raw):
             return make.final(lang.phrase("refusal", language), [], mode="refused")
         used = sorted({ev.hit for ev in evidence})
         passages = [hits[h].passage.text for h in used]
+        context = [" ".join([hits[h].passage.title] + [hits[g].passage.text for g in used
+                                                       if hits[g].passage.source == hits[h].passage.source])
+                   for h in used]
         sentences = cite.answer_sentences(text)
         vectors = self.retriever.embedder.get_text_embedding_batch(sentences)
         bound: dict[int, list[tuple[int, int]]] = {}
@@ -264,7 +284,12 @@ class Engine:
             sims = [max(float(v @ ev.vector) for ev in evidence if ev.hit == h) for h in used]
             if chosen and 1 <= chosen <= len(evidence):
                 sims[used.index(evidence[chosen - 1].hit)] += MODEL_CHOICE_BONUS
-            support = cite.bind(sentence, passages, sims)
+            support = cite.bind(sentence, passages, sims, make.standalone, context)
+            if support.passage_index is None and set(support.missing) & set(support.asked):
+                # The question's own subject is not where the answer's facts are: the article
+                # does not connect them, so it does not answer the question.
+                return make.final(lang.phrase("refusal", language), [], mode="refused",
+                                  notice="unsupported: " + ", ".join(support.missing))
             if support.passage_index is None:
                 answer, citations = self.extractive(evidence, hits, language, make)
                 return make.final(answer, citations, mode="extractive",
@@ -278,11 +303,19 @@ class Engine:
         citations = make.citations(bound)
         number = {c.passage_id: c.n for c in citations}
         answer = " ".join(f"{s} [{number[hits[h].passage.id]}]" for s, h in parts)
+        if lang.detect(answer, default="?") == "?":
+            # A bare name or number carries no language; say it in the reader's.
+            answer = f"{lang.phrase('short_answer', language)} {answer}"
         return make.final(answer, citations, mode="generated")
 
 
 _REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d+)\]?\s*$", re.IGNORECASE | re.MULTILINE)
 _ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_refusal(raw: str) -> bool:
+    chosen, text = parse_reply(raw)
+    return chosen == 0 or not text.strip() or bool(_MODEL_REFUSAL.search(text))
 
 
 def parse_reply(raw: str) -> tuple[int | None, str]:

@@ -19,11 +19,7 @@ State States Estado Estados Department Departamento House Casa White Branca Nati
 Segurança Office Gabinete Prime Primeiro Government Governo Council Conselho Ministry Ministério Affairs
 Relações Exteriores Defesa Reino Unido United Kingdom Union União Adviser Advisers Consultores Chief Chefe
 Envoy Enviado Special Especial Diplomat Diplomata Leader Líder Senator Senador Mr Mrs Ms Sr Sra Dr
-US USA UK EU UN NATO OTAN EUA ONU UE America American Americano Americana Europe European Europa Europeu
-Europeus Europeia Britain British Britânico England English Inglaterra France French França Francês
-Francesa Germany German Alemanha Alemão Alemães Russia Russian Rússia Russo Russa Ukraine Ukrainian
-Ucrânia Ucraniano Ucraniana China Chinese Chinês Spain Spanish Espanha Espanhol Portugal Portuguese
-Português Brazil Brasil Brasileiro Moscow Moscou Washington Western Ocidente Transatlantic Transatlântico
+EU UN NATO OTAN ONU UE Western Ocidente Transatlantic Transatlântico
 January February March April May June July August September October November December Janeiro Fevereiro
 Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro Monday Tuesday Wednesday Thursday
 Friday Saturday Sunday Segunda Terça Quarta Quinta Sexta Sábado Domingo Yes No Sim Não Note Nota
@@ -31,11 +27,32 @@ According Segundo The A O As Os In Em On At He She They It This That These Those
 """.split()}
 
 
+# Places and peoples are checked, but through their other-language names: an English answer about
+# a Portuguese article says "Germany" where the evidence says "Alemanha".
+_ALIAS_GROUPS = [
+    "us usa eua estados unidos america american americans americano americana norte-americano norte-americana",
+    "uk reino britain british britanico britanica inglaterra england english",
+    "france franca french frances francesa franceses",
+    "germany alemanha german germans alemao alemaes alema",
+    "russia russian russians russo russa russos",
+    "ukraine ucrania ukrainian ukrainians ucraniano ucraniana ucranianos",
+    "europe europa european europeans europeu europeus europeia",
+    "spain espanha spanish espanhol espanhola",
+    "portugal portuguese portugues portuguesa",
+    "brazil brasil brazilian brasileiro brasileira",
+    "china chinese chines chinesa",
+    "italy italia italian italiano italiana",
+    "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
+]
+ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split()}
+
+
 @dataclass(frozen=True)
 class Support:
     sentence: str  # the answer sentence, markers removed
     passage_index: int | None  # index into the candidate passages, None when unsupported
     missing: tuple[str, ...]  # names or numbers no single passage holds
+    asked: tuple[str, ...] = ()  # names of the sentence that the question already used
 
 
 def strip_markers(text: str) -> str:
@@ -47,28 +64,55 @@ def answer_sentences(text: str) -> list[str]:
     return [clean[s:e] for s, e in sentence_spans(clean, 0, len(clean))]
 
 
-def names(sentence: str) -> set[str]:
-    """Capitalised words that are not common words: people, places, organisations."""
-    out = set()
-    for word in words(sentence):
+def names(sentence: str) -> list[tuple[str, ...]]:
+    """Runs of capitalised words that are not common words: people, places, organisations.
+    'Steve Witkoff' is one name; it is found when any of its longer words is found."""
+    runs: list[list[str]] = []
+    previous_end = -2
+    for match in _CAPITALISED.finditer(sentence):
+        word = match.group(0)
         folded = fold(word)
-        if word[:1].isupper() and folded not in STOPWORDS and folded not in COMMON_CAPITALISED and len(word) > 1:
-            out.add(folded)
-    return out
+        common = (folded in STOPWORDS and not word.isupper()) or folded in COMMON_CAPITALISED
+        if common or len(word) < 2:
+            previous_end = -2
+            continue
+        if match.start() - previous_end <= 1 and runs:
+            runs[-1].append(folded)
+        else:
+            runs.append([folded])
+        previous_end = match.end()
+    return [tuple(r) for r in runs]
 
 
-def _holds_name(name: str, tokens: set[str]) -> bool:
-    if name in tokens:
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*")
+
+
+def _tokens(text: str) -> set[str]:
+    folded = {fold(w) for w in words(text)}
+    return folded | {part for w in folded for part in re.split(r"[-'’]", w) if part}
+
+
+def _holds_word(name: str, tokens: set[str]) -> bool:
+    if name in tokens or ALIASES.get(name, set()) & tokens:
         return True
     return any(SequenceMatcher(None, name, t).ratio() >= 0.7 or (len(name) >= 5 and t.startswith(name[:5]))
                for t in tokens if abs(len(t) - len(name)) <= 3)
 
 
+def _holds_name(name: tuple[str, ...], tokens: set[str]) -> bool:
+    parts = [w for w in name if len(w) >= 4] or list(name)
+    return any(_holds_word(w, tokens) for w in parts)
+
+
+def _label(name: tuple[str, ...]) -> str:
+    return " ".join(name)
+
+
 def missing_facts(sentence: str, evidence: str) -> list[str]:
     """The numbers and names of the sentence that the evidence text does not contain."""
-    tokens = {fold(w) for w in words(evidence)}
+    tokens = _tokens(evidence)
     missing = sorted(numbers(sentence) - numbers(evidence))
-    missing += sorted(n for n in names(sentence) if not _holds_name(n, tokens))
+    missing += sorted(_label(n) for n in names(sentence) if not _holds_name(n, tokens))
     return missing
 
 
@@ -77,16 +121,30 @@ def overlap(a: str, b: str) -> float:
     return len(ta & tb) / (len(ta) or 1)
 
 
-def bind(sentence: str, passages: list[str], similarity: list[float]) -> Support:
-    """The best passage that holds all the sentence's facts; ties go to the more similar passage."""
+def bind(sentence: str, passages: list[str], similarity: list[float], question: str = "",
+         context: list[str] | None = None) -> Support:
+    """The most similar passage that holds the sentence's facts.
+
+    Names the reader already used in the question may come from the passage's article context
+    (the other evidence of that article) instead, since the question set the subject; but a
+    sentence with a number must find the number and the question's names in one passage, or a
+    neighbouring paragraph's figure ("18 died in Sumy") would pass.
+    """
+    q_tokens = _tokens(question)
+    asked = [n for n in names(sentence) if _holds_name(n, q_tokens)]
+    has_number = bool(numbers(sentence) - numbers(question))
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
-        missing = missing_facts(sentence, text)
+        tokens = _tokens(text)
+        missing = sorted(numbers(sentence) - numbers(text))
+        missing += sorted(_label(n) for n in names(sentence) if n not in asked and not _holds_name(n, tokens))
+        where = tokens if has_number or context is None else _tokens(context[i])
+        missing += sorted(_label(n) for n in asked if not _holds_name(n, where))
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if missing:
             continue
-        score = similarity[i]
-        if score > best_score:
-            best, best_score = i, score
-    return Support(sentence, best, () if best is not None else tuple(fewest or ()))
+        if similarity[i] > best_score:
+            best, best_score = i, similarity[i]
+    return Support(sentence, best, () if best is not None else tuple(fewest or ()),
+                   asked=tuple(_label(n) for n in asked))

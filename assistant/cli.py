@@ -108,6 +108,16 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Brings the index up to date, then serves. Until the web UI lands, serving is the terminal chat."""
+    from .pipeline import build_index
+
+    report = build_index(_settings(args), progress=True)
+    state = "updated" if report.changed else "up to date"
+    print(f"index {state}: {report.kept + report.added} passages")
+    return cmd_chat(args)
+
+
 def cmd_model(args: argparse.Namespace) -> int:
     from . import models
 
@@ -178,6 +188,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--thresholds", help="JSON file overriding the quality floor")
     e.add_argument("--quiet", action="store_true")
     e.set_defaults(func=cmd_eval)
+
+    v = sub.add_parser("serve", help="update the index, then answer questions (terminal chat for now)")
+    v.add_argument("--backend", help="generator: llama-cpp, openai-compatible or extractive")
+    v.set_defaults(func=cmd_serve)
 
     m = sub.add_parser("model", help="set up or check the default generator model")
     m.add_argument("action", choices=["fetch", "check"])

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import lang
-from .text import fold
+from .text import fold, strip_accents
 
 # The quality floor of the answer-engine issue; --thresholds may override.
 DEFAULT_THRESHOLDS = {
@@ -39,7 +39,11 @@ class Case:
 def load_cases(paths: Iterable[Path]) -> list[Case]:
     cases = []
     for path in paths:
-        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DatasetError(f"cannot read dataset {path}: {exc}") from None
+        for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
@@ -52,7 +56,7 @@ def load_cases(paths: Iterable[Path]) -> list[Case]:
             for group in case.must:
                 for pattern in group:
                     try:
-                        re.compile(fold(pattern))
+                        re.compile(strip_accents(pattern))
                     except re.error as exc:
                         raise DatasetError(f"{path}:{n}: bad regex {pattern!r}: {exc}") from None
             cases.append(case)
@@ -60,9 +64,10 @@ def load_cases(paths: Iterable[Path]) -> list[Case]:
 
 
 def matches_must(answer: str, must: list[list[str]]) -> tuple[bool, str]:
-    text = fold(answer)
+    """Every group must match; accents and case do not count (the pattern keeps its escapes: \\S stays \\S)."""
+    text = strip_accents(answer)
     for group in must:
-        if not any(re.search(fold(p), text) for p in group):
+        if not any(re.search(strip_accents(p), text, re.IGNORECASE) for p in group):
             return False, f"no match for {group}"
     return True, "all groups matched"
 

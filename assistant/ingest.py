@@ -49,7 +49,7 @@ _BOILERPLATE_MAX_CHARS = 240
 
 # A sentence ends at . ! ? or … (optionally followed by a closing quote) and
 # the next one starts with an upper-case letter, a digit or an opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’»)]))\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = re.compile(r"\b(Sr|Sra|Dr|Dra|Mr|Mrs|Ms|Prof|St|Jr|vs|etc|No|Nº|p|pp|cf|e\.g|i\.e)\.$")
 
 
@@ -155,19 +155,33 @@ def is_boilerplate(paragraph: str, title: str) -> bool:
     if _BOILERPLATE.search(paragraph):
         return True
     # A short line that repeats the headline inside other words is page chrome.
-    return bool(title) and title in paragraph and paragraph.strip() != title
+    # (a one-word headline such as "Brexit" is too common inside real sentences to count).
+    return len(title.split()) >= 3 and title in paragraph and paragraph.strip().lstrip("#").strip() != title
 
 
 def _chunks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     """Sentences of one paragraph, grouped so that no passage grows past MAX_PASSAGE_CHARS."""
     groups: list[list[tuple[int, int]]] = [[]]
-    for span in sentence_spans(text, start, end):
+    for span in _cut_long(text, sentence_spans(text, start, end)):
         group = groups[-1]
         if group and span[1] - group[0][0] > MAX_PASSAGE_CHARS:
             groups.append([span])
         else:
             group.append(span)
     return [g for g in groups if g]
+
+
+def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences longer than a passage (lists, text without full stops) are cut at white space."""
+    out = []
+    for s, e in spans:
+        while e - s > MAX_PASSAGE_CHARS:
+            cut = text.rfind(" ", s + MAX_PASSAGE_CHARS // 2, s + MAX_PASSAGE_CHARS)
+            cut = cut if cut > s else s + MAX_PASSAGE_CHARS
+            out.append(_trim(text, s, cut))
+            s = _trim(text, cut, e)[0]
+        out.append((s, e))
+    return out
 
 
 def passage_id(source: str, text: str, occurrence: int) -> str:
@@ -202,6 +216,7 @@ def embedding_text(p: Passage) -> str:
 
 
 def load_article(path: Path, root: Path | None, max_bytes: int) -> Article:
+    path, root = path.resolve(), root.resolve() if root else None
     source = str(path.relative_to(root)) if root and path.is_relative_to(root) else path.name
     return split_article(source, read_text(path, max_bytes), path.suffix.lower())
 

@@ -28,6 +28,10 @@ PHRASES = {
         "pt": "Segundo o artigo:",
         "en": "According to the article:",
     },
+    "short_answer": {
+        "pt": "O artigo diz:",
+        "en": "The article says:",
+    },
     "fallback_notice": {
         "pt": "(resposta gerada indisponível; citação direta do artigo)",
         "en": "(generated answer unavailable; quoting the article directly)",

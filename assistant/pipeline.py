@@ -26,7 +26,10 @@ def build_index(settings: Settings, paths: list[Path] | None = None, rebuild: bo
     found = find_articles(paths or [settings.articles_dir])
     if not found:
         raise IngestError(f"no articles (.txt, .md, .html) in {', '.join(str(p) for p in paths or [settings.articles_dir])}")
-    articles = [(load_article(path, root, settings.max_article_bytes), str(path.resolve())) for path, root in found]
+    home = settings.articles_dir.resolve()
+    # A file under the articles folder keeps one name however it was reached, so it is never stored twice.
+    articles = [(load_article(path, home if path.resolve().is_relative_to(home) else root, settings.max_article_bytes),
+                 str(path.resolve())) for path, root in found]
     embedder = embedder or make_embedder(settings)
     store = Store(settings)
     return store.sync(articles, embedder.get_text_embedding_batch, embed_id(embedder), rebuild, progress)

@@ -21,6 +21,8 @@ _OFFLINE_ENV = {
     "GRADIO_ANALYTICS_ENABLED": "False",
     "ANONYMIZED_TELEMETRY": "False",
     "TOKENIZERS_PARALLELISM": "false",
+    # The embedder's OpenMP team spins against llama.cpp's threads; one thread is as fast here.
+    "OMP_NUM_THREADS": "1",
 }
 
 

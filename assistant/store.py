@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -159,9 +160,10 @@ class Store:
         pointer = self.client.get_or_create_collection(self.pointer_name, embedding_function=None)
         pointer.modify(metadata={"target": version})
         # The one before stays a while for readers still holding it; older ones go.
+        ours = re.compile(rf"{re.escape(self.name)}-\d{{14}}-[0-9a-f]{{6}}")
         for coll in self.client.list_collections():
             name = getattr(coll, "name", coll)
-            if name.startswith(f"{self.name}-") and name not in (version, previous):
+            if ours.fullmatch(name) and name not in (version, previous):
                 self._drop(name)
 
     def _drop(self, name: str) -> None:

@@ -1,0 +1,116 @@
+"""Citation checking: every number and name of an answer sentence must be in the passage it cites."""
+from __future__ import annotations
+
+import pytest
+
+from assistant import cite
+from assistant.ingest import load_article
+from conftest import PARIS
+
+
+@pytest.fixture(scope="module")
+def sentences() -> dict[str, str]:
+    article = load_article(PARIS, PARIS.parent, 5_000_000)
+    out = {}
+    for p in article.passages:
+        for s, e in p.sentences:
+            text = article.text[s:e]
+            for key in ("Sumy", "Kryvyi Rih", "David Lammy", "cortaram Kyiv", "Emmanuel Macron", "Volodymyr"):
+                if key in text:
+                    out[key] = text
+    assert len(out) == 6, out.keys()
+    return out
+
+
+def test_strip_markers():
+    assert cite.strip_markers("A guerra [1]. Outra [2, 3] coisa [ 4 ] e [1;2].") == "A guerra. Outra coisa e."
+    assert cite.strip_markers("Sem marcadores [a] nem [].") == "Sem marcadores [a] nem []."
+    assert cite.strip_markers("  35 pessoas [12]  ") == "35 pessoas"
+
+
+def test_answer_sentences():
+    text = "Pelo menos 35 pessoas morreram [1]. O Sr. Silva disse que sim [2]. “Vamos”, disse ele. Fim."
+    assert cite.answer_sentences(text) == [
+        "Pelo menos 35 pessoas morreram.", "O Sr. Silva disse que sim.", "“Vamos”, disse ele.", "Fim."]
+    assert cite.answer_sentences("") == []
+
+
+def _name_words(text):
+    return {word for name in cite.names(text) for word in name}
+
+
+def test_names_ignore_common_capitalised_words():
+    got = _name_words("O Presidente Emmanuel Macron disse na Quinta, segundo o Ministro da Defesa, "
+                     "que o Departamento de Estado e a Casa Branca vão a Paris em Fevereiro.")
+    assert {"emmanuel", "macron", "paris"} <= got
+    assert not got & {"o", "presidente", "quinta", "segundo", "ministro", "defesa", "departamento", "estado",
+                      "casa", "branca", "fevereiro", "a", "e"}
+    # Countries are names too (checked through their other-language aliases).
+    got = _name_words("According to the US Secretary of State, the President met Zelensky on Thursday.")
+    assert got == {"us", "zelensky"}
+    assert cite.names("pelo menos 35 pessoas morreram.") == []
+    assert cite.names("Steve Witkoff met Emmanuel Macron.") == [("steve", "witkoff"), ("emmanuel", "macron")]
+
+
+def test_wrong_number_is_caught(sentences):
+    sumy = sentences["Sumy"]
+    assert "35" in sumy and "18" not in sumy
+    assert cite.missing_facts("18 pessoas morreram em Sumy.", sumy) == ["18"]
+    assert cite.missing_facts("Pelo menos 35 pessoas morreram em Sumy.", sumy) == []
+    assert cite.missing_facts("Pelo menos 35 pessoas morreram e 117 ficaram feridas.", sumy) == []
+    assert cite.missing_facts("35 pessoas morreram e 170 ficaram feridas.", sumy) == ["170"]
+    # a number is a whole number: 35 is not in 1.235
+    assert cite.missing_facts("35 pessoas morreram.", "Morreram 1.235 pessoas.") == ["35"]
+    # the same number in another notation is the same number
+    assert cite.missing_facts("1,200 people died.", "morreram 1.200 pessoas") == []
+
+
+def test_invented_name_is_caught(sentences):
+    sumy = sentences["Sumy"]
+    assert cite.missing_facts("Boris Johnson disse que 35 pessoas morreram em Sumy.", sumy) == ["boris johnson"]
+    assert cite.missing_facts("35 people died in Kharkiv.", sumy) == ["kharkiv"]
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("A Russian missile attack in Ukraine killed at least 35 people in Sumy.", "Sumy"),
+    ("Um ataque russo na Ucrânia matou 35 pessoas em Sumy.", "Sumy"),
+    ("The government also held talks with Moscow that cut out Kyiv.", "cortaram Kyiv"),
+    ("Witkoff and Rubio will see French President Emmanuel Macron.", "Emmanuel Macron"),
+])
+def test_cross_lingual_spellings_are_accepted(sentences, sentence, key):
+    assert cite.missing_facts(sentence, sentences[key]) == []
+
+
+def test_other_place_in_translation_is_still_caught(sentences):
+    assert cite.missing_facts("The government held talks with London that cut out Kyiv.",
+                              sentences["cortaram Kyiv"]) == ["london"]
+
+
+def test_uk_matches_reino_unido(sentences):
+    assert cite.missing_facts("David Lammy is the UK Foreign Secretary.", sentences["David Lammy"]) == []
+
+
+def test_bind_picks_the_passage_holding_all_facts(sentences):
+    passages = [sentences["Kryvyi Rih"], sentences["Sumy"], sentences["David Lammy"]]
+    # the similarity favours the wrong passage; the facts decide
+    support = cite.bind("Pelo menos 35 pessoas morreram em Sumy.", passages, [0.9, 0.1, 0.5])
+    assert support.passage_index == 1 and support.missing == ()
+    support = cite.bind("Pelo menos 18 pessoas morreram em Kryvyi Rih.", passages, [0.1, 0.9, 0.5])
+    assert support.passage_index == 0
+    assert support.sentence == "Pelo menos 18 pessoas morreram em Kryvyi Rih."
+
+
+def test_bind_breaks_ties_by_similarity(sentences):
+    passages = [sentences["Sumy"], sentences["Sumy"] + " Mais texto."]
+    assert cite.bind("35 pessoas morreram em Sumy.", passages, [0.2, 0.8]).passage_index == 1
+    assert cite.bind("35 pessoas morreram em Sumy.", passages, [0.8, 0.2]).passage_index == 0
+
+
+def test_bind_returns_none_when_no_passage_holds_the_facts(sentences):
+    passages = [sentences["Kryvyi Rih"], sentences["Sumy"]]
+    # 18 is in one passage and Sumy in the other: no single passage holds both
+    support = cite.bind("18 pessoas morreram em Sumy.", passages, [0.5, 0.9])
+    assert support.passage_index is None
+    assert support.missing in {("18",), ("sumy",)}  # the facts the closest passage lacks
+    support = cite.bind("Boris Johnson visitou Sumy.", passages, [0.5, 0.9])
+    assert support.passage_index is None and set(support.missing) == {"boris johnson"}

@@ -1,0 +1,331 @@
+"""The answer engine end to end on a real index of the real article, with the real e5 embedder and a
+scripted generator in place of the LLM (the real generator is tested elsewhere)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant import lang, pipeline
+from assistant.answer import QuestionError, clean_question, normalize_history
+from assistant.ingest import load_article
+from assistant.llm import GenerationError
+from conftest import PARIS, ScriptedLLM, not_found_reply, prompt_text, reply, source_text
+
+SOURCE = source_text(PARIS)
+# (start, end) of each passage -> the (start, end) of its sentences, as ingest splits the file
+SENTENCES = {(p.start, p.end): set(p.sentences) for p in load_article(PARIS, PARIS.parent, 5_000_000).passages}
+SUMY = next(line for line in SOURCE.splitlines() if "Sumy" in line).strip()
+KRYVYI = next(line for line in SOURCE.splitlines() if "Kryvyi Rih" in line).strip()
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+@pytest.fixture
+def engine(e5):
+    """engine(settings, script, **llm_options) -> (Engine, ScriptedLLM)"""
+    def make(settings, script=(), **llm_kwargs):
+        llm = ScriptedLLM(list(script), **llm_kwargs)
+        return pipeline.open_engine(settings, embedder=e5, llm=llm), llm
+    return make
+
+
+def check_citations(answer) -> None:
+    """Citations point into the file; the answer's [n] markers point at exactly these citations."""
+    ns = [c.n for c in answer.citations]
+    assert ns == list(range(1, len(ns) + 1))
+    for c in answer.citations:
+        assert c.source == PARIS.name
+        assert c.text == SOURCE[c.start:c.end]
+        assert c.title == SOURCE.splitlines()[0].strip()
+        assert 0.0 < c.score <= 1.0
+        assert c.highlights
+        for s, e in c.highlights:
+            assert c.start <= s < e <= c.end
+            assert (s, e) in SENTENCES[(c.start, c.end)], "a highlight is one whole sentence of the passage"
+    markers = {int(n) for n in MARKER.findall(answer.answer)}
+    assert markers == set(ns), (answer.answer, ns)
+
+
+# -- generated answers ---------------------------------------------------------------------------------
+
+def test_correct_answer_is_generated_and_cited(paris_index, engine):
+    eng, llm = engine(paris_index, [reply("Um ataque míssil russo matou pelo menos 35 pessoas em Sumy.", "35")])
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert (a.mode, a.refused, a.language) == ("generated", False, "pt")
+    assert a.answer.startswith("Um ataque míssil russo matou pelo menos 35 pessoas em Sumy.")
+    assert len(a.citations) == 1 and SUMY in a.citations[0].text
+    check_citations(a)
+    assert len(llm.calls) == 1
+    sent = prompt_text(llm.calls[0])
+    assert "Quantas pessoas morreram em Sumy?" in sent and "35 pessoas" in sent
+    assert a.backend == {"llm": paris_index.llm_backend, "embedding": pipeline.embed_id(eng.retriever.embedder)}
+    assert a.timings_ms["generate"] >= 0 and a.timings_ms["total"] >= a.timings_ms["retrieve"]
+
+
+def test_correct_english_answer_about_the_portuguese_article(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("A Russian missile attack killed at least 35 people in Sumy, Ukraine.", "35")])
+    a = eng.ask("How many people were killed in Sumy?")
+    assert (a.mode, a.refused, a.language) == ("generated", False, "en")
+    assert "35" in a.answer
+    check_citations(a)
+
+
+@pytest.mark.parametrize("question, language", [
+    ("Quem é o enviado especial de Trump?", "pt"),
+    ("Who is Trump's special envoy?", "en"),
+])
+def test_bare_name_answer_is_said_in_the_readers_language(paris_index, engine, question, language):
+    eng, _ = engine(paris_index, [reply("Steve Witkoff.", "Witkoff")])
+    a = eng.ask(question)
+    assert a.mode == "generated" and "Steve Witkoff." in a.answer
+    assert lang.detect(a.answer, default="?") == language
+    check_citations(a)
+
+
+def test_two_sentences_bound_to_two_passages(paris_index, engine):
+    text = "Em Sumy, um ataque matou pelo menos 35 pessoas. Em Kryvyi Rih, pelo menos 18 pessoas morreram."
+    eng, llm = engine(paris_index, [reply(text, "35")])
+    a = eng.ask("Quantas pessoas morreram nos ataques em Sumy e em Kryvyi Rih?")
+    sent = prompt_text(llm.calls[0])
+    assert "35 pessoas" in sent and "18 pessoas" in sent, "both facts must be offered as evidence"
+    assert a.mode == "generated", a.notice
+    assert len(a.citations) == 2
+    check_citations(a)
+    by_n = {c.n: c.text for c in a.citations}
+    pairs = re.findall(r"([^.\[\]]+\.)\s*\[(\d+)\]", a.answer)
+    assert len(pairs) == 2, a.answer
+    for sentence, n in pairs:
+        number = re.search(r"\d+", sentence).group()
+        assert number in by_n[int(n)], (sentence, n)
+
+
+def test_stream_events(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy.", "35")])
+    events = list(eng.ask_stream("Quantas pessoas morreram em Sumy?"))
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "evidence" and kinds[-1] == "final" and kinds.count("final") == 1
+    assert set(kinds[1:-1]) == {"token"}
+    assert any("35" in e["text"] for e in events[0]["evidence"])
+    tokens = [e["text"] for e in events if e["type"] == "token"]
+    assert tokens[-1] == "Pelo menos 35 pessoas morreram em Sumy."
+    assert not any(MARKER.search(t) for t in tokens)
+    assert events[-1]["answer"].mode == "generated"
+
+
+# -- refusals ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, language, answer", [
+    ("Quantas pessoas morreram em Sumy?", "pt", not_found_reply),
+    ("How many people were killed in Sumy?", "en", not_found_reply),
+    ("Quantas pessoas morreram em Sumy?", "pt", reply("NOT_FOUND.", "35")),
+    ("How many people were killed in Sumy?", "en", reply("", "35")),
+])
+def test_model_refusal(paris_index, question, language, answer, engine):
+    eng, llm = engine(paris_index, [answer])
+    a = eng.ask(question)
+    assert a.refused is True and a.mode == "refused"
+    assert a.citations == []
+    assert a.answer == lang.phrase("refusal", language)
+    assert len(llm.calls) == 1
+
+
+@pytest.mark.parametrize("question, language", [
+    ("Quantas pessoas morreram em Sumy?", "pt"),
+    ("How many people were killed in Sumy?", "en"),
+])
+def test_low_retrieval_score_is_refused_without_calling_the_model(paris_index, question, language, engine):
+    eng, llm = engine(paris_index.model_copy(update={"refuse_below": 0.99}))
+    a = eng.ask(question)
+    assert a.refused is True and a.citations == []
+    assert a.answer == lang.phrase("refusal", language)
+    assert llm.calls == []
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of Australia?",
+    "Who won the football world cup in 2022?",
+])
+def test_off_topic_question_is_refused(paris_index, question, engine):
+    eng, llm = engine(paris_index)
+    a = eng.ask(question)
+    assert a.refused is True and a.citations == [] and a.answer == lang.phrase("refusal", "en")
+    assert llm.calls == []
+
+
+# -- verification ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("wrong", [
+    "18 pessoas morreram em Sumy.",
+    "Boris Johnson disse que 35 pessoas morreram em Sumy.",
+    "Pelo menos 35 pessoas morreram em Kharkiv.",
+])
+def test_unsupported_answer_is_replaced_by_the_quote(paris_index, wrong, engine):
+    eng, _ = engine(paris_index, [reply(wrong, "35")])
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "extractive" and a.refused is False
+    assert SUMY in a.answer
+    assert wrong.rstrip(".") not in a.answer and "18 pessoas" not in a.answer
+    assert len(a.citations) == 1 and SUMY in a.citations[0].text
+    check_citations(a)
+    assert a.notice
+
+
+@pytest.mark.parametrize("failure", [
+    RuntimeError("llama.cpp crashed"),
+    ["Pelo menos 35 ", GenerationError("server went away")],
+    ["Pelo menos ", 0.2, "35 pessoas morreram em Sumy."],  # too slow: times out
+])
+def test_generator_failure_gives_a_quote_with_a_notice(paris_index, failure, engine):
+    slow = isinstance(failure, list) and 0.2 in failure
+    eng, llm = engine(paris_index, [failure], **({"timeout_s": 0.05} if slow else {}))
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "extractive" and a.refused is False
+    assert SUMY in a.answer
+    assert lang.phrase("fallback_notice", "pt") in a.notice
+    check_citations(a)
+
+
+# -- follow-ups ------------------------------------------------------------------------------------------
+
+HISTORY = [{"role": "user", "content": "Quem é Steve Witkoff?"},
+           {"role": "assistant", "content": "O enviado especial de Donald Trump."}]
+FOLLOW_UP = "E com quem ele vai se reunir em Paris?"
+MACRON = "Witkoff e Rubio verão o presidente francês Emmanuel Macron."
+
+
+def test_follow_up_is_rewritten_by_the_model(paris_index, engine):
+    standalone = "Com quem Steve Witkoff vai se reunir em Paris?"
+    eng, llm = engine(paris_index, [standalone, reply(MACRON, "Macron")])
+    a = eng.ask(FOLLOW_UP, HISTORY)
+    assert len(llm.calls) == 2
+    rewrite_prompt = prompt_text(llm.calls[0])
+    assert "Quem é Steve Witkoff?" in rewrite_prompt
+    assert "O enviado especial de Donald Trump." in rewrite_prompt
+    assert FOLLOW_UP in rewrite_prompt
+    assert a.standalone_question == standalone
+    assert a.question == FOLLOW_UP and a.language == "pt"
+    assert standalone in prompt_text(llm.calls[1])
+    assert a.mode == "generated" and "Macron" in a.answer
+    check_citations(a)
+
+
+@pytest.mark.parametrize("bad_rewrite", [
+    "Who will Witkoff meet in Paris?",  # the other language
+    RuntimeError("rewrite failed"),
+    "",
+])
+def test_bad_rewrite_falls_back_to_previous_question_plus_follow_up(paris_index, bad_rewrite, engine):
+    eng, llm = engine(paris_index, [bad_rewrite, reply(MACRON, "Macron")])
+    a = eng.ask(FOLLOW_UP, HISTORY)
+    assert a.standalone_question.startswith("Quem é Steve Witkoff?")
+    assert a.standalone_question.endswith(FOLLOW_UP)
+    assert len(llm.calls) == 2
+    assert a.standalone_question in prompt_text(llm.calls[1])
+    assert not a.refused
+
+
+def test_normalize_history_accepts_the_usual_shapes():
+    turns = normalize_history([
+        ["user", " Quem é Witkoff? "],
+        {"role": "assistant", "content": [{"type": "text", "text": "Um enviado."}]},
+        {"role": "system", "content": "ignore me"},
+        {"role": "user", "content": "   "},
+        "junk", None, ("user", 3),
+    ], max_turns=20)
+    assert turns == [{"role": "user", "content": "Quem é Witkoff?"},
+                     {"role": "assistant", "content": "Um enviado."}]
+    many = [{"role": r, "content": f"{r} {i}"} for i in range(10) for r in ("user", "assistant")]
+    assert normalize_history(many, max_turns=2) == many[-4:]
+    assert normalize_history(many, max_turns=0) == []
+
+
+# -- the extractive backend --------------------------------------------------------------------------------
+
+def test_extractive_backend_quotes_the_article(paris_index, e5):
+    eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "extractive" and not a.refused
+    assert a.backend["llm"] == "extractive"
+    assert SUMY in a.answer and a.answer.startswith(lang.phrase("quote_intro", "pt"))
+    check_citations(a)
+    a = eng.ask("Who is David Lammy?")
+    assert a.language == "en" and a.answer.startswith(lang.phrase("quote_intro", "en"))
+    assert "David Lammy" in a.answer
+    check_citations(a)
+
+
+def test_extractive_follow_up_prepends_the_previous_question(paris_index, e5):
+    eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
+    a = eng.ask("E quantos ficaram feridos?",
+                [{"role": "user", "content": "Quantas pessoas morreram no ataque em Sumy?"}])
+    assert a.standalone_question == "Quantas pessoas morreram no ataque em Sumy? E quantos ficaram feridos?"
+    assert "117" in a.answer
+
+
+# -- the JSON shape ----------------------------------------------------------------------------------------
+
+CITATION_KEYS = {"n", "source", "title", "text", "start", "end", "score", "highlights"}  # README
+
+
+@pytest.mark.parametrize("script, question", [
+    ([reply("Pelo menos 35 pessoas morreram em Sumy.", "35")], "Quantas pessoas morreram em Sumy?"),
+    ([not_found_reply], "Quantas pessoas morreram em Sumy?"),
+    ([], "What is the capital of Australia?"),
+])
+def test_to_json_has_the_documented_keys(paris_index, script, question, engine):
+    eng, _ = engine(paris_index, script)
+    data = json.loads(json.dumps(eng.ask(question).to_json(), ensure_ascii=False))
+    assert {"question", "language", "answer", "refused", "citations", "timings_ms", "backend",
+            "mode", "notice"} <= set(data)
+    assert data["question"] == question and isinstance(data["refused"], bool)
+    assert data["mode"] in ("generated", "extractive", "refused")
+    assert {"rewrite", "retrieve", "generate", "total"} <= set(data["timings_ms"])
+    if data["mode"] == "generated":
+        assert 0 <= data["timings_ms"]["first_token"] <= data["timings_ms"]["total"]
+    assert all(isinstance(v, (int, float)) for v in data["timings_ms"].values())
+    assert set(data["backend"]) == {"llm", "embedding"}
+    for c in data["citations"]:
+        assert CITATION_KEYS <= set(c) and "passage_id" not in c
+        assert c["text"] == SOURCE[c["start"]:c["end"]]
+    assert "retrieved" not in data and "model_output" not in data
+    assert data["refused"] == (data["citations"] == [])
+
+
+def test_full_json_adds_the_debug_fields(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy.", "35")])
+    data = eng.ask("Quantas pessoas morreram em Sumy?").to_json(full=True)
+    assert {"retrieved", "evidence", "model_output"} <= set(data)
+    assert any(SUMY == r["text"] for r in data["retrieved"])
+    assert "35" in data["model_output"]
+
+
+# -- questions ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t \u200b\x00", None])
+def test_empty_question(bad):
+    with pytest.raises(QuestionError):
+        clean_question(bad, 2000)
+
+
+def test_too_long_question_in_the_users_language():
+    with pytest.raises(QuestionError) as err:
+        clean_question("x" * 50_000, 2000)
+    assert "50000" in str(err.value) and "2000" in str(err.value)
+    with pytest.raises(QuestionError) as err:
+        clean_question("Quem é Witkoff e o que ele disse? " * 100, 2000)
+    assert lang.detect(str(err.value)) == "pt"
+    assert clean_question("Quem? " * 300, 2000)  # 1,800 characters are fine
+
+
+def test_control_characters_are_removed():
+    assert clean_question("  Quem\x00é\x07\tWitkoff?\u200b\r\n\x1b[31m ", 2000) == "Quem é Witkoff? [31m"
+    assert clean_question("Who\u2028is\u2029Lammy?", 2000) == "Who is Lammy?"
+
+
+def test_engine_rejects_bad_questions_before_the_model(paris_index, engine):
+    eng, llm = engine(paris_index)
+    for bad in ("", " \n ", "y" * 50_000):
+        with pytest.raises(QuestionError):
+            eng.ask(bad)
+    assert llm.calls == []

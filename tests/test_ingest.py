@@ -1,0 +1,324 @@
+"""Ingest: passages and sentences keep exact offsets into the source text; page chrome goes, the
+title stays; ids are stable; unreadable files fail with the path in the message."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from assistant import ingest
+from assistant.ingest import (
+    MAX_PASSAGE_CHARS,
+    IngestError,
+    find_articles,
+    html_to_text,
+    load_article,
+    paragraph_spans,
+    sentence_spans,
+    split_article,
+)
+from conftest import PARIS, source_text
+
+BIG = 5_000_000
+
+
+def check_spans(article) -> None:
+    """The offset invariants every article must satisfy."""
+    text = article.text
+    previous_end = -1
+    for p in article.passages:
+        assert p.text == text[p.start:p.end]
+        assert p.text and p.text == p.text.strip()
+        assert p.start >= previous_end, "passages overlap or are out of order"
+        previous_end = p.end
+        assert p.sentences, f"passage without sentences: {p.text!r}"
+        last = p.start
+        for s, e in p.sentences:
+            assert p.start <= s < e <= p.end, (s, e, p.start, p.end)
+            assert s >= last, "sentences overlap or are out of order"
+            last = e
+            sentence = text[s:e]
+            assert sentence == sentence.strip() and sentence
+            assert sentence in p.text
+        assert p.sentences[0][0] == p.start and p.sentences[-1][1] == p.end
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+
+
+# -- the real article ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def paris():
+    return load_article(PARIS, PARIS.parent, BIG), source_text(PARIS)
+
+
+def test_real_article_offsets_slice_the_file(paris):
+    article, raw = paris
+    assert article.text == raw
+    assert len(article.passages) >= 10
+    check_spans(article)
+    # every sentence of the body is findable by slicing the file
+    assert any(raw[s:e].startswith("Os esforços contínuos") and "35 pessoas" in raw[s:e]
+               for p in article.passages for s, e in p.sentences)
+
+
+def test_real_article_drops_the_viewing_line_but_keeps_the_title(paris):
+    article, raw = paris
+    first_line = raw.splitlines()[0].strip()
+    chrome = next(line for line in raw.splitlines() if "visualizando" in line)
+    assert chrome.startswith("No momento, você está visualizando") and first_line in chrome
+    assert article.title == first_line
+    assert article.passages[0].text == first_line
+    assert all("visualizando" not in p.text for p in article.passages)
+    assert all(p.title == first_line for p in article.passages)
+    # Nothing else is lost: the passages are exactly the paragraphs minus the chrome line.
+    paragraphs = [(s, e) for s, e in paragraph_spans(raw) if raw[s:e] != chrome]
+    assert [(p.start, p.end) for p in article.passages] == paragraphs
+
+
+def test_real_article_quote_with_disse_is_one_sentence(paris):
+    article, raw = paris
+    spans = [raw[s:e] for p in article.passages for s, e in p.sentences]
+    assert "“Queremos que os EUA usem um pouco mais de bastão”, disse um funcionário." in spans
+
+
+# -- synthetic texts -------------------------------------------------------------------------------
+
+def test_boilerplate_dropped_title_kept_synthetic():
+    text = ("Cúpula em Lisboa termina sem acordo\n\n"
+            "No momento, você está visualizando Cúpula em Lisboa termina sem acordo\n\n"
+            "Os líderes deixaram Lisboa na sexta-feira.\n\n"
+            "Leia também\n\n"
+            "A próxima reunião será em Madri.\n")
+    article = split_article("cupula.txt", text)
+    assert article.title == "Cúpula em Lisboa termina sem acordo"
+    assert [p.text for p in article.passages] == [
+        "Cúpula em Lisboa termina sem acordo",
+        "Os líderes deixaram Lisboa na sexta-feira.",
+        "A próxima reunião será em Madri.",
+    ]
+    check_spans(article)
+
+
+def test_long_paragraph_with_boilerplate_words_is_kept():
+    # Only short paragraphs can be page chrome; a long article paragraph that mentions cookies stays.
+    body = ("A empresa foi multada porque usava cookies sem o consentimento dos usuários, disse o "
+            "regulador, que abriu outras doze investigações sobre o mesmo tema em 2024. ") * 3
+    article = split_article("multa.txt", "Multa recorde\n\n" + body.strip() + "\n")
+    assert any("cookies" in p.text for p in article.passages)
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "O Sr. Silva chegou cedo. A Sra. Costa e o Dr. Lima chegaram depois. Mr. Smith did not."
+    assert sentences_of(text) == [
+        "O Sr. Silva chegou cedo.",
+        "A Sra. Costa e o Dr. Lima chegaram depois.",
+        "Mr. Smith did not.",
+    ]
+
+
+def test_quotes_followed_by_disse_stay_in_one_sentence():
+    text = ("“Queremos mais pressão”, disse um funcionário. “Vamos vencer!” disse outro. "
+            "Ele respondeu: “Estamos prontos”. O encontro acabou.")
+    assert sentences_of(text) == [
+        "“Queremos mais pressão”, disse um funcionário.",
+        "“Vamos vencer!” disse outro.",
+        "Ele respondeu: “Estamos prontos”.",
+        "O encontro acabou.",
+    ]
+
+
+def test_numbers_with_points_do_not_end_sentences():
+    text = "A obra custou 1.200 milhões e 3.5 por cento a mais. Terminou em 2023. O resto ficou."
+    assert sentences_of(text) == [
+        "A obra custou 1.200 milhões e 3.5 por cento a mais.",
+        "Terminou em 2023.",
+        "O resto ficou.",
+    ]
+
+
+def test_sentence_keeps_its_closing_quote():
+    text = "Ele disse: “Vamos vencer.” O ministro concordou."
+    assert sentences_of(text) == ["Ele disse: “Vamos vencer.”", "O ministro concordou."]
+
+
+def test_long_paragraph_is_split_under_the_limit():
+    sentence = "O ministro da Defesa chegou à capital francesa para participar das discussões número {}."
+    paragraph = " ".join(sentence.format(i) for i in range(50))
+    assert len(paragraph) > 3 * MAX_PASSAGE_CHARS
+    text = "Título\n\n" + paragraph + "\n\nFim do artigo.\n"
+    article = split_article("longo.txt", text)
+    check_spans(article)
+    body = [p for p in article.passages if p.text not in ("Título", "Fim do artigo.")]
+    assert len(body) >= 3
+    assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in body)
+    # the pieces cover the paragraph's sentences, each exactly once and in order
+    got = [text[s:e] for p in body for s, e in p.sentences]
+    assert got == [sentence.format(i) for i in range(50)]
+
+
+def test_paragraph_without_sentence_ends_is_still_split():
+    paragraph = "\n".join(f"item {i} da lista de compromissos assumidos pelos ministros europeus" for i in range(60))
+    article = split_article("lista.txt", "Título\n\n" + paragraph + "\n")
+    check_spans(article)
+    assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in article.passages)
+
+
+def test_short_headline_does_not_drop_article_sentences():
+    article = split_article("brexit.txt", "Brexit\n\nO Brexit entrou em vigor em 2020.\n\nOutro fato.\n")
+    assert "O Brexit entrou em vigor em 2020." in [p.text for p in article.passages]
+
+
+def test_crlf_and_bom_offsets(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("\ufeffTítulo do texto\r\n\r\nPrimeira frase. Segunda frase.\r\n\r\nOutro parágrafo.\r\n"
+                     .encode("utf-8"))
+    article = load_article(path, tmp_path, BIG)
+    assert article.title == "Título do texto"
+    check_spans(article)
+    assert [p.text for p in article.passages] == ["Título do texto", "Primeira frase. Segunda frase.",
+                                                  "Outro parágrafo."]
+    assert all("\r" not in p.text for p in article.passages)
+
+
+PIECES = ["Ana", "Sr.", "disse", "35", "1.200", "“Sim”", "fim.", "Fim!", "ok?", "…", "(nota)", " ", "  ", "\n",
+          "\n\n", "\r\n", "\t", "«Não.»", "e", "Witkoff,", "ação", "No.", "U.S.", "x" * 300]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_span_invariants_hold_for_any_text(seed):
+    rng = random.Random(seed)
+    for _ in range(50):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 80)))
+        if not text.strip():
+            with pytest.raises(IngestError):
+                split_article("r.txt", text)
+            continue
+        check_spans(split_article("r.txt", text))
+
+
+def test_md_title_is_stripped_of_hashes(tmp_path):
+    path = tmp_path / "nota.md"
+    path.write_text("# Eleições   em Portugal\n\nO governo caiu na terça-feira.\n\n## Reações\n\nA oposição "
+                    "pediu novas eleições.\n", encoding="utf-8")
+    article = load_article(path, tmp_path, BIG)
+    assert article.title == "Eleições   em Portugal"
+    assert all(p.title == "Eleições   em Portugal" for p in article.passages)
+    assert "O governo caiu na terça-feira." in [p.text for p in article.passages]
+    check_spans(article)
+
+
+def test_html_extraction(tmp_path):
+    markup = """<!doctype html><html><head><title>Acordo em Paris</title>
+<style>p { color: red }</style><script>var tracking = "segredo";</script></head>
+<body><nav>Início | Mundo | Assine</nav>
+<article><h1>Acordo em Paris</h1>
+<p>Os ministros   chegaram na <b>quinta-feira</b> &amp; ficaram até sábado.</p>
+<p>O acordo prevê 35 medidas.<br>Outra linha.</p></article>
+<footer><script>alert(1)</script></footer></body></html>"""
+    text = html_to_text(markup)
+    assert "segredo" not in text and "color" not in text and "alert" not in text and "Assine" not in text
+    assert "Os ministros chegaram na quinta-feira & ficaram até sábado." in text
+    assert "<" not in text
+    path = tmp_path / "acordo.html"
+    path.write_text(markup, encoding="utf-8")
+    article = load_article(path, tmp_path, BIG)
+    assert article.title == "Acordo em Paris"
+    texts = [p.text for p in article.passages]
+    assert "Os ministros chegaram na quinta-feira & ficaram até sábado." in texts
+    assert "O acordo prevê 35 medidas." in texts
+    check_spans(article)
+
+
+# -- ids ---------------------------------------------------------------------------------------------
+
+BASE = "Título\n\nPrimeiro parágrafo sobre Paris.\n\nSegundo parágrafo sobre Lisboa.\n\nTerceiro sobre Roma.\n"
+
+
+def test_ids_are_stable():
+    a, b = split_article("n.txt", BASE), split_article("n.txt", BASE)
+    assert [p.id for p in a.passages] == [p.id for p in b.passages]
+    assert len({p.id for p in a.passages}) == len(a.passages) == 4
+
+
+def test_changing_one_paragraph_changes_only_its_id():
+    before = split_article("n.txt", BASE)
+    after = split_article("n.txt", BASE.replace("sobre Lisboa", "sobre o Porto"))
+    changed = [(x.id, y.id) for x, y in zip(before.passages, after.passages) if x.id != y.id]
+    assert len(before.passages) == len(after.passages)
+    assert len(changed) == 1
+    assert changed[0][0] == before.passages[2].id
+
+
+def test_ids_depend_on_the_source_name():
+    a, b = split_article("a.txt", BASE), split_article("b.txt", BASE)
+    assert not {p.id for p in a.passages} & {p.id for p in b.passages}
+
+
+def test_identical_paragraphs_get_distinct_ids():
+    article = split_article("r.txt", "Título\n\nLeia o texto abaixo.\n\nCorpo.\n\nLeia o texto abaixo.\n")
+    same = [p for p in article.passages if p.text == "Leia o texto abaixo."]
+    assert len(same) == 2 and same[0].id != same[1].id
+    assert len({p.id for p in article.passages}) == len(article.passages)
+
+
+# -- errors --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, content, cause", [
+    ("binario.txt", b"PK\x03\x04\x00\x00abc", "binary"),
+    ("latin1.txt", "Título\n\nCafé em São Paulo.\n".encode("latin-1"), "UTF-8"),
+    ("vazio.txt", b"", "empty"),
+    ("branco.md", b"  \n\n\t \n", "empty"),
+    ("so-script.html", b"<html><script>var x = 1;</script></html>", "empty"),
+])
+def test_unreadable_files_raise_with_the_path(tmp_path, name, content, cause):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as err:
+        load_article(path, tmp_path, BIG)
+    assert str(path) in str(err.value)
+    assert cause.lower() in str(err.value).lower()
+
+
+def test_oversize_file_raises(tmp_path):
+    path = tmp_path / "grande.txt"
+    path.write_text("Título\n\n" + "palavra " * 500, encoding="utf-8")
+    with pytest.raises(IngestError) as err:
+        load_article(path, tmp_path, 1000)
+    assert str(path) in str(err.value) and "1000" in str(err.value)
+    assert load_article(path, tmp_path, BIG).passages  # the same file under the limit is fine
+
+
+def test_unsupported_suffix_and_missing_path(tmp_path):
+    pdf = tmp_path / "artigo.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    with pytest.raises(IngestError) as err:
+        find_articles([pdf])
+    assert str(pdf) in str(err.value) and "unsupported" in str(err.value)
+    missing = tmp_path / "nao-existe"
+    with pytest.raises(IngestError) as err:
+        find_articles([missing])
+    assert str(missing) in str(err.value)
+
+
+def test_folder_meta_files_are_not_articles(tmp_path):
+    for name in ("README.md", "SOURCES.md", "LICENSE.txt", "a.txt", "b.md", "c.html", "notes.pdf"):
+        (tmp_path / name).write_text("Título\n\nTexto.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.txt").write_text("Título\n\nTexto.\n", encoding="utf-8")
+    found = find_articles([tmp_path])
+    assert sorted(str(p.relative_to(tmp_path)) for p, _ in found) == ["a.txt", "b.md", "c.html", "sub/d.txt"]
+    assert all(root == tmp_path for _, root in found)
+    article = load_article(tmp_path / "sub" / "d.txt", tmp_path, BIG)
+    assert article.source == "sub/d.txt"
+
+
+def test_real_articles_folder_skips_sources_md():
+    found = [p.name for p, _ in find_articles([PARIS.parent])]
+    assert PARIS.name in found and "SOURCES.md" not in found
+
+
+def test_supported_suffixes_are_the_documented_ones():
+    assert set(ingest.SUPPORTED) == {".txt", ".md", ".html", ".htm"}

@@ -1,0 +1,162 @@
+"""Integration tests on the real parts: the real embedders, a real Chroma (embedded and a `chroma run`
+server started here), the real GGUF generator, and the project's own question sets."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+EVAL_SETS = sorted((ROOT / "eval").glob("*.jsonl"))
+
+pytestmark = pytest.mark.integration
+
+
+def _env(tmp: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update({"ASSISTANT_INDEX_DIR": str(tmp / "chroma"), "ASSISTANT_ARTICLES_DIR": str(ROOT / "index" / "articles"),
+                "OMP_NUM_THREADS": "1"})
+    env.update(extra)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str], timeout: int = 1500) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "assistant"), *args], env=env, cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("idx")
+    done = _run(["index", "--quiet"], _env(tmp))
+    assert done.returncode == 0, done.stderr
+    return tmp
+
+
+def _model_ready() -> bool:
+    from assistant import models
+    from assistant.settings import Settings
+
+    return models.is_ready(models.model_path(Settings().cache_dir))
+
+
+def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
+    out = tmp / f"eval-{backend}"
+    (tmp / "thresholds.json").write_text(json.dumps(thresholds))
+    args = ["eval", "--quiet", "--out", str(out), "--backend", backend, "--thresholds", str(tmp / "thresholds.json")]
+    for ds in EVAL_SETS:
+        args += ["--dataset", str(ds)]
+    done = _run(args, _env(built))
+    summary = json.loads((out / "summary.json").read_text())
+    print(f"\n{backend}: {json.dumps(summary)}")
+    assert done.returncode == 0, f"below the floor: {done.stderr[-2000:]}"
+    return summary
+
+
+# What the default backend reaches now, less a small margin: a drop below fails CI.
+# The issue's floor (0.90 / 0.95 / 0.90 / 1.00) is not met yet; see docs/evaluation.md.
+DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_quality_of_default_backend_on_the_eval_sets(tmp_path, built):
+    summary = _eval(tmp_path, built, "llama-cpp", DEFAULT_RATCHET["llama-cpp"])
+    assert summary["cases"] >= 90
+
+
+def test_quality_of_extractive_backend_on_the_eval_sets(tmp_path, built):
+    summary = _eval(tmp_path, built, "extractive", DEFAULT_RATCHET["extractive"])
+    assert summary["language"] == 1.0
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_default_backend_answers_in_both_languages_with_citations(built):
+    done = _run(["ask", "--json", "Quantas pessoas morreram no ataque em Sumy?"], _env(built))
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["language"] == "pt" and not answer["refused"]
+    assert "35" in answer["answer"] and "[1]" in answer["answer"]
+    assert "Sumy" in answer["citations"][0]["text"]
+    assert answer["backend"]["llm"] == "llama-cpp"
+    done = _run(["ask", "--json", "Who won the 2022 football World Cup?"], _env(built))
+    answer = json.loads(done.stdout)
+    assert answer["refused"] and answer["citations"] == [] and answer["language"] == "en"
+
+
+def test_sentence_transformers_backend(tmp_path):
+    env = _env(tmp_path, ASSISTANT_EMBED_BACKEND="sentence-transformers", ASSISTANT_LLM_BACKEND="extractive")
+    done = _run(["index", "--quiet"], env)
+    assert done.returncode == 0, done.stderr
+    done = _run(["ask", "--json", "How far away from Earth is Polaris?"], env)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert "431" in answer["answer"] and answer["citations"]
+    assert "SentenceTransformer" in answer["backend"]["embedding"]
+    # The e5 index cannot be read with this embedder's vectors: a clear error naming --rebuild.
+    mixed = _run(["index", "--quiet"], _env(tmp_path, ASSISTANT_LLM_BACKEND="extractive"))
+    assert mixed.returncode != 0 and "--rebuild" in mixed.stderr and "Traceback" not in mixed.stderr
+
+
+def test_default_embedder_never_imports_torch(built):
+    code = ("import sys; from assistant.settings import Settings; from assistant.pipeline import open_engine;"
+            "e = open_engine(Settings(llm_backend='extractive'), load_llm=False);"
+            "e.ask('Quem é Steve Witkoff?'); print('torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], env=_env(built), cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    port = _free_port()
+    proc = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(tmp_path / "server-data"),
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not start")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_chroma_server_mode_matches_embedded(tmp_path, built, chroma_server):
+    env = _env(tmp_path, ASSISTANT_CHROMA_URL=chroma_server, ASSISTANT_LLM_BACKEND="extractive")
+    first = _run(["index", "--quiet"], env)
+    assert first.returncode == 0 and "added" in first.stdout, first.stderr
+    again = _run(["index", "--quiet"], env)
+    assert "already up to date" in again.stdout and " 0 added" in again.stdout
+    question = "Quantas pessoas ficaram feridas em Sumy?"
+    served = json.loads(_run(["ask", "--json", question], env).stdout)
+    local = json.loads(_run(["ask", "--json", question], _env(built, ASSISTANT_LLM_BACKEND="extractive")).stdout)
+    assert served["answer"] == local["answer"] and "117" in served["answer"]
+    assert [c["start"] for c in served["citations"]] == [c["start"] for c in local["citations"]]
+
+
+def test_dead_chroma_server_is_one_clear_error(tmp_path):
+    env = _env(tmp_path, ASSISTANT_CHROMA_URL=f"http://127.0.0.1:{_free_port()}", ASSISTANT_LLM_BACKEND="extractive")
+    done = _run(["ask", "Quem é Witkoff?"], env, timeout=120)
+    assert done.returncode != 0
+    assert done.stderr.startswith("error:") and "Traceback" not in done.stderr

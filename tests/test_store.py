@@ -1,0 +1,223 @@
+"""The versioned Chroma store and pipeline.build_index, on a real embedded Chroma in tmp folders."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant import pipeline
+from assistant.ingest import find_articles, load_article
+from assistant.store import Store, StoreError
+from conftest import PARIS, make_settings
+
+
+def article_text(title: str, paragraphs: list[str]) -> str:
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+A_PARAS = ["O primeiro fato aconteceu em Lisboa na segunda-feira.",
+           "O segundo fato aconteceu no Porto com 12 pessoas.",
+           "O terceiro fato aconteceu em Coimbra em 2024."]
+B_PARAS = ["A reunião em Madri terminou sem acordo.", "Os ministros voltarão a se encontrar em maio."]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(article_text("Notícia A", A_PARAS), encoding="utf-8")
+    (articles / "b.txt").write_text(article_text("Notícia B", B_PARAS), encoding="utf-8")
+    return make_settings(tmp_path)
+
+
+def snapshot(settings) -> dict[str, tuple[str, int, int, str]]:
+    return {p.id: (p.source, p.start, p.end, p.text) for p in Store(settings).all_passages()}
+
+
+def collections(store: Store) -> set[str]:
+    return {getattr(c, "name", c) for c in store.client.list_collections()}
+
+
+def loaded(settings):
+    """The articles and paths that build_index would hand to Store.sync."""
+    return [(load_article(path, root, settings.max_article_bytes), str(path.resolve()))
+            for path, root in find_articles([settings.articles_dir])]
+
+
+def test_nothing_indexed_yet(tmp_path):
+    store = Store(make_settings(tmp_path))
+    assert store.version() is None
+    with pytest.raises(StoreError) as err:
+        store.collection()
+    assert "assistant index" in str(err.value)
+    with pytest.raises(StoreError):
+        store.info()
+
+
+def test_index_twice_changes_nothing(folder, e5):
+    first = pipeline.build_index(folder, progress=False, embedder=e5)
+    assert first.changed and first.added == 4 + 3 and first.kept == 0 and first.removed == 0
+    before = snapshot(folder)
+    second = pipeline.build_index(folder, progress=False, embedder=e5)
+    assert not second.changed and second.added == 0 and second.removed == 0 and second.kept == 7
+    assert second.version == first.version == Store(folder).version()
+    after = snapshot(folder)
+    assert after == before and len(after) == 7
+    # no duplicates: each piece of each file is there once
+    assert len(set(after.values())) == len(after)
+    info = Store(folder).info()
+    assert info["count"] == 7 and info["embed_model"] == pipeline.embed_id(e5) and info["embed_dim"] == 384
+
+
+def test_passages_round_trip_through_the_store(folder, e5):
+    pipeline.build_index(folder, progress=False, embedder=e5)
+    stored = {p.id: p for p in Store(folder).all_passages()}
+    for article, _ in loaded(folder):
+        for p in article.passages:
+            assert stored[p.id] == p  # text, offsets, title and sentence spans intact
+
+
+def test_modified_article_replaces_only_its_changed_passages(folder, e5):
+    pipeline.build_index(folder, progress=False, embedder=e5)
+    before = snapshot(folder)
+    a = folder.articles_dir / "a.txt"
+    a.write_text(article_text("Notícia A", [A_PARAS[0], "O segundo fato aconteceu em Braga com 15 pessoas.",
+                                            A_PARAS[2]]), encoding="utf-8")
+    report = pipeline.build_index(folder, progress=False, embedder=e5)
+    assert report.changed and (report.added, report.removed, report.kept) == (1, 1, 6)
+    after = snapshot(folder)
+    assert len(after) == 7
+    gone = set(before) - set(after)
+    new = set(after) - set(before)
+    assert len(gone) == 1 and before[gone.pop()][3] == A_PARAS[1]
+    assert len(new) == 1 and after[new.pop()][3] == "O segundo fato aconteceu em Braga com 15 pessoas."
+    assert not any("Porto" in v[3] for v in after.values())
+    assert {k: v for k, v in before.items() if v[0] == "b.txt"} == {k: v for k, v in after.items() if v[0] == "b.txt"}
+
+
+def test_deleted_article_is_removed(folder, e5):
+    pipeline.build_index(folder, progress=False, embedder=e5)
+    before = snapshot(folder)
+    (folder.articles_dir / "b.txt").unlink()
+    report = pipeline.build_index(folder, progress=False, embedder=e5)
+    assert report.changed and report.removed == 3 and report.added == 0
+    after = snapshot(folder)
+    assert {v[0] for v in after.values()} == {"a.txt"}
+    assert after == {k: v for k, v in before.items() if v[0] == "a.txt"}
+
+
+def test_indexing_one_file_keeps_the_others(folder, e5):
+    pipeline.build_index(folder, progress=False, embedder=e5)
+    before = snapshot(folder)
+    (folder.articles_dir / "c.txt").write_text(article_text("Notícia C", ["Choveu em Faro."]), encoding="utf-8")
+    report = pipeline.build_index(folder, paths=[folder.articles_dir / "c.txt"], progress=False, embedder=e5)
+    assert report.added == 2 and report.kept == 7 and report.removed == 0
+    after = snapshot(folder)
+    assert set(before) < set(after) and {v[0] for v in after.values()} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_same_file_through_the_parent_folder_is_not_duplicated(folder, e5):
+    pipeline.build_index(folder, progress=False, embedder=e5)
+    pipeline.build_index(folder, paths=[folder.articles_dir.parent], progress=False, embedder=e5)
+    texts = [(v[3], v[1] in ("a.txt", "articles/a.txt")) for v in snapshot(folder).values()]
+    assert len(texts) == len(set(texts)) == 7
+
+
+def test_rebuild_makes_a_new_version(folder, e5):
+    first = pipeline.build_index(folder, progress=False, embedder=e5)
+    before = snapshot(folder)
+    again = pipeline.build_index(folder, rebuild=True, progress=False, embedder=e5)
+    assert again.changed and again.version != first.version and again.added == 7 and again.kept == 0
+    assert Store(folder).version() == again.version
+    assert snapshot(folder) == before
+
+
+def test_old_versions_are_dropped(folder, e5):
+    versions = [pipeline.build_index(folder, rebuild=True, progress=False, embedder=e5).version for _ in range(3)]
+    names = collections(Store(folder))
+    # the current one and the one before it (for readers still holding it); older ones go
+    assert versions[2] in names and versions[1] in names and versions[0] not in names
+
+
+def test_other_embedding_model_needs_rebuild(folder, e5):
+    first = pipeline.build_index(folder, progress=False, embedder=e5)
+    store = Store(folder)
+    with pytest.raises(StoreError) as err:
+        store.sync(loaded(folder), e5.get_text_embedding_batch, "SomeOtherEmbedding:model-x", progress=False)
+    assert "--rebuild" in str(err.value)
+    assert store.version() == first.version and store.info()["count"] == 7
+    report = store.sync(loaded(folder), e5.get_text_embedding_batch, "SomeOtherEmbedding:model-x",
+                        rebuild=True, progress=False)
+    assert report.changed and store.info()["embed_model"] == "SomeOtherEmbedding:model-x"
+
+
+def test_engine_refuses_an_index_of_another_model(folder, e5):
+    Store(folder).sync(loaded(folder), e5.get_text_embedding_batch, "SomeOtherEmbedding:model-x", progress=False)
+    with pytest.raises(StoreError) as err:
+        pipeline.open_engine(folder, embedder=e5, llm=None, load_llm=False)
+    assert "--rebuild" in str(err.value)
+
+
+def test_failed_build_leaves_the_previous_version(folder, e5):
+    first = pipeline.build_index(folder, progress=False, embedder=e5)
+    store = Store(folder)
+    before, names_before = snapshot(folder), collections(store)
+    # a long new article: its passages are embedded in several batches, and the second batch fails
+    (folder.articles_dir / "longo.txt").write_text(
+        article_text("Notícia longa", [f"O fato número {i} aconteceu em Évora." for i in range(40)]),
+        encoding="utf-8")
+    calls = []
+
+    def embed(texts):
+        calls.append(len(texts))
+        if len(calls) == 2:
+            raise RuntimeError("embedding backend died")
+        return e5.get_text_embedding_batch(texts)
+
+    with pytest.raises(RuntimeError, match="backend died"):
+        store.sync(loaded(folder), embed, pipeline.embed_id(e5), progress=False)
+    assert len(calls) == 2  # it did fail in the middle
+    assert store.version() == first.version
+    assert Store(folder).info()["count"] == 7
+    assert snapshot(folder) == before
+    assert collections(store) == names_before  # the half-built collection is gone
+    # and the next run works
+    report = pipeline.build_index(folder, progress=False, embedder=e5)
+    assert report.changed and Store(folder).info()["count"] == 7 + 41
+
+
+def test_broken_article_stops_the_run_before_anything_is_written(folder, e5):
+    first = pipeline.build_index(folder, progress=False, embedder=e5)
+    (folder.articles_dir / "a.txt").write_text(article_text("Notícia A", ["Mudou."]), encoding="utf-8")
+    (folder.articles_dir / "z.txt").write_bytes(b"\x00\x01binary")
+    from assistant.ingest import IngestError
+    with pytest.raises(IngestError):
+        pipeline.build_index(folder, progress=False, embedder=e5)
+    assert Store(folder).version() == first.version
+    assert not any(v[3] == "Mudou." for v in snapshot(folder).values())
+
+
+def test_collections_with_a_common_prefix_are_independent(tmp_path, e5):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(article_text("Notícia A", A_PARAS), encoding="utf-8")
+    pt = make_settings(tmp_path, collection="news-pt")
+    news = make_settings(tmp_path, collection="news")
+    pipeline.build_index(pt, progress=False, embedder=e5)
+    pipeline.build_index(news, progress=False, embedder=e5)
+    assert Store(pt).info()["count"] == 4
+
+
+def test_engine_follows_a_reindex(tmp_path, e5):
+    (tmp_path / "articles").mkdir()
+    shutil.copy(PARIS, tmp_path / "articles" / PARIS.name)
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    engine = pipeline.open_engine(settings, embedder=e5, llm=None, load_llm=False)
+    question = "Quantas pessoas morreram em Sumy?"
+    assert "35 pessoas" in engine.ask(question).answer
+    path = tmp_path / "articles" / PARIS.name
+    path.write_text(path.read_text(encoding="utf-8").replace("35 pessoas", "36 pessoas"), encoding="utf-8")
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    answer = engine.ask(question)  # the same engine, no reopening
+    assert "36 pessoas" in answer.answer and "35 pessoas" not in answer.answer
+    assert all("35 pessoas" not in c.text for c in answer.citations)
