@@ -219,6 +219,11 @@ class Engine:
         # Close runners-up only: a distant sentence invites the model to borrow its numbers.
         return [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - EVIDENCE_MARGIN]
 
+    def _decisive(self, evidence: list[Evidence]) -> bool:
+        top = evidence[0].score
+        alone = len(evidence) == 1 or evidence[1].score < top - EVIDENCE_MARGIN
+        return top >= self.settings.decisive_evidence or (alone and top >= self.settings.clear_evidence)
+
     def extractive(self, evidence: list[Evidence], hits: list[Hit], language: str,
                    make: "_Builder") -> tuple[str, list[Citation]]:
         best = evidence[0]
@@ -268,6 +273,11 @@ class Engine:
     def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
                make: "_Builder") -> dict[str, Any]:
         chosen, text = parse_reply(raw)
+        if _is_refusal(raw) and self._decisive(evidence):
+            # The model reads literally and refuses paraphrased questions; when one sentence
+            # stands out this clearly (calibrated on eval/), quoting it is the better answer.
+            answer, citations = self.extractive(evidence, hits, language, make)
+            return make.final(answer, citations, mode="extractive", notice="generator found no answer")
         if _is_refusal(raw):
             return make.final(lang.phrase("refusal", language), [], mode="refused")
         used = sorted({ev.hit for ev in evidence})

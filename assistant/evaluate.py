@@ -18,7 +18,8 @@ DEFAULT_THRESHOLDS = {
     "refused_unanswerable": 0.90,
     "language": 1.00,
 }
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Greedy: a quoted article sentence may itself contain quotes.
+_QUOTED = re.compile(r"“.*”|\"[^\"]*\"", re.DOTALL)
 
 
 class DatasetError(ValueError):

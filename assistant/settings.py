@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     evidence_sentences: int = Field(4, ge=1, le=8)
     # Below this fused retrieval score the article is taken not to answer the question.
     refuse_below: float = 0.78
+    # When the generator refuses but the best evidence sentence scores this high (or this high and
+    # alone within the margin), the sentence is quoted instead: calibrated on eval/.
+    decisive_evidence: float = 0.93
+    clear_evidence: float = 0.86
 
     max_question_chars: int = Field(2000, ge=10)
     max_history_turns: int = Field(20, ge=0)

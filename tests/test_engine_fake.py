@@ -122,12 +122,32 @@ def test_stream_events(paris_index, engine):
     ("How many people were killed in Sumy?", "en", reply("", "35")),
 ])
 def test_model_refusal(paris_index, question, language, answer, engine):
-    eng, llm = engine(paris_index, [answer])
+    # No evidence counts as decisive here, so the model's refusal stands.
+    settings = paris_index.model_copy(update={"decisive_evidence": 9.0, "clear_evidence": 9.0})
+    eng, llm = engine(settings, [answer] * 3)
     a = eng.ask(question)
     assert a.refused is True and a.mode == "refused"
     assert a.citations == []
     assert a.answer == lang.phrase("refusal", language)
-    assert len(llm.calls) == 1
+    # the first reply; with several excerpts, each of the two best sentences alone as a second opinion
+    excerpts_per_call = [prompt_text(c).count("\n[") for c in llm.calls]
+    assert excerpts_per_call in ([1], [excerpts_per_call[0], 1, 1]) and excerpts_per_call[0] >= 1
+
+
+def test_second_opinion_on_one_sentence_can_answer(paris_index, engine):
+    settings = paris_index.model_copy(update={"decisive_evidence": 9.0, "clear_evidence": 9.0})
+    eng, llm = engine(settings, [not_found_reply, reply("Pelo menos 35 pessoas morreram em Sumy.", "35")])
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "generated" and "35" in a.answer and len(llm.calls) == 2
+    check_citations(a)
+
+
+def test_refusal_against_decisive_evidence_quotes_it(paris_index, engine):
+    settings = paris_index.model_copy(update={"decisive_evidence": 0.0})
+    eng, _ = engine(settings, [not_found_reply] * 3)
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "extractive" and not a.refused and "35" in a.answer
+    check_citations(a)
 
 
 @pytest.mark.parametrize("question, language", [
