@@ -19,7 +19,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from . import cite, lang
 from .ingest import Passage
 from .retrieve import Hit, Retriever
-from .settings import Settings
+from .settings import REFUSE_BELOW, Settings
 from .text import content_terms
 
 NOT_FOUND = "NOT_FOUND"
@@ -134,6 +134,8 @@ class Engine:
         self.llm = llm
         self.backend = {"llm": settings.llm_backend if llm is not None else "extractive",
                         "embedding": embed_label}
+        self.refuse_below = settings.refuse_below if settings.refuse_below is not None \
+            else REFUSE_BELOW[settings.embed_backend]
 
     # -- public --------------------------------------------------------------
     def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
@@ -156,7 +158,7 @@ class Engine:
         evidence = self.select_evidence(standalone, hits)
         timings = {"rewrite": _ms(t0, t1), "retrieve": _ms(t1, time.perf_counter())}
         make = _Builder(question, language, standalone, hits, self.backend, timings, t0, evidence)
-        if not evidence or hits[0].score < self.settings.refuse_below:
+        if not evidence or hits[0].score < self.refuse_below:
             yield make.final(lang.phrase("refusal", language), [], mode="refused")
             return
         yield {"type": "evidence", "evidence": [e.public() for e in evidence],

@@ -57,7 +57,9 @@ class Settings(BaseSettings):
     top_k: int = Field(6, ge=1, le=20)
     evidence_sentences: int = Field(4, ge=1, le=8)
     # Below this fused retrieval score the article is taken not to answer the question.
-    refuse_below: float = 0.78
+    # Below this cosine similarity the article is taken not to answer. Unset: the embedder's own
+    # calibrated value (scales differ: e5 scores crowd near 0.8, MiniLM's spread from 0 to 1).
+    refuse_below: float | None = None
     # When the generator refuses but the best evidence sentence scores this high (or this high and
     # alone within the margin), the sentence is quoted instead: calibrated on eval/.
     decisive_evidence: float = 0.93
@@ -70,6 +72,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     root_path: str = ""
+
+
+REFUSE_BELOW = {"e5": 0.78, "sentence-transformers": 0.30}
 
 
 @lru_cache(maxsize=1)
