@@ -28,6 +28,7 @@ PASSAGE_BONUS = 0.0
 EVIDENCE_MARGIN = 0.06
 MODEL_CHOICE_BONUS = 0.05
 SECOND_OPINIONS = 2
+SENTENCE_CACHE_SIZE = 100_000
 # Ways the model says "the excerpts don't say" in its own words.
 _MODEL_REFUSAL = re.compile(
     r"NOT_?FOUND|n[aã]o (cont[eé]m|diz|menciona|informa|especifica|h[aá] informa)|"
@@ -134,6 +135,7 @@ class Engine:
         self.llm = llm
         self.backend = {"llm": settings.llm_backend if llm is not None else "extractive",
                         "embedding": embed_label}
+        self._sentence_cache: dict[str, np.ndarray] = {}
         self.refuse_below = settings.refuse_below if settings.refuse_below is not None \
             else REFUSE_BELOW[settings.embed_backend]
 
@@ -154,8 +156,9 @@ class Engine:
         language = lang.detect(question, default=_last_user_language(turns))
         standalone = self.rewrite(question, turns, language) if turns else question
         t1 = time.perf_counter()
-        hits = self.retriever.search(standalone, self.settings.top_k)
-        evidence = self.select_evidence(standalone, hits)
+        query_vec = self.retriever.embedder.get_query_embedding(standalone)
+        hits = self.retriever.search(standalone, self.settings.top_k, query_vec)
+        evidence = self.select_evidence(standalone, hits, query_vec)
         timings = {"rewrite": _ms(t0, t1), "retrieve": _ms(t1, time.perf_counter())}
         make = _Builder(question, language, standalone, hits, self.backend, timings, t0, evidence)
         if not evidence or hits[0].score < self.refuse_below:
@@ -189,7 +192,18 @@ class Engine:
 
         return out
 
-    def select_evidence(self, question: str, hits: list[Hit]) -> list[Evidence]:
+    def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of evidence sentences, embedded once per process (they recur across questions)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._sentence_cache]
+        if missing:
+            if len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
+                self._sentence_cache.clear()
+            for text, vec in zip(missing, self.retriever.embedder.get_text_embedding_batch(missing)):
+                v = np.asarray(vec, dtype=np.float32)
+                self._sentence_cache[text] = v / (np.linalg.norm(v) or 1.0)
+        return np.stack([self._sentence_cache[t] for t in texts])
+
+    def select_evidence(self, question: str, hits: list[Hit], query_vec: Any = None) -> list[Evidence]:
         """The sentences of the retrieved passages that best match the question.
 
         Each sentence is embedded with its headline (as passages are), and its passage's retrieval
@@ -205,14 +219,14 @@ class Engine:
                 candidates.append((h, s, e, text, f"{p.title}\n{text}"))
         if not candidates:
             return []
-        q = np.asarray(self.retriever.embedder.get_query_embedding(question))
-        vecs = np.asarray(self.retriever.embedder.get_text_embedding_batch([c[4] for c in candidates]))
-        sims = vecs @ q / (np.linalg.norm(vecs, axis=1) * np.linalg.norm(q) + 1e-9)
+        q = np.asarray(query_vec if query_vec is not None else self.retriever.embedder.get_query_embedding(question))
+        vecs = self._sentence_vectors([c[4] for c in candidates])
+        sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         top_fused = max(h.fused for h in hits) or 1.0
         scored = []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
             score = sim + LEXICAL_BONUS * cite.overlap(question, text) + PASSAGE_BONUS * hits[h].fused / top_fused
-            scored.append(Evidence(text, h, s, e, float(score), vec / (np.linalg.norm(vec) or 1.0)))
+            scored.append(Evidence(text, h, s, e, float(score), vec))
         scored.sort(key=lambda ev: ev.score, reverse=True)
         # One article at a time: sentences of another story invite the model to mix them.
         source = hits[scored[0].hit].passage.source

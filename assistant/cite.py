@@ -20,9 +20,7 @@ Segurança Office Gabinete Prime Primeiro Government Governo Council Conselho Mi
 Relações Exteriores Defesa Reino Unido United Kingdom Union União Adviser Advisers Consultores Chief Chefe
 Envoy Enviado Special Especial Diplomat Diplomata Leader Líder Senator Senador Mr Mrs Ms Sr Sra Dr
 EU UN NATO OTAN ONU UE Western Ocidente Transatlantic Transatlântico
-January February March April May June July August September October November December Janeiro Fevereiro
-Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro Monday Tuesday Wednesday Thursday
-Friday Saturday Sunday Segunda Terça Quarta Quinta Sexta Sábado Domingo Yes No Sim Não Note Nota
+Yes No Sim Não Note Nota
 According Segundo The A O As Os In Em On At He She They It This That These Those Ele Ela Eles Elas Isso
 """.split()}
 
@@ -43,6 +41,11 @@ _ALIAS_GROUPS = [
     "china chinese chines chinesa",
     "italy italia italian italiano italiana",
     "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
+    # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
+    "monday segunda", "tuesday terca", "wednesday quarta", "thursday quinta", "friday sexta",
+    "saturday sabado", "sunday domingo", "january janeiro", "february fevereiro", "march marco",
+    "april abril", "may maio", "june junho", "july julho", "august agosto", "september setembro",
+    "october outubro", "november novembro", "december dezembro",
 ]
 ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split()}
 
@@ -104,6 +107,11 @@ def _holds_name(name: tuple[str, ...], tokens: set[str]) -> bool:
     return any(_holds_word(w, tokens) for w in parts)
 
 
+def _name_coverage(sentence: str, tokens: set[str]) -> float:
+    parts = [w for name in names(sentence) for w in name]
+    return sum(_holds_word(w, tokens) for w in parts) / len(parts) if parts else 0.0
+
+
 def _label(name: tuple[str, ...]) -> str:
     return " ".join(name)
 
@@ -144,7 +152,9 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
             fewest = missing
         if missing:
             continue
-        if similarity[i] > best_score:
-            best, best_score = i, similarity[i]
+        # 'Steve Witkoff' is better cited where both words stand than where only 'Witkoff' does.
+        score = similarity[i] + 0.2 * _name_coverage(sentence, tokens)
+        if score > best_score:
+            best, best_score = i, score
     return Support(sentence, best, () if best is not None else tuple(fewest or ()),
                    asked=tuple(_label(n) for n in asked))

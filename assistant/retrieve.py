@@ -83,9 +83,10 @@ class Retriever:
         self._refresh()
         return self._passages
 
-    def search(self, question: str, k: int) -> list[Hit]:
+    def search(self, question: str, k: int, query_vec: list[float] | None = None) -> list[Hit]:
         version = self._refresh()
-        query_vec = self.embedder.get_query_embedding(question)
+        if query_vec is None:
+            query_vec = self.embedder.get_query_embedding(question)
         dense = dict(self.store.query(query_vec, max(CANDIDATES, k), version))
         lexical = self._bm25.scores(content_terms(question))
         top_lex = sorted(lexical, key=lexical.get, reverse=True)[:CANDIDATES]

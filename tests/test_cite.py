@@ -43,11 +43,13 @@ def test_names_ignore_common_capitalised_words():
     got = _name_words("O Presidente Emmanuel Macron disse na Quinta, segundo o Ministro da Defesa, "
                      "que o Departamento de Estado e a Casa Branca vão a Paris em Fevereiro.")
     assert {"emmanuel", "macron", "paris"} <= got
-    assert not got & {"o", "presidente", "quinta", "segundo", "ministro", "defesa", "departamento", "estado",
-                      "casa", "branca", "fevereiro", "a", "e"}
+    assert not got & {"o", "presidente", "segundo", "ministro", "defesa", "departamento", "estado",
+                      "casa", "branca", "a", "e"}
+    # Days and months are checked, through their other-language names.
+    assert {"quinta", "fevereiro"} <= got
     # Countries are names too (checked through their other-language aliases).
     got = _name_words("According to the US Secretary of State, the President met Zelensky on Thursday.")
-    assert got == {"us", "zelensky"}
+    assert got == {"us", "zelensky", "thursday"}
     assert cite.names("pelo menos 35 pessoas morreram.") == []
     assert cite.names("Steve Witkoff met Emmanuel Macron.") == [("steve", "witkoff"), ("emmanuel", "macron")]
 
@@ -114,3 +116,15 @@ def test_bind_returns_none_when_no_passage_holds_the_facts(sentences):
     assert support.missing in {("18",), ("sumy",)}  # the facts the closest passage lacks
     support = cite.bind("Boris Johnson visitou Sumy.", passages, [0.5, 0.9])
     assert support.passage_index is None and set(support.missing) == {"boris johnson"}
+
+
+def test_translated_weekday_must_be_the_same_day():
+    lead = "Marco Rubio manterá conversas com colegas europeus em Paris ainda na quinta -feira."
+    assert cite.missing_facts("The talks are on Thursday.", lead) == []
+    assert cite.missing_facts("The talks are on Friday.", lead) == ["friday"]
+
+
+def test_citation_prefers_the_passage_with_the_whole_name():
+    passages = ["Witkoff relataria sua reunião com Putin.", "O enviado especial Steve Witkoff vai a Paris."]
+    support = cite.bind("Steve Witkoff is the envoy.", passages, [0.9, 0.85])
+    assert support.passage_index == 1

