@@ -136,7 +136,7 @@ def cmd_model(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from . import evaluate
-    from .pipeline import open_engine
+    from .pipeline import make_embedder, open_engine
 
     settings = _settings(args)
     datasets = [Path(d) for d in args.dataset] or sorted(Path("eval").glob("*.jsonl"))
@@ -146,16 +146,46 @@ def cmd_eval(args: argparse.Namespace) -> int:
         thresholds.update(json.loads(Path(args.thresholds).read_text()))
     out = Path(args.out or f"eval-out/{time.strftime('%Y%m%d-%H%M%S')}")
     out.mkdir(parents=True, exist_ok=True)
-    engine = open_engine(settings)
-    rows = evaluate.run_all(engine, cases, out / "results.jsonl", progress=not args.quiet)
+    faith_judge = evaluate.make_faith_judge()
+    notes = []
+    want_baseline = getattr(args, "baseline", False)
+    if want_baseline and settings.llm_backend == "extractive":
+        notes.append("baseline skipped: the extractive backend has no generator for the LlamaIndex "
+                     "CitationQueryEngine; use --backend llama-cpp or openai-compatible")
+        print(notes[-1], file=sys.stderr)
+        want_baseline = False
+    embedder = make_embedder(settings)
+    engine = open_engine(settings, embedder=embedder)
+    rows = evaluate.run_all(engine, cases, out / "results.jsonl", progress=not args.quiet, faith_judge=faith_judge)
     summary = evaluate.summarize(rows)
     summary["backend"] = engine.backend
     (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print(evaluate.table(rows, summary))
+    base_summary = None
+    if want_baseline:
+        from .baseline import HISTORY_NOTE, BaselineUnavailable, make_baseline
+
+        try:
+            base = make_baseline(settings, embedder, engine.llm)
+        except BaselineUnavailable as exc:
+            notes.append(f"baseline skipped: {exc}")
+            print(notes[-1], file=sys.stderr)
+        else:
+            base_rows = evaluate.run_all(base, cases, out / "results-baseline.jsonl", progress=not args.quiet,
+                                         desc="baseline", faith_judge=faith_judge)
+            base_summary = evaluate.summarize(base_rows)
+            base_summary["backend"] = base.backend
+            base_summary["note"] = HISTORY_NOTE
+            notes.append(f"baseline: LlamaIndex CitationQueryEngine (stock defaults) over its own collection "
+                         f"{base.collection.name!r}; {HISTORY_NOTE}")
+            (out / "summary-baseline.json").write_text(json.dumps(base_summary, indent=2, ensure_ascii=False))
+            print("\nbaseline (LlamaIndex CitationQueryEngine):")
+            print(evaluate.table(base_rows, base_summary))
+    evaluate.write_report(out, summary, rows, thresholds, evaluate.judge_label(faith_judge), base_summary, notes)
     failed = evaluate.below_floor(summary, thresholds)
     for line in failed:
         print(f"below the floor: {line}", file=sys.stderr)
-    print(f"results in {out}")
+    print(f"results in {out} (report.md, report.png)")
     return EXIT_FAILED if failed else 0
 
 
@@ -187,6 +217,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int, default=0, help="only the first N cases")
     e.add_argument("--thresholds", help="JSON file overriding the quality floor")
     e.add_argument("--quiet", action="store_true")
+    e.add_argument("--baseline", action="store_true",
+                   help="also run the stock LlamaIndex CitationQueryEngine (same embedder and generator) and compare")
     e.set_defaults(func=cmd_eval)
 
     v = sub.add_parser("serve", help="update the index, then answer questions (terminal chat for now)")

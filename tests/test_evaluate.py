@@ -204,3 +204,33 @@ def test_project_datasets_load():
     assert {c.lang for c in cases} <= {"pt", "en"}
     assert all(c.must and c.gold for c in cases if c.answerable)
     assert any(not c.answerable for c in cases) and any(c.history for c in cases)
+
+
+# -- the optional model judge (faithfulness) -------------------------------------------------------------
+
+def test_model_judge_is_off_by_default():
+    assert evaluate.make_faith_judge() is None
+    assert evaluate.judge_label(None) == "judge: rules only"
+
+
+def test_model_judge_with_a_fake_server(monkeypatch):
+    calls = []
+
+    def fake_post(url, body, timeout=60.0):
+        calls.append((url, body))
+        return {"choices": [{"message": {"content": "Yes." if "35" in body["messages"][0]["content"].split("Answer:")[-1] else "no"}}]}
+
+    monkeypatch.setattr(evaluate, "_post_json", fake_post)
+    monkeypatch.setenv("ASSISTANT_JUDGE_URL", "http://judge.test/v1")
+    faith = evaluate.make_faith_judge()
+    assert evaluate.judge_label(faith) == "judge: http://judge.test/v1 (faithfulness)"
+
+    class Engine:
+        def ask(self, question, history):
+            return {**result(question), "timings_ms": {"total": 5.0}}
+
+    rows = [evaluate.run_case(Engine(), case(question=q), faith) for q in ("Morreram 35 em Sumy.", "Morreram 18.")]
+    assert calls[0][0] == "http://judge.test/v1/chat/completions"
+    assert [r["verdict"]["faithful"] for r in rows] == [True, False]
+    assert evaluate.summarize(rows)["faithfulness"] == 0.5
+    assert any(reason.startswith("unfaithful") for reason in evaluate.failures(rows[1]))
