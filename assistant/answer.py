@@ -22,7 +22,6 @@ from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
 from .text import content_terms
 
-NOT_FOUND = "NOT_FOUND"
 LEXICAL_BONUS = 0.1
 PASSAGE_BONUS = 0.0
 EVIDENCE_MARGIN = 0.06

@@ -116,11 +116,12 @@ def _label(name: tuple[str, ...]) -> str:
     return " ".join(name)
 
 
-def missing_facts(sentence: str, evidence: str) -> list[str]:
-    """The numbers and names of the sentence that the evidence text does not contain."""
+def missing_facts(sentence: str, evidence: str, skip: tuple = ()) -> list[str]:
+    """The numbers and names of the sentence that the evidence text does not contain (names in
+    `skip` are not looked for)."""
     tokens = _tokens(evidence)
     missing = sorted(numbers(sentence) - numbers(evidence))
-    missing += sorted(_label(n) for n in names(sentence) if not _holds_name(n, tokens))
+    missing += sorted(_label(n) for n in names(sentence) if n not in skip and not _holds_name(n, tokens))
     return missing
 
 
@@ -144,8 +145,7 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
         tokens = _tokens(text)
-        missing = sorted(numbers(sentence) - numbers(text))
-        missing += sorted(_label(n) for n in names(sentence) if n not in asked and not _holds_name(n, tokens))
+        missing = missing_facts(sentence, text, skip=tuple(asked))
         where = tokens if has_number or context is None else _tokens(context[i])
         missing += sorted(_label(n) for n in asked if not _holds_name(n, where))
         if fewest is None or len(missing) < len(fewest):
