@@ -10,6 +10,7 @@ import re
 import time
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
@@ -23,7 +24,6 @@ from .settings import REFUSE_BELOW, Settings
 from .text import content_terms
 
 LEXICAL_BONUS = 0.1
-PASSAGE_BONUS = 0.0
 EVIDENCE_MARGIN = 0.06
 MODEL_CHOICE_BONUS = 0.05
 SECOND_OPINIONS = 2
@@ -93,7 +93,8 @@ class Answer:
         return data
 
 
-def _prompt(name: str, language: str) -> list[ChatMessage]:
+@lru_cache(maxsize=None)
+def _prompt(name: str, language: str) -> tuple[ChatMessage, ...]:
     """A prompt file: system text, then example exchanges (user, '===', assistant), then the template,
     separated by '---' lines. The examples sit before the question so the KV cache keeps them."""
     text = resources.files("assistant.prompts").joinpath(f"{name}.{language}.txt").read_text(encoding="utf-8")
@@ -104,12 +105,12 @@ def _prompt(name: str, language: str) -> list[ChatMessage]:
         messages += [ChatMessage(role=MessageRole.USER, content=user.strip()),
                      ChatMessage(role=MessageRole.ASSISTANT, content=assistant.strip())]
     messages.append(ChatMessage(role=MessageRole.USER, content=sections[-1]))
-    return messages
+    return tuple(messages)
 
 
-def _fill(messages: list[ChatMessage], **values: str) -> list[ChatMessage]:
+def _fill(messages: tuple[ChatMessage, ...], **values: str) -> list[ChatMessage]:
     last = messages[-1]
-    return messages[:-1] + [ChatMessage(role=last.role, content=last.content.format(**values))]
+    return list(messages[:-1]) + [ChatMessage(role=last.role, content=last.content.format(**values))]
 
 
 def clean_question(question: str, max_chars: int) -> str:
@@ -205,8 +206,8 @@ class Engine:
     def select_evidence(self, question: str, hits: list[Hit], query_vec: Any = None) -> list[Evidence]:
         """The sentences of the retrieved passages that best match the question.
 
-        Each sentence is embedded with its headline (as passages are), and its passage's retrieval
-        score counts too: a short generic sentence alone matches too many questions.
+        Each sentence is embedded with its headline (as passages are): a short generic sentence
+        alone matches too many questions.
         """
         candidates = []
         for h, hit in enumerate(hits):
@@ -221,10 +222,9 @@ class Engine:
         q = np.asarray(query_vec if query_vec is not None else self.retriever.embedder.get_query_embedding(question))
         vecs = self._sentence_vectors([c[4] for c in candidates])
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
-        top_fused = max(h.fused for h in hits) or 1.0
         scored = []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
-            score = sim + LEXICAL_BONUS * cite.overlap(question, text) + PASSAGE_BONUS * hits[h].fused / top_fused
+            score = sim + LEXICAL_BONUS * cite.overlap(question, text)
             scored.append(Evidence(text, h, s, e, float(score), vec))
         scored.sort(key=lambda ev: ev.score, reverse=True)
         # One article at a time: sentences of another story invite the model to mix them.
