@@ -71,7 +71,24 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 7860
-    root_path: str = ""
+    root_path: str = ""  # the sub-path a reverse proxy serves the app under, e.g. /assistant
+    # Pages allowed to embed the widget (comma-separated origins); empty = same origin only.
+    allowed_origins: str = ""
+    auth: str = ""  # "user:password[,user:password]" turns basic auth on for every route
+    trusted_user_header: str = ""  # e.g. X-Remote-User set by an intranet proxy; requests without it are refused
+    # Answers computed at once on the one local model; the rest wait in a bounded queue.
+    concurrency: int = Field(1, ge=1)
+    queue_size: int = Field(32, ge=1)
+    request_timeout_s: float = Field(120.0, gt=0)
+    rate_limit_per_minute: int = Field(60, ge=0)  # per client on the HTTP API; 0 = off
+    data_dir: Path = Path("data")  # feedback database
+
+    def origins(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip()]
+
+    def users(self) -> dict[str, str]:
+        pairs = [item.split(":", 1) for item in self.auth.split(",") if ":" in item]
+        return {user.strip(): password for user, password in pairs}
 
 
 REFUSE_BELOW = {"e5": 0.78, "sentence-transformers": 0.30}
