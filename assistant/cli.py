@@ -189,6 +189,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else 0
 
 
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from .feedback import DB_NAME, FeedbackStore
+
+    settings = _settings(args)
+    db = settings.data_dir / DB_NAME
+    if args.action == "count":
+        if not db.exists():
+            print(f"0 feedback records (no database yet at {db})")
+            return 0
+        counts = FeedbackStore(db).counts()
+        print(f"{sum(counts.values())} feedback records: {counts['up']} up, {counts['down']} down ({db})")
+        return 0
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        raise UserError(f"{out} exists (a reviewer may be completing it); choose another --out or add --force")
+    if not db.exists():
+        print(f"no feedback yet (no database at {db}); nothing exported", file=sys.stderr)
+        return 0
+    rating = None if args.all else "down"
+    try:
+        written = FeedbackStore(db).export_cases(out or sys.stdout, rating=rating)
+    except OSError as exc:
+        raise UserError(f"cannot write {out or 'standard output'}: {exc}") from None
+    print(f"{written} {'feedback' if args.all else 'down-voted'} cases exported{f' to {out}' if out else ''}: "
+          "to be completed by a reviewer (answerable, must, gold; then remove needs_review) before "
+          "`assistant eval --dataset`", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="assistant", description="Grounded, cited answers about news articles.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -229,6 +258,13 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("action", choices=["fetch", "check"])
     m.add_argument("--quiet", action="store_true")
     m.set_defaults(func=cmd_model)
+
+    f = sub.add_parser("feedback", help="count users' feedback, or export down-voted answers as eval cases to complete")
+    f.add_argument("action", choices=["count", "export"])
+    f.add_argument("--out", help="export: JSONL file to write (default: standard output)")
+    f.add_argument("--all", action="store_true", help="export: every record, not only the down-voted ones")
+    f.add_argument("--force", action="store_true", help="export: overwrite --out if it exists")
+    f.set_defaults(func=cmd_feedback)
     return p
 
 
@@ -236,16 +272,17 @@ def main(argv: list[str] | None = None) -> int:
     from .answer import QuestionError
     from .embeddings import ModelError
     from .evaluate import DatasetError
+    from .feedback import FeedbackError, FeedbackStorageError
     from .ingest import IngestError
     from .store import StoreError
 
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UserError, QuestionError, DatasetError) as exc:
+    except (UserError, QuestionError, DatasetError, FeedbackError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (IngestError, ModelError, StoreError) as exc:
+    except (IngestError, ModelError, StoreError, FeedbackStorageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

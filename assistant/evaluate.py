@@ -54,6 +54,10 @@ def load_cases(paths: Iterable[Path]) -> list[Case]:
                             gold=raw.get("gold") or "", history=raw.get("history") or [])
             except (ValueError, KeyError, TypeError) as exc:
                 raise DatasetError(f"{path}:{n}: not a valid case ({exc})") from None
+            if raw.get("needs_review") or not isinstance(raw["answerable"], bool):
+                # e.g. exported user feedback (`assistant feedback export`) not yet completed by a reviewer
+                raise DatasetError(f"{path}:{n}: case {case.id} is incomplete: a reviewer must set \"answerable\" "
+                                   "to true or false, fill in \"must\" and \"gold\", then remove \"needs_review\"")
             for group in case.must:
                 for pattern in group:
                     try:
