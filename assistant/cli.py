@@ -109,13 +109,17 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Brings the index up to date, then serves. Until the web UI lands, serving is the terminal chat."""
-    from .pipeline import build_index
+    """Brings the index up to date (building it on first start), then serves the web app."""
+    from .pipeline import build_index, open_engine
+    from .server import serve
+    from .service import Service
 
-    report = build_index(_settings(args), progress=True)
+    settings = _settings(args)
+    report = build_index(settings, progress=not args.quiet)
     state = "updated" if report.changed else "up to date"
-    print(f"index {state}: {report.kept + report.added} passages")
-    return cmd_chat(args)
+    print(f"index {state}: {report.kept + report.added} passages", flush=True)
+    serve(settings, Service(settings, open_engine(settings)))
+    return 0
 
 
 def cmd_model(args: argparse.Namespace) -> int:
@@ -250,8 +254,9 @@ def parser() -> argparse.ArgumentParser:
                    help="also run the stock LlamaIndex CitationQueryEngine (same embedder and generator) and compare")
     e.set_defaults(func=cmd_eval)
 
-    v = sub.add_parser("serve", help="update the index, then answer questions (terminal chat for now)")
+    v = sub.add_parser("serve", help="update the index, then serve the chat, the widget and the API")
     v.add_argument("--backend", help="generator: llama-cpp, openai-compatible or extractive")
+    v.add_argument("--quiet", action="store_true", help="no progress bar")
     v.set_defaults(func=cmd_serve)
 
     m = sub.add_parser("model", help="set up or check the default generator model")

@@ -116,6 +116,11 @@ class Retriever:
             out[i] = float(v @ q / (np.linalg.norm(v) or 1.0))
         return out
 
+    def passage(self, passage_id: str) -> Passage | None:
+        self._refresh()
+        i = self._by_id.get(passage_id)
+        return self._passages[i] if i is not None else None
+
     def neighbours(self, passage: Passage) -> list[Passage]:
         """The passages of the same article, in reading order, for showing a citation in context."""
         same = [p for p in self.passages if p.source == passage.source]

@@ -67,31 +67,52 @@ class Store:
     # -- reading -------------------------------------------------------------
     def version(self) -> str | None:
         """Name of the collection that readers should use now, or None when nothing is indexed."""
+        from chromadb.errors import NotFoundError
+
         try:
             pointer = self.client.get_collection(self.pointer_name, embedding_function=None)
-        except Exception:  # noqa: BLE001 - chroma raises different types for "not found"
-            return None
+        except (NotFoundError, ValueError) as exc:
+            if isinstance(exc, NotFoundError) or "does not exist" in str(exc):
+                return None
+            raise self._unavailable(exc) from None
+        except Exception as exc:  # noqa: BLE001 - a server gone away raises transport errors of all kinds
+            raise self._unavailable(exc) from None
         return (pointer.metadata or {}).get("target")
+
+    def _unavailable(self, exc: Exception) -> StoreError:
+        return StoreError(f"the Chroma store at {self.where} is unavailable: {type(exc).__name__}: {exc}")
 
     def collection(self, version: str | None = None):
         version = version or self.version()
         if not version:
             raise StoreError(f"no index yet in {self.where}; run: assistant index")
-        return self.client.get_collection(version, embedding_function=None)
+        try:
+            return self.client.get_collection(version, embedding_function=None)
+        except Exception as exc:  # noqa: BLE001
+            raise self._unavailable(exc) from None
 
     def info(self, version: str | None = None) -> dict[str, Any]:
         coll = self.collection(version)
-        return {"version": coll.name, "count": coll.count(), **(coll.metadata or {})}
+        try:
+            return {"version": coll.name, "count": coll.count(), **(coll.metadata or {})}
+        except Exception as exc:  # noqa: BLE001
+            raise self._unavailable(exc) from None
 
     def all_passages(self, version: str | None = None) -> list[Passage]:
         coll = self.collection(version)
-        got = coll.get(include=["documents", "metadatas"])
+        try:
+            got = coll.get(include=["documents", "metadatas"])
+        except Exception as exc:  # noqa: BLE001
+            raise self._unavailable(exc) from None
         return [passage_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def query(self, embedding: list[float], k: int, version: str | None = None) -> list[tuple[str, float]]:
         coll = self.collection(version)
-        res = coll.query(query_embeddings=[embedding], n_results=min(k, max(coll.count(), 1)),
-                         include=["distances"])
+        try:
+            res = coll.query(query_embeddings=[embedding], n_results=min(k, max(coll.count(), 1)),
+                             include=["distances"])
+        except Exception as exc:  # noqa: BLE001
+            raise self._unavailable(exc) from None
         # cosine distance -> similarity
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 

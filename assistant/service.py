@@ -1,0 +1,121 @@
+"""One answering service shared by the chat UI, the widget and the HTTP API: the engine behind a
+bounded queue, retries while the store is away, citation context for display, feedback, health."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .answer import Answer, Engine
+from .guard import Gate, RateLimiter
+from .settings import Settings
+from .store import StoreError
+
+log = logging.getLogger("assistant")
+STORE_RETRIES = (0.5, 1.0, 2.0)  # seconds between attempts while the Chroma server is away
+
+
+@dataclass
+class Segment:
+    """A run of article text for display; `marked` when the answer rests on it."""
+    text: str
+    marked: bool = False
+
+
+class Service:
+    def __init__(self, settings: Settings, engine: Engine):
+        self.settings = settings
+        self.engine = engine
+        self.gate = Gate(settings.concurrency, settings.queue_size)
+        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self._feedback = None
+        self.started = time.time()
+
+    # -- answering -----------------------------------------------------------
+    def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
+        answer = None
+        for event in self.stream(question, history):
+            if event["type"] == "final":
+                answer = event["answer"]
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
+        """The engine's events, preceded by {"type": "queued", "position": n} while waiting for a slot.
+        Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError."""
+        for position in self.gate.wait(self.settings.request_timeout_s):
+            yield {"type": "queued", "position": position}
+        try:
+            yield from self._with_retries(question, history)
+        finally:
+            self.gate.release()
+
+    def _with_retries(self, question: str, history: list[dict[str, Any]] | None) -> Iterator[dict[str, Any]]:
+        for attempt, pause in enumerate((*STORE_RETRIES, None)):
+            started = False
+            try:
+                for event in self.engine.ask_stream(question, history):
+                    started = True
+                    yield event
+                return
+            except StoreError as exc:
+                if started or pause is None:
+                    raise
+                log.warning("store unavailable (attempt %d), retrying in %.1f s: %s", attempt + 1, pause, exc)
+                time.sleep(pause)
+
+    # -- display -------------------------------------------------------------
+    def context(self, passage_id: str, highlights: list[list[int]], around: int = 1) -> list[list[Segment]]:
+        """The cited passage with `around` passages either side, each split into marked and plain runs."""
+        retriever = self.engine.retriever
+        passage = retriever.passage(passage_id)
+        if passage is None:
+            return []
+        article = retriever.neighbours(passage)
+        at = next(i for i, p in enumerate(article) if p.id == passage.id)
+        shown = article[max(0, at - around): at + around + 1]
+        return [_segments(p.text, p.start, highlights) for p in shown]
+
+    # -- feedback ------------------------------------------------------------
+    @property
+    def feedback(self):
+        if self._feedback is None:
+            from .feedback import FeedbackStore
+
+            self._feedback = FeedbackStore.for_settings(self.settings)
+        return self._feedback
+
+    def index_version(self) -> str:
+        return self.engine.retriever.version or ""
+
+    # -- health --------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        report: dict[str, Any] = {"status": "ok", "uptime_s": round(time.time() - self.started, 1),
+                                  "models": dict(self.engine.backend),
+                                  "queue": {"waiting": self.gate.waiting(), "limit": self.settings.queue_size}}
+        try:
+            info = self.engine.retriever.store.info()
+            report["index"] = {"version": info["version"], "passages": info["count"],
+                               "embed_model": info.get("embed_model")}
+            report["store"] = {"ok": True, "where": "server" if self.settings.chroma_url else "embedded"}
+        except StoreError as exc:
+            report["status"] = "degraded"
+            report["store"] = {"ok": False, "error": str(exc)}
+        return report
+
+
+def _segments(text: str, offset: int, highlights: list[list[int]]) -> list[Segment]:
+    """Splits a passage (starting at `offset` in its source) at the highlighted source spans."""
+    cuts = sorted((max(s - offset, 0), min(e - offset, len(text))) for s, e in highlights
+                  if s < offset + len(text) and e > offset)
+    out, at = [], 0
+    for s, e in cuts:
+        if s > at:
+            out.append(Segment(text[at:s]))
+        if e > max(s, at):
+            out.append(Segment(text[max(s, at):e], marked=True))
+        at = max(at, e)
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
