@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -90,9 +90,10 @@ def create_app(settings: Settings, service: Service) -> FastAPI:
             return _error(503, "the feedback could not be stored; try again")
         return {"id": row, "stored": True}
 
+    script = (Path(__file__).parent / "static" / "embed.js").read_text(encoding="utf-8")
+
     @app.get("/embed.js", include_in_schema=False)
     def embed_js() -> Response:
-        script = resources.files("assistant").joinpath("static/embed.js").read_text(encoding="utf-8")
         return Response(script, media_type="application/javascript",
                         headers={"Cache-Control": "public, max-age=300", "Cross-Origin-Resource-Policy": "cross-origin"})
 
@@ -103,12 +104,11 @@ def create_app(settings: Settings, service: Service) -> FastAPI:
             return _error(413, f"request too large (at most {MAX_BODY_BYTES} bytes)")
         return await call_next(request)
 
-    gradio_options = dict(i18n=ui.I18N, theme=ui.THEME, css=ui.CSS, ssr_mode=False, footer_links=["api"],
-                          show_error=False)
+    gradio_options = dict(i18n=ui.I18N, theme=ui.THEME, ssr_mode=False, show_error=False)
     widget = ui.build(service, compact=True).queue(max_size=None, default_concurrency_limit=None)
-    app = gr.mount_gradio_app(app, widget, path="/widget", **gradio_options)
+    app = gr.mount_gradio_app(app, widget, path="/widget", css=ui.WIDGET_CSS, footer_links=[], **gradio_options)
     chat = ui.build(service).queue(max_size=None, default_concurrency_limit=None)
-    app = gr.mount_gradio_app(app, chat, path="/", **gradio_options)
+    app = gr.mount_gradio_app(app, chat, path="/", css=ui.CSS, footer_links=["api"], **gradio_options)
     app.add_middleware(CORSMiddleware, allow_origins=settings.origins(), allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "Authorization"], allow_credentials=bool(settings.users()))
     app.add_middleware(Guard, settings=settings)

@@ -58,7 +58,10 @@ EXAMPLES = [
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]!|~$])")
 _MD_LINE_START = re.compile(r"^(\s*\d*)([#+\-.)])", re.MULTILINE)
-CSS = ".source-mark, mark { background: #fde68a; color: inherit; padding: 0 .1em; }"
+CSS = "mark { background: #fde68a; color: inherit; padding: 0 .1em; }"
+# The widget lives in a small iframe: no page margins, the input always in view.
+WIDGET_CSS = CSS + (" .gradio-container { padding: 6px !important; margin: 0 !important; max-width: none !important; }"
+                    " footer { display: none !important; }")
 THEME = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
 
@@ -108,13 +111,13 @@ def build(service: Service, compact: bool = False) -> gr.Blocks:
             gr.Markdown(I18N("intro"))
         convo = gr.State([])  # the raw conversation for the engine: [{"role","content"}]
         answers = gr.State([])  # per answer: (first message index, Answer json)
-        chat = gr.Chatbot(label=I18N("chat"), height=None if compact else 520, scale=1,
+        chat = gr.Chatbot(label=I18N("chat"), height="calc(100vh - 170px)" if compact else 520, scale=1,
                           elem_id="chat", buttons=["copy"], group_consecutive_messages=True,
                           sanitize_html=True, latex_delimiters=[])
         with gr.Row():
             box = gr.Textbox(placeholder=I18N("placeholder"), show_label=False, scale=5, elem_id="question",
-                             max_lines=6, submit_btn=False)
-            send = gr.Button(I18N("send"), variant="primary", scale=1, elem_id="send")
+                             max_lines=6, submit_btn=False, min_width=120)
+            send = gr.Button(I18N("send"), variant="primary", scale=1, elem_id="send", min_width=70)
         with gr.Row():
             new = gr.Button(I18N("new"), size="sm", elem_id="new")
         gr.Examples(EXAMPLES[:2] if compact else EXAMPLES, inputs=box, label=I18N("examples"))

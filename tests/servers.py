@@ -1,0 +1,84 @@
+"""Starting real servers for tests: `assistant serve` in a subprocess, and a static host page server."""
+from __future__ import annotations
+
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+OUT = Path(os.environ.get("ASSISTANT_TEST_OUT", ROOT / "test-output"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def assistant_server(tmp: Path, **env_extra: str) -> Iterator[str]:
+    """`assistant serve` on a free port with its own index (built at start) and data dir; yields the base URL."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update({"ASSISTANT_INDEX_DIR": str(tmp / "chroma"), "ASSISTANT_ARTICLES_DIR": str(ROOT / "index" / "articles"),
+                "ASSISTANT_DATA_DIR": str(tmp / "data"), "ASSISTANT_PORT": str(port),
+                "ASSISTANT_LLM_BACKEND": "extractive", "OMP_NUM_THREADS": "1"})
+    env.update(env_extra)
+    log = open(tmp / f"serve-{port}.log", "w")
+    proc = subprocess.Popen([str(BIN / "assistant"), "serve", "--quiet"], env=env, cwd=ROOT,
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc, tmp / f"serve-{port}.log")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"server not healthy after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@contextmanager
+def static_site(folder: Path) -> Iterator[str]:
+    """Serves `folder` on another port: a second origin, like an intranet page that embeds the widget."""
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(folder), **k)  # noqa: E731
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(
+        executable_path=os.environ.get("ASSISTANT_CHROMIUM", "/usr/bin/chromium"),
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"])
