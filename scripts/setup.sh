@@ -51,6 +51,19 @@ install_llama() {
   "$PIP" install -q "$dir"/llama_cpp_python-*.whl
 }
 
+# System tools the tests drive: Debian's chromium (browser tests, no browser download) and nginx
+# (the reverse-proxy test). Installed when missing and we may; the tests say so when they are absent.
+if ! command -v chromium >/dev/null || ! command -v nginx >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing chromium and nginx (apt)"
+    apt-get install -y -q --no-install-recommends chromium nginx >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends chromium nginx >/dev/null 2>&1; } ||
+      log "could not install chromium/nginx: the browser and proxy tests will fail"
+  else
+    log "chromium or nginx missing (needs root + apt): the browser and proxy tests will fail"
+  fi
+fi
+
 log "installing the Python stack"
 "$PIP" install -q -e ".[st,dev]"
 install_llama

@@ -82,3 +82,51 @@ def launch_browser(playwright):
         executable_path=os.environ.get("ASSISTANT_CHROMIUM", "/usr/bin/chromium"),
         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
               "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"])
+
+
+NGINX_CONF = """worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+daemon off;
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fcgi;
+  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+  map $http_upgrade $connection_upgrade {{ default upgrade; "" ""; }}
+  server {{
+    listen 127.0.0.1:{port};
+    location {prefix}/ {{
+      proxy_pass {upstream}/;
+      proxy_http_version 1.1;
+      proxy_set_header Host $http_host;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_buffering off;
+      proxy_read_timeout 300s;
+    }}
+  }}
+}}
+"""
+
+
+@contextmanager
+def nginx(tmp: Path, upstream: str, prefix: str) -> Iterator[str]:
+    """nginx proxying `prefix`/ to `upstream`/, stripping the prefix, as docs/embedding.md shows."""
+    port = free_port()
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, port=port, prefix=prefix, upstream=upstream))
+    proc = subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}{prefix}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}{prefix}"
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -130,8 +130,9 @@ def test_feedback_api_is_stored(app, tmp_path):
 # -- people, in a browser --------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def browser():
-    pw = pytest.importorskip("playwright.sync_api")
-    with pw.sync_playwright() as p:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
         b = launch_browser(p)
         yield b
         b.close()
@@ -260,3 +261,22 @@ def test_authenticated_answer_and_rate_limit(locked):
     assert first.status_code == 200
     rows = sqlite3.connect(data / "feedback.sqlite3").execute("select user from feedback").fetchall()
     assert ("ana",) in rows
+
+
+# -- behind a reverse proxy ----------------------------------------------------------------------
+def test_behind_nginx_under_a_sub_path(tmp_path, browser):
+    import shutil
+
+    from servers import nginx
+
+    assert shutil.which("nginx"), "nginx is not installed (scripts/setup.sh installs it)"
+    with assistant_server(tmp_path, ASSISTANT_ROOT_PATH="/assistant") as direct, \
+            nginx(tmp_path / "nginx", direct, "/assistant") as url:
+        got = httpx.post(f"{url}/api/ask", json={"question": EN_QUESTION}, timeout=60)
+        assert got.status_code == 200 and "Paris" in got.json()["answer"]
+        page = _page(browser, locale="en-US")
+        for path in ("/", "/widget/"):
+            page.goto(url + path)
+            page.locator("#question textarea").wait_for(timeout=60_000)
+            assert "Paris" in _ask(page, EN_QUESTION).inner_text()
+        page.close()
