@@ -1,0 +1,1 @@
+"""Performance benchmarks of article-assistant (issue 5): `python -m benchmarks --help`."""
