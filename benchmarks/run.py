@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                          "~1,200 tokens and a case can take 60 s; 0 = as many as ours)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the stock CitationQueryEngine")
     ap.add_argument("--baseline-synthetic", action="store_true",
-                    help="also index and query the synthetic corpus with the stock chain (adds ~30 min)")
+                    help="also index and query the synthetic corpus with the stock chain (adds ~15 min)")
     ap.add_argument("--synthetic-articles", type=int, default=0, help="synthetic corpus size (default 1000; quick 50)")
     ap.add_argument("--synthetic-threads", type=int, default=2,
                     help="OMP_NUM_THREADS for indexing the synthetic corpus (default 2: the machine's cores)")
