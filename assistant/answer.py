@@ -115,7 +115,7 @@ def _fill(messages: tuple[ChatMessage, ...], **values: str) -> list[ChatMessage]
 
 def clean_question(question: str, max_chars: int) -> str:
     """Control characters out, white space folded; raises QuestionError in the user's language."""
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in question or "")
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c for c in question or "")
     text = re.sub(r"\s+", " ", text).strip()
     language = lang.detect(text)
     if not text:
@@ -398,7 +398,7 @@ def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[st
         else:
             continue
         if isinstance(content, list):
-            content = " ".join(b.get("text", "") for b in content if isinstance(b, dict))
+            content = " ".join(b["text"] for b in content if isinstance(b, dict) and isinstance(b.get("text"), str))
         if role in ("user", "assistant") and isinstance(content, str) and content.strip():
             turns.append({"role": role, "content": content.strip()})
     return turns[-2 * max_turns:] if max_turns else []

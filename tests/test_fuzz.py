@@ -241,9 +241,6 @@ def test_clean_question(question, max_chars):
     assert clean_question(out, max_chars) == out, "cleaning is idempotent"
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="clean_question lets lone surrogates (JSON '\\ud800' in /api/ask) through; "
-                          "the e5 embedder then raises UnicodeEncodeError")
 def test_clean_question_output_is_utf8():
     clean_question("Who is \ud800 Witkoff?", 100).encode("utf-8")
 
@@ -294,9 +291,6 @@ def test_normalize_history_never_crashes(history, max_turns):
         assert isinstance(t["content"], str) and t["content"] and t["content"] == t["content"].strip()
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="normalize_history joins content blocks' 'text' without checking it is a str: "
-                          "POST /api/ask with history [{'role':'user','content':[{'text':null}]}] raises")
 @pytest.mark.parametrize("text", [None, 5, ["a"]])
 def test_normalize_history_non_string_block_text(text):
     normalize_history([{"role": "user", "content": [{"type": "text", "text": text}]}], 5)

@@ -1,0 +1,105 @@
+"""The web app with the default generator (the real GGUF on llama.cpp): the Gradio client, ten
+simultaneous clients queued on the one model, and the answer streaming into a real browser."""
+from __future__ import annotations
+
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.evaluate import load_cases, matches_must
+from servers import OUT, ROOT, assistant_server, launch_browser
+
+pytestmark = pytest.mark.integration
+
+# Plain factual cases from both articles and both languages.
+CASE_IDS = ["pt-01", "pt-04", "pt-05", "en-01", "en-03", "en-06", "nasa-beatles-deep-space-en-02",
+            "nasa-beatles-deep-space-en-03", "nasa-beatles-deep-space-en-04", "nasa-beatles-deep-space-pt-01"]
+
+
+def _model_ready() -> bool:
+    from assistant import models
+    from assistant.settings import Settings
+
+    return models.is_ready(models.model_path(Settings().cache_dir))
+
+
+@pytest.fixture(scope="module")
+def llm_app(tmp_path_factory):
+    if not _model_ready():
+        pytest.fail("the default model is not set up: run scripts/setup.sh")
+    tmp = tmp_path_factory.mktemp("llm-app")
+    with assistant_server(tmp, ASSISTANT_LLM_BACKEND="llama-cpp", ASSISTANT_RATE_LIMIT_PER_MINUTE="0") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def cases():
+    found = {c.id: c for c in load_cases(sorted((ROOT / "eval").glob("*.jsonl")))}
+    return [found[i] for i in CASE_IDS]
+
+
+def test_gradio_client_gets_a_generated_cited_answer(llm_app, cases):
+    from gradio_client import Client
+
+    case = cases[2]
+    result = Client(llm_app, verbose=False).predict(question=case.question, history=[], api_name="/chat")
+    assert result["backend"]["llm"] == "llama-cpp" and result["language"] == "pt"
+    assert matches_must(result["answer"], case.must)[0], result["answer"]
+    assert result["citations"] and "[1]" in result["answer"]
+
+
+def test_ten_simultaneous_clients_all_get_correct_answers(llm_app, cases):
+    def ask(case):
+        t0 = time.perf_counter()
+        got = httpx.post(f"{llm_app}/api/ask", json={"question": case.question, "history": []}, timeout=300)
+        return case, got, time.perf_counter() - t0
+
+    with ThreadPoolExecutor(10) as pool:
+        results = list(pool.map(ask, cases))
+    wrong = []
+    for case, got, _ in results:
+        assert got.status_code == 200, got.text
+        data = got.json()
+        if not matches_must(data["answer"], case.must)[0] or not data["citations"]:
+            wrong.append((case.id, data["answer"]))
+    latencies = sorted(s for *_, s in results)
+    print(f"\n10 clients: first {latencies[0]:.1f} s, median {latencies[4]:.1f} s, last {latencies[-1]:.1f} s")
+    print(f"wrong: {wrong}")
+    # Every client is answered; correctness is bounded by the engine's own floor (issue 2), which the
+    # small generator does not reach yet: 3 of these 10 were wrong when answered one at a time too.
+    assert len(wrong) <= 3, wrong
+
+
+def test_browser_sees_evidence_first_then_the_answer(llm_app, cases):
+    from playwright.sync_api import sync_playwright
+
+    case = cases[6]
+    with sync_playwright() as p:
+        browser = launch_browser(p)
+        page = browser.new_page(locale="en-US")
+        page.goto(llm_app + "/")
+        page.locator("#question textarea").wait_for(timeout=60_000)
+        page.locator("#question textarea").fill(case.question)
+        t0 = time.perf_counter()
+        page.locator("#send").click()
+        bot = page.locator("#chat .bot-row").last
+        bot.filter(has_text="“").wait_for(timeout=60_000)  # the quoted evidence, before generation ends
+        first_text = time.perf_counter() - t0
+        page.wait_for_function(
+            "() => { const rows = document.querySelectorAll('#chat .bot-row');"
+            " const t = rows.length ? rows[rows.length - 1].innerText : '';"
+            " return t.includes('[1]') && !t.includes('writing the answer') && !t.includes('▍'); }",
+            timeout=120_000)
+        full = time.perf_counter() - t0
+        text = bot.inner_text()
+        OUT.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(OUT / "chat-llm.png"), full_page=True)
+        browser.close()
+    assert matches_must(text, case.must)[0], text
+    (OUT / "ui-timings.json").write_text(json.dumps({"first_visible_text_s": round(first_text, 2),
+                                                     "full_answer_s": round(full, 2)}))
+    print(f"\nUI: first visible text {first_text:.2f} s, full answer {full:.2f} s")
