@@ -5,9 +5,10 @@ import json
 import re
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
 from .ingest import Article, Passage, embedding_text
@@ -71,8 +72,10 @@ class Store:
 
         try:
             pointer = self.client.get_collection(self.pointer_name, embedding_function=None)
-        except (NotFoundError, ValueError) as exc:
-            if isinstance(exc, NotFoundError) or "does not exist" in str(exc):
+        except NotFoundError:
+            return None
+        except ValueError as exc:
+            if "does not exist" in str(exc):
                 return None
             raise self._unavailable(exc) from None
         except Exception as exc:  # noqa: BLE001 - a server gone away raises transport errors of all kinds
@@ -82,37 +85,39 @@ class Store:
     def _unavailable(self, exc: Exception) -> StoreError:
         return StoreError(f"the Chroma store at {self.where} is unavailable: {type(exc).__name__}: {exc}")
 
+    @contextmanager
+    def _reaching(self) -> Iterator[None]:
+        """Any failure talking to Chroma becomes one StoreError that names the store."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - disk, transport and server errors alike
+            raise self._unavailable(exc) from None
+
     def collection(self, version: str | None = None):
         version = version or self.version()
         if not version:
             raise StoreError(f"no index yet in {self.where}; run: assistant index")
-        try:
+        with self._reaching():
             return self.client.get_collection(version, embedding_function=None)
-        except Exception as exc:  # noqa: BLE001
-            raise self._unavailable(exc) from None
 
     def info(self, version: str | None = None) -> dict[str, Any]:
         coll = self.collection(version)
-        try:
+        with self._reaching():
             return {"version": coll.name, "count": coll.count(), **(coll.metadata or {})}
-        except Exception as exc:  # noqa: BLE001
-            raise self._unavailable(exc) from None
 
     def all_passages(self, version: str | None = None) -> list[Passage]:
         coll = self.collection(version)
-        try:
+        with self._reaching():
             got = coll.get(include=["documents", "metadatas"])
-        except Exception as exc:  # noqa: BLE001
-            raise self._unavailable(exc) from None
         return [passage_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def query(self, embedding: list[float], k: int, version: str | None = None) -> list[tuple[str, float]]:
         coll = self.collection(version)
-        try:
+        with self._reaching():
             res = coll.query(query_embeddings=[embedding], n_results=min(k, max(coll.count(), 1)),
                              include=["distances"])
-        except Exception as exc:  # noqa: BLE001
-            raise self._unavailable(exc) from None
         # cosine distance -> similarity
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
