@@ -141,19 +141,14 @@ class Engine:
 
     # -- public --------------------------------------------------------------
     def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
-        result = None
-        for event in self.ask_stream(question, history):
-            if event["type"] == "final":
-                result = event["answer"]
-        assert result is not None
-        return result
+        return final_answer(self.ask_stream(question, history))
 
     def ask_stream(self, question: str, history: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
         """Events: evidence (at once), token (generated text as it comes), final (the checked Answer)."""
         t0 = time.perf_counter()
         question = clean_question(question, self.settings.max_question_chars)
         turns = normalize_history(history, self.settings.max_history_turns)
-        language = lang.detect(question, default=_last_user_language(turns))
+        language = lang.detect(question, default=last_user_language(turns))
         standalone = self.rewrite(question, turns, language) if turns else question
         t1 = time.perf_counter()
         query_vec = self.retriever.embedder.get_query_embedding(standalone)
@@ -387,6 +382,16 @@ class _Builder:
         return {"type": "final", "answer": result}
 
 
+def final_answer(events: Iterator[dict[str, Any]]) -> Answer:
+    """Runs an event stream to its end and returns the Answer of its final event."""
+    result = None
+    for event in events:
+        if event["type"] == "final":
+            result = event["answer"]
+    assert result is not None
+    return result
+
+
 def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[str, str]]:
     """Accepts [{"role","content"}] (content may be Gradio blocks) or [[role, text]] pairs."""
     turns = []
@@ -404,7 +409,7 @@ def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[st
     return turns[-2 * max_turns:] if max_turns else []
 
 
-def _last_user_language(turns: list[dict[str, str]]) -> str:
+def last_user_language(turns: list[dict[str, str]]) -> str:
     for t in reversed(turns):
         if t["role"] == "user":
             return lang.detect(t["content"])

@@ -7,8 +7,7 @@ import hmac
 import threading
 import time
 from collections import deque
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from .settings import Settings
 
@@ -32,15 +31,6 @@ class Gate:
         """1-based place in the queue, 0 when not waiting."""
         with self._lock:
             return self._waiting.index(ticket) + 1 if ticket in self._waiting else 0
-
-    @contextmanager
-    def slot(self, timeout: float) -> Iterator[None]:
-        for waited in self.wait(timeout):
-            pass
-        try:
-            yield
-        finally:
-            self._slots.release()
 
     def wait(self, timeout: float, poll: float = 0.5) -> Iterator[int]:
         """Yields the queue position while waiting; returns holding a slot (release() it).
@@ -182,8 +172,9 @@ def basic_user(header: str, users: dict[str, str]) -> str | None:
     return user if ok and expected is not None else None
 
 
-def request_user(settings: Settings, headers: dict[str, str]) -> str:
-    """Who is asking, for feedback records and rate limits: the proxy's user, the basic-auth user, or ''."""
+def request_user(settings: Settings, headers: Mapping[str, str]) -> str:
+    """Who is asking, for feedback records and rate limits: the proxy's user, the basic-auth user, or ''.
+    `headers` is looked up by lower-case name (Starlette's Headers, or Guard's lower-cased dict)."""
     if settings.trusted_user_header:
         return headers.get(settings.trusted_user_header.lower(), "").strip()
     if settings.users():

@@ -44,8 +44,7 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _client_key(request: Request, settings: Settings) -> str:
-    headers = {k.lower(): v for k, v in request.headers.items()}
-    return request_user(settings, headers) or (request.client.host if request.client else "?")
+    return request_user(settings, request.headers) or (request.client.host if request.client else "?")
 
 
 def create_app(settings: Settings, service: Service) -> FastAPI:
@@ -78,10 +77,9 @@ def create_app(settings: Settings, service: Service) -> FastAPI:
 
     @app.post("/api/feedback")
     def feedback(body: FeedbackRequest, request: Request) -> Any:
-        headers = {k.lower(): v for k, v in request.headers.items()}
         try:
             row = service.feedback.add(**body.model_dump(), index_version=service.index_version(),
-                                       user=request_user(settings, headers),
+                                       user=request_user(settings, request.headers),
                                        client_id=request.client.host if request.client else "")
         except FeedbackError as exc:
             return _error(422, str(exc))

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .answer import Answer, Engine
+from .answer import Answer, Engine, final_answer
 from .guard import Gate, RateLimiter
 from .settings import Settings
 from .store import StoreError
@@ -34,12 +34,7 @@ class Service:
 
     # -- answering -----------------------------------------------------------
     def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
-        answer = None
-        for event in self.stream(question, history):
-            if event["type"] == "final":
-                answer = event["answer"]
-        assert answer is not None
-        return answer
+        return final_answer(self.stream(question, history))
 
     def stream(self, question: str, history: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
         """The engine's events, preceded by {"type": "queued", "position": n} while waiting for a slot.

@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from . import lang
-from .answer import Answer, QuestionError
+from .answer import Answer, QuestionError, last_user_language
 from .guard import Busy, request_user
 from .service import Segment, Service
 from .store import StoreError
@@ -164,7 +164,7 @@ def build(service: Service, compact: bool = False) -> gr.Blocks:
 
 def _respond(service: Service, question: str, shown: list, turns: list, kept: list, request: gr.Request):
     question = question or ""
-    language = lang.detect(question, default=_last_language(turns))
+    language = lang.detect(question, default=last_user_language(turns))
     shown = list(shown or []) + [{"role": "user", "content": safe(question)},
                                  _message(say("thinking", language))]
     base = len(shown) - 1
@@ -216,18 +216,11 @@ def _record(service: Service, kept: list, index: Any, rating: str, comment: str,
 
 
 def _save(service: Service, record: dict[str, Any], request: gr.Request) -> None:
-    headers = {k.lower(): v for k, v in (request.headers or {}).items()} if request else {}
     try:
-        service.feedback.add(**record, user=request_user(service.settings, headers),
+        service.feedback.add(**record, user=request_user(service.settings, request.headers) if request else "",
                              client_id=getattr(request.client, "host", "") if request else "")
         gr.Info(say("thanks", record.get("language", "en")))
     except Exception:  # noqa: BLE001 - tell the reader; keep the details in the log
         log.exception("feedback not saved")
         gr.Warning(say("feedback_failed", record.get("language", "en")))
 
-
-def _last_language(turns: list) -> str:
-    for t in reversed(turns or []):
-        if t.get("role") == "user":
-            return lang.detect(t.get("content", ""))
-    return "en"
