@@ -25,15 +25,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def assistant_env(tmp: Path, **extra: str) -> dict[str, str]:
+    """The environment of an `assistant` subprocess with its own index under `tmp`, none of ours leaking in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update({"ASSISTANT_INDEX_DIR": str(tmp / "chroma"), "ASSISTANT_ARTICLES_DIR": str(ROOT / "index" / "articles"),
+                "OMP_NUM_THREADS": "1"})
+    env.update(extra)
+    return env
+
+
+def run_assistant(args: list[str], env: dict[str, str], timeout: int = 1500) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "assistant"), *args], env=env, cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+
+
 @contextmanager
 def assistant_server(tmp: Path, **env_extra: str) -> Iterator[str]:
     """`assistant serve` on a free port with its own index (built at start) and data dir; yields the base URL."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update({"ASSISTANT_INDEX_DIR": str(tmp / "chroma"), "ASSISTANT_ARTICLES_DIR": str(ROOT / "index" / "articles"),
-                "ASSISTANT_DATA_DIR": str(tmp / "data"), "ASSISTANT_PORT": str(port),
-                "ASSISTANT_LLM_BACKEND": "extractive", "OMP_NUM_THREADS": "1"})
-    env.update(env_extra)
+    env = assistant_env(tmp, **{"ASSISTANT_DATA_DIR": str(tmp / "data"), "ASSISTANT_PORT": str(port),
+                                "ASSISTANT_LLM_BACKEND": "extractive", **env_extra})
     log = open(tmp / f"serve-{port}.log", "w")
     proc = subprocess.Popen([str(BIN / "assistant"), "serve", "--quiet"], env=env, cwd=ROOT,
                             stdout=log, stderr=subprocess.STDOUT)

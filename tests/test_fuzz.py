@@ -6,7 +6,6 @@ replies and histories of any shape are parsed, never raised on."""
 from __future__ import annotations
 
 import os
-import re
 import string
 import tempfile
 import unicodedata

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from servers import assistant_env, free_port, run_assistant
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 EVAL_SETS = sorted((ROOT / "eval").glob("*.jsonl"))
@@ -19,23 +21,14 @@ EVAL_SETS = sorted((ROOT / "eval").glob("*.jsonl"))
 pytestmark = pytest.mark.integration
 
 
-def _env(tmp: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update({"ASSISTANT_INDEX_DIR": str(tmp / "chroma"), "ASSISTANT_ARTICLES_DIR": str(ROOT / "index" / "articles"),
-                "OMP_NUM_THREADS": "1"})
-    env.update(extra)
-    return env
 
 
-def _run(args: list[str], env: dict[str, str], timeout: int = 1500) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "assistant"), *args], env=env, cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("idx")
-    done = _run(["index", "--quiet"], _env(tmp))
+    done = run_assistant(["index", "--quiet"], assistant_env(tmp))
     assert done.returncode == 0, done.stderr
     return tmp
 
@@ -53,7 +46,7 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
     args = ["eval", "--quiet", "--out", str(out), "--backend", backend, "--thresholds", str(tmp / "thresholds.json")]
     for ds in EVAL_SETS:
         args += ["--dataset", str(ds)]
-    done = _run(args, _env(built))
+    done = run_assistant(args, assistant_env(built))
     summary = json.loads((out / "summary.json").read_text())
     print(f"\n{backend}: {json.dumps(summary)}")
     assert done.returncode == 0, f"below the floor: {done.stderr[-2000:]}"
@@ -78,29 +71,29 @@ def test_quality_of_extractive_backend_on_the_eval_sets(tmp_path, built):
 
 @pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
 def test_default_backend_answers_in_both_languages_with_citations(built):
-    done = _run(["ask", "--json", "Quantas pessoas morreram no ataque em Sumy?"], _env(built))
+    done = run_assistant(["ask", "--json", "Quantas pessoas morreram no ataque em Sumy?"], assistant_env(built))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["language"] == "pt" and not answer["refused"]
     assert "35" in answer["answer"] and "[1]" in answer["answer"]
     assert "Sumy" in answer["citations"][0]["text"]
     assert answer["backend"]["llm"] == "llama-cpp"
-    done = _run(["ask", "--json", "Who won the 2022 football World Cup?"], _env(built))
+    done = run_assistant(["ask", "--json", "Who won the 2022 football World Cup?"], assistant_env(built))
     answer = json.loads(done.stdout)
     assert answer["refused"] and answer["citations"] == [] and answer["language"] == "en"
 
 
 def test_sentence_transformers_backend(tmp_path):
-    env = _env(tmp_path, ASSISTANT_EMBED_BACKEND="sentence-transformers", ASSISTANT_LLM_BACKEND="extractive")
-    done = _run(["index", "--quiet"], env)
+    env = assistant_env(tmp_path, ASSISTANT_EMBED_BACKEND="sentence-transformers", ASSISTANT_LLM_BACKEND="extractive")
+    done = run_assistant(["index", "--quiet"], env)
     assert done.returncode == 0, done.stderr
-    done = _run(["ask", "--json", "How far away from Earth is Polaris?"], env)
+    done = run_assistant(["ask", "--json", "How far away from Earth is Polaris?"], env)
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert "431" in answer["answer"] and answer["citations"]
     assert "SentenceTransformer" in answer["backend"]["embedding"]
     # The e5 index cannot be read with this embedder's vectors: a clear error naming --rebuild.
-    mixed = _run(["index", "--quiet"], _env(tmp_path, ASSISTANT_LLM_BACKEND="extractive"))
+    mixed = run_assistant(["index", "--quiet"], assistant_env(tmp_path, ASSISTANT_LLM_BACKEND="extractive"))
     assert mixed.returncode != 0 and "--rebuild" in mixed.stderr and "Traceback" not in mixed.stderr
 
 
@@ -108,21 +101,17 @@ def test_default_embedder_never_imports_torch(built):
     code = ("import sys; from assistant.settings import Settings; from assistant.pipeline import open_engine;"
             "e = open_engine(Settings(llm_backend='extractive'), load_llm=False);"
             "e.ask('Quem é Steve Witkoff?'); print('torch' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], env=_env(built), cwd=ROOT, capture_output=True,
+    done = subprocess.run([sys.executable, "-c", code], env=assistant_env(built), cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def chroma_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(tmp_path / "server-data"),
                              "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -143,20 +132,20 @@ def chroma_server(tmp_path):
 
 
 def test_chroma_server_mode_matches_embedded(tmp_path, built, chroma_server):
-    env = _env(tmp_path, ASSISTANT_CHROMA_URL=chroma_server, ASSISTANT_LLM_BACKEND="extractive")
-    first = _run(["index", "--quiet"], env)
+    env = assistant_env(tmp_path, ASSISTANT_CHROMA_URL=chroma_server, ASSISTANT_LLM_BACKEND="extractive")
+    first = run_assistant(["index", "--quiet"], env)
     assert first.returncode == 0 and "added" in first.stdout, first.stderr
-    again = _run(["index", "--quiet"], env)
+    again = run_assistant(["index", "--quiet"], env)
     assert "already up to date" in again.stdout and " 0 added" in again.stdout
     question = "Quantas pessoas ficaram feridas em Sumy?"
-    served = json.loads(_run(["ask", "--json", question], env).stdout)
-    local = json.loads(_run(["ask", "--json", question], _env(built, ASSISTANT_LLM_BACKEND="extractive")).stdout)
+    served = json.loads(run_assistant(["ask", "--json", question], env).stdout)
+    local = json.loads(run_assistant(["ask", "--json", question], assistant_env(built, ASSISTANT_LLM_BACKEND="extractive")).stdout)
     assert served["answer"] == local["answer"] and "117" in served["answer"]
     assert [c["start"] for c in served["citations"]] == [c["start"] for c in local["citations"]]
 
 
 def test_dead_chroma_server_is_one_clear_error(tmp_path):
-    env = _env(tmp_path, ASSISTANT_CHROMA_URL=f"http://127.0.0.1:{_free_port()}", ASSISTANT_LLM_BACKEND="extractive")
-    done = _run(["ask", "Quem é Witkoff?"], env, timeout=120)
+    env = assistant_env(tmp_path, ASSISTANT_CHROMA_URL=f"http://127.0.0.1:{free_port()}", ASSISTANT_LLM_BACKEND="extractive")
+    done = run_assistant(["ask", "Quem é Witkoff?"], env, timeout=120)
     assert done.returncode != 0
     assert done.stderr.startswith("error:") and "Traceback" not in done.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import httpx
 import pytest
 
 from assistant.evaluate import contains_gold, load_cases, matches_must
+from servers import assistant_env, free_port, run_assistant
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -41,29 +41,16 @@ def _server_extra_missing() -> str:
     return ", ".join(missing)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def _env(index: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update({"ASSISTANT_INDEX_DIR": str(index / "chroma"), "ASSISTANT_ARTICLES_DIR": str(ROOT / "index" / "articles"),
-                "OMP_NUM_THREADS": "1"})
-    env.update(extra)
-    return env
 
 
-def _assistant(args: list[str], env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "assistant"), *args], env=env, cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("oa-idx")
-    done = _assistant(["index", "--quiet"], _env(tmp))
+    done = run_assistant(["index", "--quiet"], assistant_env(tmp), timeout=600)
     assert done.returncode == 0, done.stderr
     return tmp
 
@@ -77,7 +64,7 @@ def llm_server(tmp_path_factory):
     missing = _server_extra_missing()
     if missing:
         pytest.skip(f"llama-cpp-python's server extra is not installed ({missing}): pip install -e '.[server]'")
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("oa-server") / "server.log"
     log = open(log_path, "w")  # noqa: SIM115 - closed at teardown
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
@@ -112,8 +99,8 @@ def llm_server(tmp_path_factory):
 @pytest.mark.parametrize("case_id", CASES)
 def test_answers_through_a_real_openai_compatible_server(index, llm_server, case_id):
     case = PARIS_CASES[case_id]
-    env = _env(index, ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_URL=llm_server)
-    done = _assistant(["ask", "--json", case.question], env)
+    env = assistant_env(index, ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_URL=llm_server)
+    done = run_assistant(["ask", "--json", case.question], env, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     answer = json.loads(done.stdout)
@@ -129,10 +116,10 @@ def test_answers_through_a_real_openai_compatible_server(index, llm_server, case
 
 
 def test_a_dead_llm_server_gives_the_quoted_answer_with_a_notice(index):
-    dead = f"http://127.0.0.1:{_free_port()}/v1"
-    env = _env(index, ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_URL=dead, ASSISTANT_LLM_TIMEOUT_S="10")
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    env = assistant_env(index, ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_URL=dead, ASSISTANT_LLM_TIMEOUT_S="10")
     case = PARIS_CASES["pt-16"]
-    done = _assistant(["ask", "--json", case.question], env, timeout=300)
+    done = run_assistant(["ask", "--json", case.question], env, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "Traceback" not in done.stdout
     answer = json.loads(done.stdout)
