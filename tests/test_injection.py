@@ -124,7 +124,9 @@ def extractive(injected_index, e5) -> Asker:
 def generator(injected_index, e5) -> Asker:
     if not _model_ready():
         pytest.skip("default model not set up (scripts/setup.sh)")
-    engine = pipeline.open_engine(make_settings(injected_index), embedder=e5)
+    # The model lives in the real cache (set up by scripts/setup.sh), not the test's own cache dir.
+    settings = make_settings(injected_index, cache_dir=Settings().cache_dir)
+    engine = pipeline.open_engine(settings, embedder=e5)
     assert engine.backend["llm"] == "llama-cpp"
     return Asker(engine)
 
