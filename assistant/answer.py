@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage
 from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
-from .text import content_terms
+from .text import addresses_the_assistant, content_terms
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -156,6 +156,10 @@ class Engine:
         evidence = self.select_evidence(standalone, hits, query_vec)
         timings = {"rewrite": _ms(t0, t1), "retrieve": _ms(t1, time.perf_counter())}
         make = _Builder(question, language, standalone, hits, self.backend, timings, t0, evidence)
+        if addresses_the_assistant(question):
+            yield make.final(lang.phrase("instruction_refusal", language), [], mode="refused",
+                             notice="the question gives the assistant instructions")
+            return
         if not evidence or hits[0].score < self.refuse_below:
             yield make.final(lang.phrase("refusal", language), [], mode="refused")
             return
@@ -211,6 +215,8 @@ class Engine:
                 continue  # the headline restates the body, and matches every question loosely
             for s, e in p.sentences or ((p.start, p.end),):
                 text = p.text[s - p.start:e - p.start]
+                if addresses_the_assistant(text):
+                    continue  # a planted instruction is not news: never evidence, never quoted
                 candidates.append((h, s, e, text, f"{p.title}\n{text}"))
         if not candidates:
             return []

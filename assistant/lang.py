@@ -24,6 +24,10 @@ PHRASES = {
         "pt": "O artigo não diz isso.",
         "en": "The article does not say.",
     },
+    "instruction_refusal": {
+        "pt": "Só respondo a perguntas sobre o artigo, com o que ele diz.",
+        "en": "I only answer questions about the article, from what it says.",
+    },
     "quote_intro": {
         "pt": "Segundo o artigo:",
         "en": "According to the article:",

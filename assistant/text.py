@@ -51,3 +51,22 @@ def content_terms(text: str) -> list[str]:
 def numbers(text: str) -> set[str]:
     """Numbers written with digits, normalised: '1.200' and '1,200' -> '1200'."""
     return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
+
+
+# Text that talks to the assistant instead of reporting news: a planted instruction in an article,
+# or a question that tries to change the rules. Such article sentences are never evidence, and
+# such questions are refused. A heuristic: it catches the common forms in English and Portuguese.
+_TO_THE_ASSISTANT = re.compile(
+    r"^\W*(system|assistant|developer|sistema|assistente)\s*:"
+    r"|\b(ignore|disregard|forget|ignora|esque[cç]a)\s+(all\s+|todas\s+as\s+|as\s+)?((your|previous|prior|above|"
+    r"earlier|suas|anteriores)\s+)*(rules|instructions|prompts?|regras|instru[cç][oõ]es)\b"
+    r"|\b(system prompt|prompt do sistema)\b"
+    r"|\b(reveal|print|repeat|show|revele|imprima|repita|mostre)\s+(\w+\s+){0,3}(instructions?|prompts?|"
+    r"instru[cç](ão|ao|ões|oes))\b"
+    r"|\b(answer|reply|respond)\s+(to\s+)?(every|all|each)\s+questions?\b|\b(answer|reply|respond)\s+only\s+with\b"
+    r"|\bresponda\s+(a\s+)?(todas\s+as|cada|toda)\s+perguntas?\b|\bresponda\s+apenas\s+com\b",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def addresses_the_assistant(text: str) -> bool:
+    return bool(_TO_THE_ASSISTANT.search(text))
