@@ -61,6 +61,39 @@ def assistant_server(tmp: Path, **env_extra: str) -> Iterator[str]:
         log.close()
 
 
+@contextmanager
+def chroma_run(path: Path, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A real `chroma run` server on `path`; yields its URL and process (a test may kill it)."""
+    port = port or free_port()
+    proc = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_chroma(url, proc)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def wait_chroma(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma run exited with {proc.returncode}")
+        try:
+            if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"chroma run not answering after {timeout} s")
+
+
 def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:

@@ -1,0 +1,162 @@
+"""Reliability of the served app on real parts (a real `assistant serve`, the e5 embedder, a real
+Chroma): answers while the index is rebuilt, a Chroma server that dies and comes back, and a whole
+session that opens no connection leaving the machine."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from servers import ROOT, assistant_env, assistant_server, chroma_run, free_port, run_assistant
+
+pytestmark = pytest.mark.integration
+
+SUMY_PT = "Quantas pessoas morreram no ataque em Sumy?"
+POLARIS_EN = "How far away from Earth is Polaris?"
+EN_QUESTION = "In which city are the US envoys meeting their European counterparts?"
+
+
+def _copy_articles(tmp: Path) -> Path:
+    """The project's articles in a folder of the test's own, so that one can be edited."""
+    folder = tmp / "articles"
+    folder.mkdir()
+    for path in (ROOT / "index" / "articles").glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_bytes().decode("utf-8-sig") for p in folder.glob("*.txt")}
+
+
+def _cites_a_real_passage(answer: dict, versions: list[dict[str, str]]) -> bool:
+    """Every citation is the text at its offsets in one version of its article."""
+    return bool(answer["citations"]) and all(
+        any(v.get(c["source"], "")[c["start"]:c["end"]] == c["text"] for v in versions) for c in answer["citations"])
+
+
+class Askers:
+    """Threads that ask over and over until stopped, recording (started, finished, question, status, body);
+    the question "/healthz" polls the health report instead, recording (status, passages)."""
+
+    def __init__(self, url: str, questions: list[str]):
+        self.url, self.results, self.health, self.stop = url, [], [], threading.Event()
+        self.threads = [threading.Thread(target=self._run, args=(q,), daemon=True) for q in questions]
+
+    def _run(self, question: str) -> None:
+        with httpx.Client(timeout=60) as http:
+            while not self.stop.is_set():
+                if question == "/healthz":  # a load balancer's probe, polling alongside
+                    got = http.get(f"{self.url}/healthz")
+                    self.health.append((got.status_code, got.json().get("index", {}).get("passages")))
+                    time.sleep(0.1)
+                    continue
+                t0 = time.time()
+                got = http.post(f"{self.url}/api/ask", json={"question": question, "history": []})
+                body = got.json() if got.headers.get("content-type", "").startswith("application/json") else got.text
+                self.results.append((t0, time.time(), question, got.status_code, body))
+
+    def __enter__(self) -> "Askers":
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        for t in self.threads:
+            t.join(90)
+
+    def wait_for(self, count: int, timeout: float = 60) -> None:
+        deadline = time.time() + timeout
+        while len(self.results) < count and time.time() < deadline:
+            time.sleep(0.1)
+        assert len(self.results) >= count, f"only {len(self.results)} answers in {timeout} s"
+
+
+# -- a re-index while answering --------------------------------------------------------------------
+def test_answers_stay_whole_while_the_index_is_rebuilt(tmp_path):
+    articles = _copy_articles(tmp_path)
+    paris = articles / "us-europe-paris-talks.pt.txt"
+    old = _texts(articles)
+    env = {"ASSISTANT_ARTICLES_DIR": str(articles), "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0"}
+    with assistant_server(tmp_path, **env) as url:
+        before = httpx.get(f"{url}/healthz").json()["index"]
+        with Askers(url, [SUMY_PT, SUMY_PT, POLARIS_EN, EN_QUESTION, "/healthz"]) as askers:
+            askers.wait_for(8)
+            # Twice: the first rebuild of the same text, then one with a changed fact, both under load.
+            first = run_assistant(["index", "--rebuild", "--quiet"], assistant_env(tmp_path, **env), timeout=120)
+            paris.write_text(old[paris.name].replace("35 pessoas", "36 pessoas"), encoding="utf-8")
+            rebuilding = time.time()
+            second = run_assistant(["index", "--rebuild", "--quiet"], assistant_env(tmp_path, **env), timeout=120)
+            rebuilt = time.time()
+            count = len(askers.results)
+            askers.wait_for(count + 8)
+        after = httpx.get(f"{url}/healthz").json()["index"]
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    results = askers.results
+    bad = [(q, status, body) for _, _, q, status, body in results if status != 200]
+    assert not bad, bad[:3]
+    versions = [old, _texts(articles)]
+    assert all(_cites_a_real_passage(body, versions) for *_, body in results)
+    sumy = [(t0, t1, body["answer"]) for t0, t1, q, _, body in results if q == SUMY_PT]
+    assert all(("35 pessoas" in a) != ("36 pessoas" in a) for *_, a in sumy), sumy
+    assert any(t0 < rebuilt and t1 > rebuilding for t0, t1, _ in sumy), "no answer overlapped the rebuild"
+    assert all("36 pessoas" in a for t0, _, a in sumy if t0 > rebuilt), "answers after the rebuild are stale"
+    # /healthz names the version the last rebuild made, and the index is whole.
+    assert after["version"] != before["version"] and after["version"] in second.stdout
+    assert after["passages"] == before["passages"]
+    assert askers.health and set(askers.health) == {(200, before["passages"])}, set(askers.health)
+    print(f"\n{len(results)} answers during two rebuilds, 0 errors")
+
+
+# -- the Chroma server goes away and comes back ------------------------------------------------------
+def _until(check, timeout: float) -> float:
+    """Seconds until `check()` is true; fails after `timeout`."""
+    t0 = time.time()
+    while not check():
+        assert time.time() - t0 < timeout, f"not within {timeout} s"
+        time.sleep(0.2)
+    return time.time() - t0
+
+
+def _status(url: str, method: str, path: str, **kwargs) -> int:
+    try:
+        return httpx.request(method, f"{url}{path}", timeout=30, **kwargs).status_code
+    except httpx.HTTPError:
+        return 0
+
+
+def test_app_survives_the_chroma_server_going_away_and_back(tmp_path):
+    data, port = tmp_path / "chroma-server", free_port()
+    ask = {"json": {"question": SUMY_PT, "history": []}}
+    with chroma_run(data, port) as (chroma, proc), \
+            assistant_server(tmp_path, ASSISTANT_CHROMA_URL=chroma, ASSISTANT_RATE_LIMIT_PER_MINUTE="0") as url:
+        assert httpx.get(f"{url}/healthz").json()["store"] == {"ok": True, "where": "server"}
+        assert httpx.post(f"{url}/api/ask", timeout=60, **ask).json()["citations"]
+        proc.kill()  # a crash, not a clean stop
+        proc.wait(30)
+        t0 = time.time()
+        down = httpx.post(f"{url}/api/ask", timeout=60, **ask)
+        answered_in = time.time() - t0
+        health = httpx.get(f"{url}/healthz", timeout=30)
+        t0 = time.time()
+        with chroma_run(data, port):  # the same data on the same port
+            chroma_up = time.time() - t0
+            healthy_after = chroma_up + _until(lambda: _status(url, "GET", "/healthz") == 200, 60)
+            back = httpx.post(f"{url}/api/ask", timeout=60, **ask)
+            answering_after = time.time() - t0
+    assert down.status_code == 503 and down.headers["content-type"] == "application/json"
+    assert down.json() == {"error": "the article index is unavailable; try again shortly"}
+    assert answered_in < 15, f"the 503 took {answered_in:.1f} s"
+    assert health.status_code == 503 and "Traceback" not in health.text
+    assert health.json()["status"] == "degraded" and health.json()["store"]["ok"] is False
+    assert back.status_code == 200 and back.json()["citations"] and "35 pessoas" in back.json()["answer"]
+    print(f"\nchroma down: 503 in {answered_in:.1f} s; restarted: chroma up in {chroma_up:.1f} s, "
+          f"/healthz 200 after {healthy_after:.1f} s, an answer after {answering_after:.1f} s")
