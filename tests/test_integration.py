@@ -3,19 +3,15 @@ server started here), the real GGUF generator, and the project's own question se
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from servers import assistant_env, free_port, run_assistant
+from servers import assistant_env, chroma_run, free_port, run_assistant
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 EVAL_SETS = sorted((ROOT / "eval").glob("*.jsonl"))
 
 pytestmark = pytest.mark.integration
@@ -111,24 +107,8 @@ def test_default_embedder_never_imports_torch(built):
 
 @pytest.fixture
 def chroma_server(tmp_path):
-    port = free_port()
-    proc = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(tmp_path / "server-data"),
-                             "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not start")
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=30)
+    with chroma_run(tmp_path / "server-data") as (url, _):
+        yield url
 
 
 def test_chroma_server_mode_matches_embedded(tmp_path, built, chroma_server):
