@@ -117,6 +117,8 @@ def serve(settings: Settings, service: Service) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request at INFO: with a Chroma server that is ~10 lines per answer, drowning the rest.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     app = create_app(settings, service)
     where = f"http://{settings.host}:{settings.port}{settings.root_path}/"
     print(f"serving on {where} (widget: {where}widget/, script: {where}embed.js, API docs: {where}docs)",
