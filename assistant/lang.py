@@ -40,6 +40,10 @@ PHRASES = {
         "pt": "(resposta gerada indisponível; citação direta do artigo)",
         "en": "(generated answer unavailable; quoting the article directly)",
     },
+    "history_trimmed": {  # {n}: settings.max_history_turns
+        "pt": "(só as últimas {n} perguntas e respostas desta conversa foram consideradas)",
+        "en": "(only the last {n} questions and answers of this conversation were taken into account)",
+    },
 }
 
 

@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .answer import Answer, Engine, final_answer
+from . import lang
+from .answer import Answer, Engine, final_answer, normalize_history
 from .guard import Gate, RateLimiter
 from .settings import Settings
 from .store import StoreError
@@ -37,14 +38,30 @@ class Service:
         return final_answer(self.stream(question, history))
 
     def stream(self, question: str, history: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
-        """The engine's events, preceded by {"type": "queued", "position": n} while waiting for a slot.
-        Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError."""
+        """The engine's events, preceded by {"type": "queued", "position": n} while waiting for a slot;
+        the final one has a "history_notice" when older turns were left out. Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError."""
         for position in self.gate.wait(self.settings.request_timeout_s):
             yield {"type": "queued", "position": position}
         try:
-            yield from self._with_retries(question, history)
+            for event in self._with_retries(question, history):
+                if event["type"] == "final" and self.history_trimmed(history):
+                    event = self._with_history_notice(event)
+                yield event
         finally:
             self.gate.release()
+
+    def history_trimmed(self, history: list[dict[str, Any]] | None) -> bool:
+        """The conversation is longer than the engine reads (settings.max_history_turns; 0 = history off)."""
+        limit = self.settings.max_history_turns
+        return bool(limit) and len(normalize_history(history, limit + 1)) > 2 * limit
+
+    def _with_history_notice(self, event: dict[str, Any]) -> dict[str, Any]:
+        """The engine drops the older turns silently; the user is told, in the answer's language, in its
+        `notice` (for the API) and in the event's "history_notice" (for the chat to show)."""
+        answer = event["answer"]
+        note = lang.phrase("history_trimmed", answer.language).format(n=self.settings.max_history_turns)
+        answer.notice = f"{answer.notice} {note}".strip()
+        return {**event, "history_notice": note}
 
     def _with_retries(self, question: str, history: list[dict[str, Any]] | None) -> Iterator[dict[str, Any]]:
         for attempt, pause in enumerate((*STORE_RETRIES, None)):

@@ -97,10 +97,13 @@ def render_sources(service: Service, citations: list) -> list[dict[str, Any]]:
     return out
 
 
-def render_answer(service: Service, answer: Answer) -> list[dict[str, Any]]:
+def render_answer(service: Service, answer: Answer, history_notice: str = "") -> list[dict[str, Any]]:
     text = safe(answer.answer)
-    if answer.notice and answer.mode == "extractive" and answer.notice.startswith("("):
-        text += f"\n\n*{safe(answer.notice)}*"
+    own = answer.notice.removesuffix(history_notice).strip()  # the engine's notice; the service added the other
+    if own and answer.mode == "extractive" and own.startswith("("):
+        text += f"\n\n*{safe(own)}*"
+    if history_notice:
+        text += f"\n\n*{safe(history_notice)}*"
     return [_message(text)] + render_sources(service, answer.citations)
 
 
@@ -182,7 +185,7 @@ def _respond(service: Service, question: str, shown: list, turns: list, kept: li
                 shown[base] = _message(safe(event["text"]) + " ▍")
             elif event["type"] == "final":
                 answer = event["answer"]
-                shown[base:] = render_answer(service, answer)
+                shown[base:] = render_answer(service, answer, event.get("history_notice", ""))
             yield shown, turns, kept, ""
     except QuestionError as exc:
         shown[base:] = [_message(safe(str(exc)))]
