@@ -119,6 +119,51 @@ def test_answers_stay_whole_while_the_index_is_rebuilt(tmp_path):
     print(f"\n{len(results)} answers during two rebuilds, 0 errors")
 
 
+
+def _collections(index_dir: Path) -> set[str]:
+    code = ("import sys, chromadb; c = chromadb.PersistentClient(sys.argv[1]);"
+            "print(' '.join(getattr(x, 'name', x) for x in c.list_collections()))")
+    done = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, timeout=60,
+                          env=assistant_env(index_dir.parent))
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_killed_index_run_leaves_the_served_index_whole(tmp_path):
+    articles = _copy_articles(tmp_path)
+    env = {"ASSISTANT_ARTICLES_DIR": str(articles), "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0"}
+    with assistant_server(tmp_path, **env) as url:
+        before = httpx.get(f"{url}/healthz").json()["index"]
+        # A long new article, so that embedding it takes seconds: the run is killed in the middle.
+        (articles / "longo.txt").write_text("Notícia longa\n\n" + "\n\n".join(
+            f"O fato número {i} aconteceu em Évora, com {i * 3} pessoas." for i in range(300)), encoding="utf-8")
+        with Askers(url, [SUMY_PT, POLARIS_EN]) as askers:
+            proc = subprocess.Popen([str(Path(sys.executable).parent / "assistant"), "index"], cwd=ROOT,
+                                    env=assistant_env(tmp_path, **env), stderr=subprocess.PIPE, text=True)
+            seen = ""
+            while "embedding passages" not in seen and proc.poll() is None:
+                seen += proc.stderr.read(1)
+            time.sleep(1)
+            assert proc.poll() is None, f"the index run ended before it was killed: {seen}"
+            proc.kill()  # no clean-up runs: a crash or a power cut
+            proc.wait(30)
+            askers.wait_for(len(askers.results) + 4)
+        during = httpx.get(f"{url}/healthz").json()["index"]
+        orphaned = _collections(tmp_path / "chroma")
+        again = run_assistant(["index", "--quiet"], assistant_env(tmp_path, **env), timeout=300)
+        after = httpx.get(f"{url}/healthz").json()["index"]
+    assert {status for _, _, _, status, _ in askers.results} == {200}
+    assert all(_cites_a_real_passage(body, [_texts(articles)]) for *_, body in askers.results)
+    assert during == before, "the killed run changed the served index"
+    assert again.returncode == 0, again.stderr
+    assert after["passages"] > before["passages"] and after["version"] in again.stdout
+    # The killed run left a half-built collection; the next run drops it and keeps the one before.
+    orphan = orphaned - {"articles.pointer", before["version"]}
+    left = _collections(tmp_path / "chroma")
+    assert len(orphan) == 1 and not orphan & left and before["version"] in left, (orphaned, left)
+    print(f"\nkilled run: {len(askers.results)} answers, 0 errors; the next run: {again.stdout.strip()}")
+
+
 # -- the Chroma server goes away and comes back ------------------------------------------------------
 def _until(check, timeout: float) -> float:
     """Seconds until `check()` is true; fails after `timeout`."""
