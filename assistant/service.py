@@ -39,7 +39,8 @@ class Service:
 
     def stream(self, question: str, history: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
         """The engine's events, preceded by {"type": "queued", "position": n} while waiting for a slot;
-        the final one has a "history_notice" when older turns were left out. Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError."""
+        the final one has a "history_notice" when older turns were left out.
+        Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError."""
         for position in self.gate.wait(self.settings.request_timeout_s):
             yield {"type": "queued", "position": position}
         try:

@@ -65,8 +65,8 @@ def assistant_server(tmp: Path, **env_extra: str) -> Iterator[str]:
 def chroma_run(path: Path, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """A real `chroma run` server on `path`; yields its URL and process (a test may kill it)."""
     port = port or free_port()
-    proc = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    args = ["run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen([str(BIN / "chroma"), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
     url = f"http://127.0.0.1:{port}"
     try:
