@@ -301,6 +301,9 @@ class Engine:
         context = [" ".join([hits[h].passage.title] + [hits[g].passage.text for g in used
                                                        if hits[g].passage.source == hits[h].passage.source])
                    for h in used]
+        if not cite.names_roles_together(text, make.standalone, _sentences([hits[h].passage for h in used])):
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="the article does not give the asked role to the name answered")
         sentences = cite.answer_sentences(text)
         vectors = self.retriever.embedder.get_text_embedding_batch(sentences)
         bound: dict[int, list[tuple[int, int]]] = {}
@@ -420,6 +423,10 @@ def last_user_language(turns: list[dict[str, str]]) -> str:
         if t["role"] == "user":
             return lang.detect(t["content"])
     return "en"
+
+
+def _sentences(passages: list[Passage]) -> list[str]:
+    return [p.text[s - p.start:e - p.start] for p in passages for s, e in p.sentences or ((p.start, p.end),)]
 
 
 def _ms(a: float, b: float) -> float:

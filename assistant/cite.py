@@ -49,6 +49,28 @@ _ALIAS_GROUPS = [
 ]
 ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split()}
 
+# Roles a "who is the ..." question asks about, with their other-language words: the model readily
+# gives a name from the evidence to the wrong role ("the French foreign minister is Macron", whom
+# the article calls the French president).
+_ROLE_GROUPS = [
+    "president presidents presidente presidentes", "minister ministers ministro ministra ministros",
+    "secretary secretario secretaria", "foreign exteriores estrangeiros", "defence defense defesa",
+    "envoy envoys enviado enviada enviados", "official officials funcionario funcionaria responsavel",
+    "adviser advisers advisor advisors consultor consultores conselheiro conselheiros",
+    "spokesman spokeswoman spokesperson porta-voz", "mayor prefeito prefeita", "chancellor chanceler",
+    "ambassador embaixador embaixadora", "governor governador governadora", "leader lider",
+    "chief chefe", "diplomat diplomata", "senator senador senadora", "director diretor diretora",
+    "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
+    "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
+    "captain capitao", "ceo ceo", "chairman presidente", "head chefe lider",
+]
+ROLES: dict[str, set[str]] = {}
+for _group in _ROLE_GROUPS:
+    for _w in _group.split():
+        ROLES.setdefault(_w, set()).update(_group.split())
+_WHO_IS = re.compile(r"\b(?:who\s+(?:is|was|are|were)|quem\s+(?:e|foi|sao|era)|name\s+of|nome\s+d[oa]s?)\s+"
+                     r"(?P<subject>.+?)(?=\s+(?:who|that|que|which)\b|[?,.;]|$)")
+
 
 @dataclass(frozen=True)
 class Support:
@@ -123,6 +145,27 @@ def missing_facts(sentence: str, evidence: str, skip: tuple = ()) -> list[str]:
     missing = sorted(numbers(sentence) - numbers(evidence))
     missing += sorted(_label(n) for n in names(sentence) if n not in skip and not _holds_name(n, tokens))
     return missing
+
+
+def asked_roles(question: str) -> list[str]:
+    """The role words of a "who is the <role> ..." question: 'foreign', 'minister' of 'Who is the
+    French foreign minister?'; none for 'Who is Steve Witkoff?'."""
+    m = _WHO_IS.search(fold(question))
+    return [w for w in words(m.group("subject"))[:6] if w in ROLES] if m else []
+
+
+def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each name the answer gives for an asked role stands in one sentence with that role."""
+    roles = asked_roles(question)
+    if not roles:
+        return True
+    q_tokens = _tokens(question)
+    given = [n for n in names(answer) if not _holds_name(n, q_tokens)]
+    for name in given:
+        holding = [_tokens(s) for s in sentences if _holds_name(name, _tokens(s))]
+        if holding and not any(all(ROLES[r] & t for r in roles) for t in holding):
+            return False
+    return True
 
 
 def overlap(a: str, b: str) -> float:

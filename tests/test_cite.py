@@ -128,3 +128,24 @@ def test_citation_prefers_the_passage_with_the_whole_name():
     passages = ["Witkoff relataria sua reunião com Putin.", "O enviado especial Steve Witkoff vai a Paris."]
     support = cite.bind("Steve Witkoff is the envoy.", passages, [0.9, 0.85])
     assert support.passage_index == 1
+
+
+@pytest.mark.parametrize("question, roles", [
+    ("Who is the French foreign minister?", ["foreign", "minister"]),
+    ("What is the name of the official who said the US should use more stick?", ["official"]),
+    ("Quem é o ministro da Defesa?", ["ministro", "defesa"]),
+    ("Quem é Steve Witkoff?", []),
+    ("Quem vão Witkoff e Rubio ver antes das conversações com os ministros?", []),
+])
+def test_roles_asked_by_who_questions(question, roles):
+    assert cite.asked_roles(question) == roles
+
+
+def test_a_name_must_stand_with_the_asked_role(sentences):
+    article = list(sentences.values())
+    assert not cite.names_roles_together("The French foreign minister is Emmanuel Macron.",
+                                         "Who is the French foreign minister?", article)
+    assert cite.names_roles_together("The UK foreign secretary is David Lammy.",
+                                     "Who is the UK foreign secretary joining the talks?", article)
+    # Without an asked role there is nothing to check.
+    assert cite.names_roles_together("Emmanuel Macron.", "Quem vão Witkoff e Rubio ver?", article)

@@ -361,3 +361,10 @@ def test_question_that_instructs_the_assistant_is_refused_before_the_model(paris
     assert (a.refused, a.citations, a.language) == (True, [], language)
     assert a.answer == lang.phrase("instruction_refusal", language)
     assert llm.calls == []
+
+
+def test_name_given_for_a_role_the_article_does_not_give_it_is_refused(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("The French foreign minister is Emmanuel Macron.", "Macron")] * 3)
+    a = eng.ask("Who is the French foreign minister?")
+    assert (a.refused, a.citations, a.mode) == (True, [], "refused")
+    assert "role" in a.notice
