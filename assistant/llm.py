@@ -103,13 +103,32 @@ class LlamaCppLLM(_ChatLLM):
             raise ModelError(f"cannot load {model_path}: {exc}; is it a complete GGUF file?") from None
         # One llama.cpp context serves one generation at a time.
         self._lock = threading.Lock()
+        template = (self._llama.metadata or {}).get("tokenizer.chat_template", "")
+        self._chatml = "<|im_start|>" in template
 
     @classmethod
     def class_name(cls) -> str:
         return "LlamaCppLLM"
 
+    def _pin_prefix(self, messages: list[dict[str, str]]) -> None:
+        """Make the reply a function of this prompt alone. llama.cpp reuses the cached tokens shared
+        with the previous prompt, and a different split between cached and new tokens changes the
+        floating-point sums enough to change a greedy answer: the same question could get another
+        answer depending on what was asked before. So the cache is cut back to the system message,
+        which is evaluated on its own once; the rest of every prompt is evaluated from there."""
+        if not self._chatml or not messages or messages[0]["role"] != "system":
+            return
+        text = f"<|im_start|>system\n{messages[0]['content']}<|im_end|>\n"
+        prefix = self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True)
+        cached = self._llama.n_tokens >= len(prefix) and list(self._llama.input_ids[:len(prefix)]) == prefix
+        if not cached:
+            self._llama.reset()
+            self._llama.eval(prefix)
+        self._llama.n_tokens = len(prefix)
+
     def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         with self._lock:
+            self._pin_prefix(messages)
             chunks = self._llama.create_chat_completion(messages=messages, temperature=0.0, top_k=1,
                                                         max_tokens=max_tokens, stream=True)
             for chunk in chunks:

@@ -17,10 +17,6 @@ EVAL_SETS = sorted((ROOT / "eval").glob("*.jsonl"))
 pytestmark = pytest.mark.integration
 
 
-
-
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("idx")
@@ -129,3 +125,21 @@ def test_dead_chroma_server_is_one_clear_error(tmp_path):
     done = run_assistant(["ask", "Quem é Witkoff?"], env, timeout=120)
     assert done.returncode != 0
     assert done.stderr.startswith("error:") and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_the_same_question_gets_the_same_answer_whatever_came_before(built):
+    """Greedy decoding with llama.cpp's prefix cache depended on the previous prompt: in one process the
+    same question was answered, then refused. The cache is now cut back to the system message."""
+    from assistant import pipeline
+    from assistant.settings import Settings
+
+    engine = pipeline.open_engine(Settings(index_dir=built / "chroma", articles_dir=ROOT / "index" / "articles"))
+    questions = ["Quantas pessoas morreram no ataque em Sumy?", "Which Beatles song is NASA beaming into space?",
+                 "Who is the UK foreign secretary joining the talks?",
+                 "Em direção a qual estrela a NASA vai transmitir a música?"]
+    seen: dict[str, set[str]] = {}
+    for order in (questions, questions[::-1], questions[1:] + questions[:1]):
+        for q in order:
+            seen.setdefault(q, set()).add(engine.ask(q).model_output)
+    assert all(len(outputs) == 1 for outputs in seen.values()), seen
