@@ -183,12 +183,16 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     neighbouring paragraph's figure ("18 died in Sumy") would pass.
     """
     q_tokens = _tokens(question)
-    asked = [n for n in names(sentence) if _holds_name(n, q_tokens)]
+    # A word the reader wrote in lower case is a common noun, even capitalised in a translated name
+    # ("qual estrela" -> "a Estrela do Norte", the article's "North Star"): not a name to look for.
+    common = {fold(w) for w in words(question) if w.islower()}
+    plain = tuple(n for n in names(sentence) if set(n) <= common)
+    asked = [n for n in names(sentence) if n not in plain and _holds_name(n, q_tokens)]
     has_number = bool(numbers(sentence) - numbers(question))
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
         tokens = _tokens(text)
-        missing = missing_facts(sentence, text, skip=tuple(asked))
+        missing = missing_facts(sentence, text, skip=tuple(asked) + plain)
         where = tokens if has_number or context is None else _tokens(context[i])
         missing += sorted(_label(n) for n in asked if not _holds_name(n, where))
         if fewest is None or len(missing) < len(fewest):

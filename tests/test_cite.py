@@ -149,3 +149,14 @@ def test_a_name_must_stand_with_the_asked_role(sentences):
                                      "Who is the UK foreign secretary joining the talks?", article)
     # Without an asked role there is nothing to check.
     assert cite.names_roles_together("Emmanuel Macron.", "Quem vão Witkoff e Rubio ver?", article)
+
+
+def test_a_common_noun_of_the_question_capitalised_in_a_translated_name_is_not_a_name():
+    nasa = ("On February 4, NASA will digitally transmit the Beatles song Across the Universe in the direction "
+            "of the star Polaris, commonly known as the North Star.")
+    support = cite.bind("A NASA vai transmitir a música em direção a Polaris, conhecida como a Estrela do Norte.",
+                        [nasa], [0.9], "Em direção a qual estrela a NASA vai transmitir a música?")
+    assert support.passage_index == 0, support
+    # A name the reader did not write in lower case is still checked.
+    assert cite.bind("A NASA vai transmitir a música em direção a Vega.", [nasa], [0.9],
+                     "Em direção a qual estrela a NASA vai transmitir a música?").passage_index is None
