@@ -166,7 +166,7 @@ class Engine:
         yield {"type": "evidence", "evidence": [e.public() for e in evidence],
                "extractive": self.extractive(evidence, hits, language, make)}
         if self.llm is None:
-            yield make.final(*self.extractive(evidence, hits, language, make), mode="extractive")
+            yield self._quote(evidence, hits, language, make)
             return
         yield from self._generate(question if not turns else standalone, language, evidence, hits, make)
 
@@ -249,6 +249,17 @@ class Engine:
         citations = make.citations({best.hit: [(ev.start, ev.end) for ev in chosen]})
         return f"{lang.phrase('quote_intro', language)} “{quote}” [1]", citations
 
+    def _quote(self, evidence: list[Evidence], hits: list[Hit], language: str, make: "_Builder",
+               notice: str = "") -> dict[str, Any]:
+        """The final extractive answer, or a refusal when the best sentence cannot answer this kind
+        of question (no name for "who is the minister?", no number for "how many?")."""
+        if not cite.can_answer(evidence[0].text, make.standalone):
+            why = "the best sentence does not answer this kind of question"
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice=f"{notice}; {why}" if notice else why)
+        answer, citations = self.extractive(evidence, hits, language, make)
+        return make.final(answer, citations, mode="extractive", notice=notice)
+
     def _generate(self, question: str, language: str, evidence: list[Evidence], hits: list[Hit],
                   make: "_Builder") -> Iterator[dict[str, Any]]:
         t_gen = time.perf_counter()
@@ -264,9 +275,8 @@ class Engine:
                     evidence = single
         except Exception as exc:  # noqa: BLE001 - a broken generator must not break the answer
             make.timings["generate"] = _ms(t_gen, time.perf_counter())
-            answer, citations = self.extractive(evidence, hits, language, make)
             notice = f"{lang.phrase('fallback_notice', language)} [{type(exc).__name__}]"
-            yield make.final(answer, citations, mode="extractive", notice=notice)
+            yield self._quote(evidence, hits, language, make, notice)
             return
         make.timings["generate"] = _ms(t_gen, time.perf_counter())
         make.raw = raw
@@ -292,8 +302,7 @@ class Engine:
         if _is_refusal(raw) and self._decisive(evidence):
             # The model reads literally and refuses paraphrased questions; when one sentence
             # stands out this clearly (calibrated on eval/), quoting it is the better answer.
-            answer, citations = self.extractive(evidence, hits, language, make)
-            return make.final(answer, citations, mode="extractive", notice="generator found no answer")
+            return self._quote(evidence, hits, language, make, "generator found no answer")
         if _is_refusal(raw):
             return make.final(lang.phrase("refusal", language), [], mode="refused")
         used = sorted({ev.hit for ev in evidence})
@@ -301,9 +310,13 @@ class Engine:
         context = [" ".join([hits[h].passage.title] + [hits[g].passage.text for g in used
                                                        if hits[g].passage.source == hits[h].passage.source])
                    for h in used]
-        if not cite.names_roles_together(text, make.standalone, _sentences([hits[h].passage for h in used])):
+        article = _sentences([hits[h].passage for h in used])
+        if not cite.names_roles_together(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
+        if not cite.names_numbers_together(text, make.standalone, article):
+            return self._quote(evidence, hits, language, make,
+                               "the name answered is not where the question's numbers are")
         sentences = cite.answer_sentences(text)
         vectors = self.retriever.embedder.get_text_embedding_batch(sentences)
         bound: dict[int, list[tuple[int, int]]] = {}
@@ -320,9 +333,7 @@ class Engine:
                 return make.final(lang.phrase("refusal", language), [], mode="refused",
                                   notice="unsupported: " + ", ".join(support.missing))
             if support.passage_index is None:
-                answer, citations = self.extractive(evidence, hits, language, make)
-                return make.final(answer, citations, mode="extractive",
-                                  notice="unsupported: " + ", ".join(support.missing))
+                return self._quote(evidence, hits, language, make, "unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
             best = max((ev for ev in evidence if ev.hit == h), key=lambda ev: float(v @ ev.vector))
             bound.setdefault(h, [])

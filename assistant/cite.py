@@ -154,17 +154,43 @@ def asked_roles(question: str) -> list[str]:
     return [w for w in words(m.group("subject"))[:6] if w in ROLES] if m else []
 
 
+def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits) -> bool:
+    """Whether each name the answer adds to the question stands in a sentence for which fits(sentence)."""
+    q_tokens = _tokens(question)
+    for name in (n for n in names(answer) if not _holds_name(n, q_tokens)):
+        holding = [s for s in sentences if _holds_name(name, _tokens(s))]
+        if holding and not any(fits(s) for s in holding):
+            return False
+    return True
+
+
 def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each name the answer gives for an asked role stands in one sentence with that role."""
     roles = asked_roles(question)
-    if not roles:
-        return True
-    q_tokens = _tokens(question)
-    given = [n for n in names(answer) if not _holds_name(n, q_tokens)]
-    for name in given:
-        holding = [_tokens(s) for s in sentences if _holds_name(name, _tokens(s))]
-        if holding and not any(all(ROLES[r] & t for r in roles) for t in holding):
-            return False
+    return not roles or _given_names_stand_with(
+        answer, question, sentences, lambda s: all(ROLES[r] & _tokens(s) for r in roles))
+
+
+def names_numbers_together(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each name the answer gives stands in one sentence with the question's numbers: "the city
+    where 18 died" is not Sumy when the article's Sumy sentence says 35."""
+    asked = numbers(question)
+    return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= numbers(s))
+
+
+_HOW_MANY = re.compile(r"\b(how (many|much)|quant[oa]s?)\b")
+
+
+def can_answer(sentence: str, question: str) -> bool:
+    """Whether a quoted sentence can be the answer to the question's kind: a "who is the <role>"
+    question needs a name that is not a place or a date; a "how many" one a number of its own.
+    Other questions are not checked."""
+    folded = fold(question)
+    if asked_roles(question):
+        q_tokens = _tokens(question)
+        return any(not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
+    if _HOW_MANY.search(folded):
+        return bool(numbers(sentence) - numbers(question))
     return True
 
 

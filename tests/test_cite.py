@@ -160,3 +160,21 @@ def test_a_common_noun_of_the_question_capitalised_in_a_translated_name_is_not_a
     # A name the reader did not write in lower case is still checked.
     assert cite.bind("A NASA vai transmitir a música em direção a Vega.", [nasa], [0.9],
                      "Em direção a qual estrela a NASA vai transmitir a música?").passage_index is None
+
+
+def test_a_quote_must_fit_the_kind_of_question(sentences):
+    ministers = ("O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à capital "
+                 "francesa para participar das discussões.")
+    assert not cite.can_answer(ministers, "Who is the French foreign minister?")  # a place, no person
+    assert cite.can_answer(sentences["David Lammy"], "Who is the UK foreign secretary?")
+    assert not cite.can_answer(ministers, "Quantas pessoas morreram?")
+    assert cite.can_answer(sentences["Sumy"], "Quantas pessoas morreram em Sumy?")
+    assert cite.can_answer(ministers, "Que ministros ucranianos chegaram a Paris?")  # not checked
+
+
+def test_a_name_must_stand_with_the_questions_numbers(sentences):
+    article = list(sentences.values())
+    question = "In which Ukrainian city were at least 18 people killed earlier this month?"
+    assert not cite.names_numbers_together("The article says: Sumy", question, article)
+    assert cite.names_numbers_together("The article says: Kryvyi Rih", question, article)
+    assert cite.names_numbers_together("Sumy.", "Where did the attack happen?", article)  # no number asked

@@ -368,3 +368,12 @@ def test_name_given_for_a_role_the_article_does_not_give_it_is_refused(paris_ind
     a = eng.ask("Who is the French foreign minister?")
     assert (a.refused, a.citations, a.mode) == (True, [], "refused")
     assert "role" in a.notice
+
+
+def test_a_quote_that_cannot_answer_the_kind_of_question_is_a_refusal(paris_index, e5):
+    eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
+    a = eng.ask("Who is the French foreign minister?")  # the best sentence names no one
+    assert (a.refused, a.citations, a.mode) == (True, [], "refused")
+    assert "kind of question" in a.notice
+    a = eng.ask("Who is the UK foreign secretary?")
+    assert not a.refused and "David Lammy" in a.answer
