@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .settings import force_offline
 
+# Whether the user chose the embedder's thread count (force_offline sets one thread otherwise).
+USER_THREADS = os.environ.get("OMP_NUM_THREADS")
 force_offline()
 
 EXIT_USAGE = 2
@@ -35,6 +37,10 @@ class UserError(Exception):
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    # Serving pins the embedder to one thread (llama.cpp needs the cores); an index run has the
+    # machine to itself, and e5 scales with threads. Set before the embedder's library loads.
+    if USER_THREADS is None:
+        os.environ["OMP_NUM_THREADS"] = str(os.cpu_count() or 1)
     from .pipeline import build_index
 
     settings = _settings(args)
