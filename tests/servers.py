@@ -10,7 +10,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import httpx
 
@@ -42,23 +42,37 @@ def run_assistant(args: list[str], env: dict[str, str], timeout: int = 1500) -> 
 @contextmanager
 def assistant_server(tmp: Path, **env_extra: str) -> Iterator[str]:
     """`assistant serve` on a free port with its own index (built at start) and data dir; yields the base URL."""
+    with assistant_process(tmp, **env_extra) as (url, _):
+        yield url
+
+
+@contextmanager
+def assistant_process(tmp: Path, **env_extra: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As assistant_server, yielding the process too (a benchmark kills a replica, watches its memory)."""
     port = free_port()
     env = assistant_env(tmp, **{"ASSISTANT_DATA_DIR": str(tmp / "data"), "ASSISTANT_PORT": str(port),
                                 "ASSISTANT_LLM_BACKEND": "extractive", **env_extra})
+    tmp.mkdir(parents=True, exist_ok=True)
     log = open(tmp / f"serve-{port}.log", "w")
     proc = subprocess.Popen([str(BIN / "assistant"), "serve", "--quiet"], env=env, cwd=ROOT,
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc, tmp / f"serve-{port}.log")
-        yield url
+        yield url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, 15)
         log.close()
+
+
+def stop(proc: subprocess.Popen, grace: float) -> None:
+    """SIGTERM, then SIGKILL after `grace` seconds; a process that already exited is only reaped."""
+    proc.terminate()
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(30)
 
 
 @contextmanager
@@ -73,11 +87,41 @@ def chroma_run(path: Path, port: int | None = None) -> Iterator[tuple[str, subpr
         wait_chroma(url, proc)
         yield url, proc
     finally:
-        proc.terminate()
+        stop(proc, 30)
+
+
+@contextmanager
+def llama_server(model: Path, log: Path, args: Sequence[str] = ("--n_ctx", "4096", "--n_threads", "2"),
+                 timeout: float = 180) -> Iterator[tuple[str, subprocess.Popen]]:
+    """llama-cpp-python's OpenAI-compatible server (`python -m llama_cpp.server`, the `server` extra) on
+    `model` with `args`, on a free port; yields its /v1 base URL and process."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), *args,
+           "--host", "127.0.0.1", "--port", str(port)]
+    # Unbuffered: the log shows each interrupted generation as it happens.
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"}
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
+        url = f"http://127.0.0.1:{port}/v1"
         try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            wait_llama(url, proc, log, timeout)
+            yield url, proc
+        finally:
+            stop(proc, 30)
+
+
+def wait_llama(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"llama_cpp.server exited with {proc.returncode}: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"llama_cpp.server did not answer within {timeout} s: {log.read_text()[-2000:]}")
 
 
 def wait_chroma(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -159,18 +203,30 @@ http {{
 def nginx(tmp: Path, upstream: str, prefix: str) -> Iterator[str]:
     """nginx proxying `prefix`/ to `upstream`/, stripping the prefix, as docs/embedding.md shows."""
     port = free_port()
+    conf = NGINX_CONF.format(tmp=tmp, port=port, prefix=prefix, upstream=upstream)
+    with nginx_running(tmp, conf, f"http://127.0.0.1:{port}{prefix}/healthz"):
+        yield f"http://127.0.0.1:{port}{prefix}"
+
+
+@contextmanager
+def nginx_running(tmp: Path, conf: str, probe: str, timeout: float = 20) -> Iterator[subprocess.Popen]:
+    """nginx in the foreground on the configuration `conf` (written to tmp/nginx.conf); waits (up to
+    `timeout`) until `probe` answers 200."""
     tmp.mkdir(parents=True, exist_ok=True)
-    (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, port=port, prefix=prefix, upstream=upstream))
-    proc = subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    (tmp / "nginx.conf").write_text(conf)
+    proc = subprocess.Popen(["nginx", "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf")],
+                            stderr=subprocess.PIPE)
     try:
-        deadline = time.time() + 20
+        deadline = time.time() + timeout
         while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"nginx exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
             try:
-                if httpx.get(f"http://127.0.0.1:{port}{prefix}/healthz", timeout=2).status_code == 200:
+                if httpx.get(probe, timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}{prefix}"
+                pass
+            time.sleep(0.2)
+        yield proc
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(proc, 10)

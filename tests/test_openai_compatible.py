@@ -4,20 +4,14 @@ dead server, which must give the quoted (extractive) answer with a notice, not a
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.evaluate import contains_gold, load_cases, matches_must
-from servers import assistant_env, free_port, run_assistant
+from servers import assistant_env, free_port, llama_server, run_assistant
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 PARIS_CASES = {c.id: c for c in load_cases([ROOT / "eval" / "us-europe-paris-talks.jsonl"])}
 # Plain factual questions with a number or a name that the answer must state.
 CASES = ["pt-16", "en-03"]
@@ -64,36 +58,9 @@ def llm_server(tmp_path_factory):
     missing = _server_extra_missing()
     if missing:
         pytest.skip(f"llama-cpp-python's server extra is not installed ({missing}): pip install -e '.[server]'")
-    port = free_port()
     log_path = tmp_path_factory.mktemp("oa-server") / "server.log"
-    log = open(log_path, "w")  # noqa: SIM115 - closed at teardown
-    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-                             "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
-                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=ROOT,
-                            env={**os.environ, "OMP_NUM_THREADS": "1"})
-    url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.time() + 180
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"llama_cpp.server exited with {proc.returncode}: {log_path.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.time() > deadline:
-                pytest.fail(f"llama_cpp.server did not answer within 180 s: {log_path.read_text()[-2000:]}")
-            time.sleep(0.5)
+    with llama_server(model, log_path) as (url, _):  # a server that does not come up errors the tests
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=30)
-        log.close()
 
 
 @pytest.mark.parametrize("case_id", CASES)
