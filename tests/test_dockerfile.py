@@ -191,6 +191,8 @@ def test_compose_parses_and_wires_the_services(compose):
     llm = services["llm"]["command"]
     assert llm[:3] == ["python", "-m", "llama_cpp.server"]
     assert llm[llm.index("--model") + 1].endswith("/models/" + models.MODEL_FILE)
+    # Several replicas share the one server: it must queue their requests, not cut the running answer short.
+    assert llm[llm.index("--interrupt_requests") + 1] == "False"
     for name in ("chroma", "llm"):
         assert "healthz" not in json.dumps(services[name]["healthcheck"])
     env = services["assistant"]["environment"]
