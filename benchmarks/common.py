@@ -151,6 +151,37 @@ class PeakWatcher:
         return self.peak_kb
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds used so far by the whole machine (busy, not idle or iowait) and by this process with all
+    its descendants (live ones read from /proc; reaped ones are in their parent's cutime/cstime)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq = map(int, Path("/proc/stat").read_text().split()[1:8])
+    stats: dict[int, list[str]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            stats[int(stat.parent.name)] = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+    children: dict[int, list[int]] = {}
+    for pid, f in stats.items():
+        children.setdefault(int(f[1]), []).append(pid)
+    ours, todo = 0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            ours += sum(int(x) for x in stats[pid][11:15])  # utime stime cutime cstime
+        todo += children.get(pid, [])
+    return (user + nice + system + irq + softirq) / tick, ours / tick
+
+
+def cpu_split(before: tuple[float, float], after: tuple[float, float], wall_s: float) -> dict[str, float]:
+    """Cores in use on average between two cpu_seconds() readings: all, this benchmark's process tree, the rest
+    (other people's work on a shared machine)."""
+    busy, ours = after[0] - before[0], after[1] - before[1]
+    return {"machine_cores": round(busy / wall_s, 2), "ours_cores": round(ours / wall_s, 2),
+            "others_cores": round(max(busy - ours, 0) / wall_s, 2)}
+
+
 def timed_run(args: list[str], env: dict[str, str], marker: str | None = None, timeout: float = 600,
               cwd: Path = ROOT) -> dict[str, Any]:
     """Runs a command; returns wall time to the first stdout line containing `marker` (or to exit),

@@ -8,13 +8,14 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import corpus
-from .common import (ARTICLES, BIN, ROOT, PeakWatcher, assistant_env, free_port, history_of, load_cases, log,
-                     ratio, spread, summary, timed_run)
+from .common import (ARTICLES, BIN, ROOT, PeakWatcher, assistant_env, cpu_seconds, cpu_split, free_port, history_of,
+                     load_cases, log, ratio, spread, summary, timed_run)
 
 PY = sys.executable
 PROBE_QUESTION = "Quantas pessoas morreram no ataque em Sumy?"
@@ -34,6 +35,7 @@ class Context:
     baseline_synthetic: bool = False
     model_setup: bool = True
     server_wait_s: float = 0.0
+    llm_threads: int | None = None  # replicas part: the LLM server's threads (None: compose's)
     _embedder: Any = field(default=None, repr=False)
 
     @property
@@ -669,6 +671,242 @@ def _load(base: str, questions: list[str], clients: int, per_client: int) -> dic
             "modes": {m: sum(r["mode"] == m for r in ok) for m in ("generated", "extractive", "refused")}}
 
 
+# -- replicas: the compose topology without Docker ------------------------------------------------------
+
+COMPOSE = ROOT / "deploy" / "compose.yaml"
+DEPLOY_NGINX = ROOT / "deploy" / "nginx.conf"
+PREFIX = "/assistant"  # the compose replicas' ASSISTANT_ROOT_PATH, nginx's location
+CUT_SHORT = "Disconnected from client"  # llama_cpp.server's line for a generation it stopped early
+# nginx's log of each request through it: the upstream(s) tried, in order, and what each answered.
+ACCESS_LOG = """    log_format replicas '$status "$upstream_addr" "$upstream_status" $request_time $request_uri';
+    access_log {tmp}/access.log replicas;
+    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fcgi;
+    uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+"""
+# The variant measured beside the shipped configuration: an ask has no side effects, so one in flight on a
+# replica that died can be sent to another. nginx does that for a POST only with non_idempotent, and only
+# when it kept the body (request buffering on; deploy/nginx.conf streams bodies).
+RETRY_ASKS = """        location = /assistant/api/ask {
+            proxy_pass http://assistant_api/api/ask;
+            proxy_request_buffering on;
+            proxy_next_upstream error timeout http_502 non_idempotent;
+        }
+
+"""
+
+
+def _servers():
+    """tests/servers.py: the helpers that start chroma, llama.cpp's server, `assistant serve` and nginx for the
+    tests, imported as pytest does (tests/ is not a package)."""
+    if str(ROOT / "tests") not in sys.path:
+        sys.path.append(str(ROOT / "tests"))
+    import servers
+
+    return servers
+
+
+def _compose() -> dict[str, Any]:
+    import yaml
+
+    return yaml.safe_load(COMPOSE.read_text())["services"]
+
+
+def _llm_args(threads: int | None = None) -> list[str]:
+    """The options of compose's `llm` command but --model/--host/--port (set for this machine): what is
+    measured is what ships; `threads` replaces its thread counts (on a shared machine 2 threads wait for each
+    other: docs/deploy.md)."""
+    cmd = _compose()["llm"]["command"]
+    args = cmd[cmd.index("llama_cpp.server") + 1:]
+    assert len(args) % 2 == 0, f"expected --option value pairs: {args}"
+    options = {name: str(value) for name, value in zip(args[::2], args[1::2])
+               if name not in ("--model", "--host", "--port")}
+    if threads:
+        options.update({"--n_threads": str(threads), "--n_threads_batch": str(threads)})
+    return [x for pair in options.items() for x in pair]
+
+
+def _replica_env(backend: str, chroma: str, llm: str) -> dict[str, str]:
+    """Compose's `assistant` environment with this machine's servers. The rate limit is off: every simulated user
+    comes from 127.0.0.1, one client to the limiter."""
+    env = {k: str(v) for k, v in _compose()["assistant"]["environment"].items()}
+    env.update(ASSISTANT_CHROMA_URL=chroma, ASSISTANT_LLM_URL=llm, ASSISTANT_LLM_BACKEND=backend,
+               ASSISTANT_RATE_LIMIT_PER_MINUTE="0")
+    return env
+
+
+def _nginx_conf(tmp: Path, port: int, replicas: list[str], retry_asks: bool) -> str:
+    """deploy/nginx.conf for processes on this machine: on `port`, one `server` per replica in each upstream (what
+    Docker's DNS gives the name `assistant`), logs and temp files in `tmp`."""
+    each = lambda m: "\n".join(f"{m[1]}server {r}{m[2]};" for r in replicas)  # noqa: E731
+    conf, upstreams = re.subn(r"^([ \t]+)server assistant:\d+([^;\n]*);", each, DEPLOY_NGINX.read_text(),
+                              flags=re.MULTILINE)
+    api = "        location /assistant/api/ {"
+    edits = {"listen 80;": f"listen 127.0.0.1:{port};", "http {\n": "http {\n" + ACCESS_LOG.format(tmp=tmp),
+             api: (RETRY_ASKS if retry_asks else "") + api}
+    for old, new in edits.items():
+        if old not in conf or upstreams != 2:
+            raise RuntimeError(f"deploy/nginx.conf changed (no {old!r}, or not two upstreams): update parts.py")
+        conf = conf.replace(old, new, 1)
+    return f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\ndaemon off;\n{conf}"
+
+
+@dataclass
+class Topology:
+    proxy: str  # nginx's /assistant
+    replicas: list[tuple[str, Any]]  # (URL, process)
+    nginx_dir: Path
+    watchers: list[PeakWatcher]
+
+
+@contextmanager
+def _topology(servers, tmp: Path, n: int, env: dict[str, str], retry_asks: bool = False) -> Iterator[Topology]:
+    """`n` replicas of `assistant serve` and nginx in front of them; every process stopped on the way out."""
+    with ExitStack() as stack:
+        reps = [stack.enter_context(servers.assistant_process(tmp / f"replica-{i + 1}", **env)) for i in range(n)]
+        port = free_port()
+        conf = _nginx_conf(tmp / "nginx", port, [url.removeprefix("http://") for url, _ in reps], retry_asks)
+        stack.enter_context(servers.nginx_running(tmp / "nginx", conf, f"http://127.0.0.1:{port}{PREFIX}/healthz"))
+        yield Topology(f"http://127.0.0.1:{port}{PREFIX}", reps, tmp / "nginx", [PeakWatcher(p.pid) for _, p in reps])
+
+
+def _warm(topo: Topology, questions: list[str], backend: str) -> None:
+    """Each replica answers first, straight (not through nginx), so that N=1 and N=2 are compared warm: passages
+    and BM25 loaded, sentence vectors cached per process. Every question when answers cost milliseconds (there
+    a cold cache would weigh), two when each is seconds of the one generator."""
+    import httpx
+
+    questions = questions if backend == "extractive" else questions[:2]
+    for url, _ in topo.replicas:
+        for q in questions:
+            r = httpx.post(f"{url}/api/ask", json={"question": q, "history": []}, timeout=300)
+            if r.status_code != 200:
+                raise RuntimeError(f"warm-up on {url}: {r.status_code} {r.text[:300]}")
+
+
+def _proxy_log(topo: Topology) -> dict[str, Any]:
+    """nginx's view of the asks: statuses, which replica answered, how many went to a second replica, and the
+    upstream errors it logged (refused connections; connections closed mid-answer)."""
+    names = {url.removeprefix("http://"): f"replica-{i + 1}" for i, (url, _) in enumerate(topo.replicas)}
+    lines = [ln for ln in _read(topo.nginx_dir / "access.log").splitlines() if ln.endswith("/api/ask")]
+    out: dict[str, Any] = {"requests": len(lines), "statuses": {}, "answered_by": {}, "sent_to_a_second_replica": 0}
+    for ln in lines:
+        status, addrs = ln.split(" ", 1)[0], ln.split('"')[1].split(", ")
+        out["statuses"][status] = out["statuses"].get(status, 0) + 1
+        out["sent_to_a_second_replica"] += len(addrs) > 1
+        last = names.get(addrs[-1], addrs[-1])
+        out["answered_by"][last] = out["answered_by"].get(last, 0) + (status == "200")
+    errors = _read(topo.nginx_dir / "error.log")
+    out["refused_connections"] = errors.count("connect() failed")
+    out["closed_mid_request"] = errors.count("prematurely closed") + errors.count("reset by peer")
+    return out
+
+
+def _read(path: Path) -> str:
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+def _measure(topo: Topology, questions: list[str], clients: int, per_client: int, llm_log: Path) -> dict[str, Any]:
+    """_load through nginx, with what else the machine did meanwhile and how many generations llama.cpp's server
+    cut short (it stops a streaming answer when another request waits, unless --interrupt_requests False)."""
+    cut, cpu, t = _read(llm_log).count(CUT_SHORT), cpu_seconds(), time.perf_counter()
+    out = _load(topo.proxy, questions, clients, per_client)
+    out["cpu"] = cpu_split(cpu, cpu_seconds(), time.perf_counter() - t)
+    out["errors"] = out["requests"] - out["ok"]
+    out["llm_cut_short"] = _read(llm_log).count(CUT_SHORT) - cut
+    out["proxy"] = _proxy_log(topo)
+    out["replica_peak_rss_mb"] = [round(w.stop() / 1024, 1) for w in topo.watchers]
+    return out
+
+
+def _level(servers, tmp: Path, n: int, env: dict[str, str], questions: list[str], load: tuple[int, int],
+           llm_log: Path) -> dict[str, Any]:
+    with _topology(servers, tmp, n, env) as topo:
+        _warm(topo, questions, env["ASSISTANT_LLM_BACKEND"])
+        out = _measure(topo, questions, *load, llm_log)
+    log(f"replicas N={n} {env['ASSISTANT_LLM_BACKEND']}: {out['ok']}/{out['requests']} ok, "
+        f"{out['throughput_per_min']} answers/min, p50 {out['latency_ms']['p50']} ms, "
+        f"p95 {out['latency_ms']['p95']} ms, others used {out['cpu']['others_cores']} cores, "
+        f"{out['llm_cut_short']} generations cut short")
+    return out
+
+
+def _kill_one(servers, tmp: Path, env: dict[str, str], questions: list[str], load: tuple[int, int], llm_log: Path,
+              retry_asks: bool) -> dict[str, Any]:
+    """N=2 under load; replica 2 is SIGKILLed (no goodbye, as a crash or an OOM kill) once a third of the answers
+    are in. Failures are counted at the client and in nginx's logs."""
+    with _topology(servers, tmp, 2, env, retry_asks) as topo:
+        _warm(topo, questions, env["ASSISTANT_LLM_BACKEND"])
+        killed: dict[str, Any] = {}
+        done = threading.Event()
+        killer = threading.Thread(target=_kill_when, args=(topo, load[0] * load[1] // 3, killed, done), daemon=True)
+        killer.start()
+        try:
+            out = _measure(topo, questions, *load, llm_log)
+        finally:
+            done.set()
+            killer.join()
+    out["killed"] = killed
+    log(f"replicas N=2, one killed ({'asks retried' if retry_asks else 'nginx.conf as shipped'}): {killed}; "
+        f"client {out['statuses']}; nginx {out['proxy']}")
+    return out
+
+
+def _kill_when(topo: Topology, answers: int, killed: dict[str, Any], done: threading.Event) -> None:
+    """Kills the last replica once nginx has logged `answers` asks (a line is written when a request ends)."""
+    access, t0 = topo.nginx_dir / "access.log", time.perf_counter()
+    while not done.wait(0.05):
+        logged = _read(access).count("/api/ask")
+        if logged >= answers:
+            topo.replicas[-1][1].kill()
+            killed.update(replica=len(topo.replicas), after_answers=logged, at_s=round(time.perf_counter() - t0, 2))
+            return
+
+
+def _index_on(servers, tmp: Path, chroma: str) -> None:
+    """compose's `indexer`: index/articles into the Chroma server, once, before any replica starts."""
+    env = servers.assistant_env(tmp, ASSISTANT_CHROMA_URL=chroma, ASSISTANT_LLM_BACKEND="extractive")
+    done = servers.run_assistant(["index", "--quiet"], env, timeout=900)
+    if done.returncode != 0:
+        raise RuntimeError(f"assistant index against {chroma} failed: {done.stderr[-2000:]}")
+
+
+def part_replicas(ctx: Context) -> dict[str, Any]:
+    """deploy/compose.yaml without Docker: one `chroma run`, one llama.cpp server (compose's options), N = 1 then 2
+    `assistant serve` replicas behind deploy/nginx.conf; 10 clients asking answerable single-turn eval questions
+    through nginx (3 each with the generator, 30 extractive-only); then N=2 with one replica killed mid-load,
+    with deploy/nginx.conf as it is and with asks retried on the other replica."""
+    from assistant import models
+    from assistant.settings import Settings
+
+    servers, tmp = _servers(), ctx.work / "replicas"
+    model = models.model_path(Settings().cache_dir)
+    if not models.is_ready(model):
+        raise RuntimeError(f"the default model is not set up at {model} (scripts/setup.sh)")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    answerable = [c["question"] for c in load_cases() if c.get("answerable") and not c.get("history")]
+    # (clients, questions each). --quick: few generated answers, each seconds of the one llama.cpp server.
+    # Extractive answers take ~40 ms: 30 each, or a level would last one second.
+    loads = {"openai-compatible": (4, 1) if ctx.quick else (10, 3), "extractive": (10, 30)}
+    kill_backend = "extractive" if ctx.quick else "openai-compatible"
+    out: dict[str, Any] = {"llm_args": _llm_args(ctx.llm_threads), "loads": loads, "kill_backend": kill_backend}
+    with ExitStack() as stack:
+        chroma, _ = stack.enter_context(servers.chroma_run(tmp / "chroma-data"))
+        _index_on(servers, tmp, chroma)
+        llm, llm_proc = stack.enter_context(servers.llama_server(model, tmp / "llm.log", out["llm_args"]))
+        llm_rss = PeakWatcher(llm_proc.pid)
+        for backend, load in loads.items():
+            questions = spread(answerable, load[0] * load[1])
+            out[backend] = {str(n): _level(servers, tmp / f"{backend}-{n}", n, _replica_env(backend, chroma, llm),
+                                           questions, load, tmp / "llm.log") for n in (1, 2)}
+        questions = spread(answerable, loads[kill_backend][0] * loads[kill_backend][1])
+        out["kill_one"] = {name: _kill_one(servers, tmp / f"kill-{name}", _replica_env(kill_backend, chroma, llm),
+                                           questions, loads[kill_backend], tmp / "llm.log", retry)
+                           for name, retry in (("as_shipped", False), ("asks_retried", True))}
+        out["llm_server_peak_rss_mb"] = round(llm_rss.stop() / 1024, 1)
+    return out
+
+
 PARTS = {"index": part_index, "ready": part_ready, "retrieval": part_retrieval, "answer": part_answer,
-         "http": part_http}
-ORDER = ("index", "ready", "retrieval", "answer", "http")
+         "http": part_http, "replicas": part_replicas}
+ORDER = ("index", "ready", "retrieval", "answer", "http", "replicas")

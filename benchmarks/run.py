@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -128,6 +129,17 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
                 "s")
     elif h.get("skipped"):
         add(f"HTTP concurrency: {h['skipped']}", None)
+    rp = p.get("replicas") or {}
+    for backend in ("openai-compatible", "extractive"):
+        for n, lv in (rp.get(backend) or {}).items():
+            generated = "" if backend == "extractive" else (
+                f", {lv['modes']['generated']} generated, {lv['llm_cut_short']} generations cut short")
+            add(f"replicas N={n} behind nginx, {backend}: latency ({lv['throughput_per_min']} answers/min, "
+                f"{lv['errors']} errors in {lv['requests']}{generated})",
+                _s(_get(lv, "latency_ms", "p50")), _s(_get(lv, "latency_ms", "p95")), "s")
+    for name, kill in (rp.get("kill_one") or {}).items():
+        add(f"replicas N=2, one killed after {kill['killed'].get('after_answers')} answers ({name}): "
+            f"{kill['errors']} of {kill['requests']} failed at the client", None)
     return out
 
 
@@ -197,11 +209,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-model-setup", action="store_true", help="skip timing the model assembly into an empty cache")
     ap.add_argument("--wait-for-server", type=float, default=0, metavar="MIN",
                     help="http part: wait up to MIN minutes for assistant/server.py to appear")
+    ap.add_argument("--llm-threads", type=int, default=0, metavar="N",
+                    help="replicas part: threads of the LLM server (default: deploy/compose.yaml's, 2); "
+                         "1 when another process keeps a core busy")
     ap.add_argument("--workdir", default="/tmp/article-assistant-bench", help="throwaway indexes and corpora")
     ap.add_argument("--out", help="results JSON (default benchmarks/results/<timestamp>[-quick].json)")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--show", metavar="JSON", help="print the table of a saved results file and exit")
     args = ap.parse_args(argv)
+    # `kill` of a run unwinds like an error: the parts' finally blocks stop the servers they started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.show:
         saved = json.loads(Path(args.show).read_text())
         print(table(rows(saved), markdown=args.markdown))
@@ -217,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
                   synthetic_articles=args.synthetic_articles or (50 if args.quick else 1000),
                   synthetic_threads=args.synthetic_threads, reuse_synthetic=args.reuse_synthetic,
                   baseline=not args.no_baseline, baseline_synthetic=args.baseline_synthetic,
-                  model_setup=not args.no_model_setup, server_wait_s=args.wait_for_server * 60)
+                  model_setup=not args.no_model_setup, server_wait_s=args.wait_for_server * 60,
+                  llm_threads=args.llm_threads or None)
     ctx.work.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "quick": args.quick,
                                "argv": sys.argv[1:] if argv is None else argv, "machine": machine_info(),
