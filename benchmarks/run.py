@@ -1,6 +1,6 @@
 """One command for the performance figures of issue 5 (docs/benchmarks.md).
 
-    .venv/bin/python -m benchmarks                 # everything (~35 min on 2 cores)
+    .venv/bin/python -m benchmarks                 # everything (~47 min on 2 cores)
     .venv/bin/python -m benchmarks --quick         # a smoke run of every part (~10 min)
     .venv/bin/python -m benchmarks --parts retrieval,answer --limit 20
 
