@@ -251,3 +251,10 @@ def test_deploy_doc_names_only_real_settings():
     assert "## Measured: a second replica on this machine" in text
     for path in ("deploy/compose.yaml", "deploy/nginx.conf"):
         assert path in text
+
+
+def test_nginx_resends_only_asks_to_the_next_replica():
+    conf = NGINX.read_text()
+    ask = re.search(r"location = /assistant/api/ask \{(.*?)\}", conf, re.DOTALL)
+    assert ask and "non_idempotent" in ask.group(1) and "proxy_request_buffering on" in ask.group(1)
+    assert conf.count("non_idempotent") == 1, "feedback writes a row: it must never be resent"
