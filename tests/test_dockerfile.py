@@ -254,7 +254,7 @@ def test_deploy_doc_names_only_real_settings():
 
 
 def test_nginx_resends_only_asks_to_the_next_replica():
-    conf = NGINX.read_text()
+    conf = "\n".join(line.split("#")[0] for line in NGINX.read_text().splitlines())  # comments out
     ask = re.search(r"location = /assistant/api/ask \{(.*?)\}", conf, re.DOTALL)
     assert ask and "non_idempotent" in ask.group(1) and "proxy_request_buffering on" in ask.group(1)
     assert conf.count("non_idempotent") == 1, "feedback writes a row: it must never be resent"
