@@ -349,7 +349,7 @@ class Engine:
         return make.final(answer, citations, mode="generated")
 
 
-_REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d+)\]?\s*$", re.IGNORECASE | re.MULTILINE)
+_REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d{1,4})\]?\s*$", re.IGNORECASE | re.MULTILINE)
 _ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re.MULTILINE)
 
 
