@@ -10,7 +10,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import httpx
 
@@ -58,7 +58,7 @@ def assistant_process(tmp: Path, **env_extra: str) -> Iterator[tuple[str, subpro
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, proc, tmp / f"serve-{port}.log")
+        wait_for(f"{url}/healthz", proc, "assistant serve", 180, log=_tail(tmp / f"serve-{port}.log"))
         yield url, proc
     finally:
         stop(proc, 15)
@@ -84,7 +84,7 @@ def chroma_run(path: Path, port: int | None = None) -> Iterator[tuple[str, subpr
                             env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_chroma(url, proc)
+        wait_for(f"{url}/api/v2/heartbeat", proc, "chroma run", 60, interval=0.2)
         yield url, proc
     finally:
         stop(proc, 30)
@@ -104,52 +104,31 @@ def llama_server(model: Path, log: Path, args: Sequence[str] = ("--n_ctx", "4096
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
         url = f"http://127.0.0.1:{port}/v1"
         try:
-            wait_llama(url, proc, log, timeout)
+            wait_for(f"{url}/models", proc, "llama_cpp.server", timeout, log=_tail(log))
             yield url, proc
         finally:
             stop(proc, 30)
 
 
-def wait_llama(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
+def wait_for(url: str, proc: subprocess.Popen, name: str, timeout: float, interval: float = 0.5,
+             log: Callable[[], str] = lambda: "") -> None:
+    """Polls `url` until it answers 200; fails at once when `proc` exits, or after `timeout` seconds,
+    with the tail of the process's log."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"llama_cpp.server exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"{name} exited with {proc.returncode}:\n{log()}")
         try:
-            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+            if httpx.get(url, timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
-        time.sleep(0.5)
-    raise RuntimeError(f"llama_cpp.server did not answer within {timeout} s: {log.read_text()[-2000:]}")
+        time.sleep(interval)
+    raise RuntimeError(f"{name} did not answer {url} within {timeout} s:\n{log()}")
 
 
-def wait_chroma(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"chroma run exited with {proc.returncode}")
-        try:
-            if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"chroma run not answering after {timeout} s")
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"server not healthy after {timeout} s:\n{log.read_text()[-3000:]}")
+def _tail(path: Path, chars: int = 3000) -> Callable[[], str]:
+    return lambda: path.read_text(errors="replace")[-chars:] if path.exists() else ""
 
 
 @contextmanager
@@ -217,16 +196,11 @@ def nginx_running(tmp: Path, conf: str, probe: str, timeout: float = 20) -> Iter
     proc = subprocess.Popen(["nginx", "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf")],
                             stderr=subprocess.PIPE)
     try:
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"nginx exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
-            try:
-                if httpx.get(probe, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
+        # stderr holds what nginx says before it opens its error log; reading it blocks while nginx runs.
+        def log() -> str:
+            return proc.stderr.read().decode()[-2000:] if proc.poll() is not None else _tail(tmp / "error.log")()
+
+        wait_for(probe, proc, "nginx", timeout, interval=0.2, log=log)
         yield proc
     finally:
         stop(proc, 10)
