@@ -683,16 +683,10 @@ ACCESS_LOG = """    log_format replicas '$status "$upstream_addr" "$upstream_sta
     client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fcgi;
     uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
 """
-# The variant measured beside the shipped configuration: an ask has no side effects, so one in flight on a
-# replica that died can be sent to another. nginx does that for a POST only with non_idempotent, and only
-# when it kept the body (request buffering on; deploy/nginx.conf streams bodies).
-RETRY_ASKS = """        location = /assistant/api/ask {
-            proxy_pass http://assistant_api/api/ask;
-            proxy_request_buffering on;
-            proxy_next_upstream error timeout http_502 non_idempotent;
-        }
-
-"""
+# The variant measured beside the shipped configuration: deploy/nginx.conf resends an ask lost with its
+# replica (its `location = /assistant/api/ask` block); without that block, asks go through the plain
+# /assistant/api/ location, which streams bodies and never resends a POST.
+ASK_RETRY = re.compile(r"\n(?:[ \t]*#[^\n]*\n)*[ \t]*location = /assistant/api/ask \{[^}]*\}\n")
 
 
 def _servers():
@@ -740,9 +734,11 @@ def _nginx_conf(tmp: Path, port: int, replicas: list[str], retry_asks: bool) -> 
     each = lambda m: "\n".join(f"{m[1]}server {r}{m[2]};" for r in replicas)  # noqa: E731
     conf, upstreams = re.subn(r"^([ \t]+)server assistant:\d+([^;\n]*);", each, DEPLOY_NGINX.read_text(),
                               flags=re.MULTILINE)
-    api = "        location /assistant/api/ {"
-    edits = {"listen 80;": f"listen 127.0.0.1:{port};", "http {\n": "http {\n" + ACCESS_LOG.format(tmp=tmp),
-             api: (RETRY_ASKS if retry_asks else "") + api}
+    if not retry_asks:
+        conf, found = ASK_RETRY.subn("\n", conf)
+        if found != 1:
+            raise RuntimeError("deploy/nginx.conf changed (no one ask-retry location): update parts.py")
+    edits = {"listen 80;": f"listen 127.0.0.1:{port};", "http {\n": "http {\n" + ACCESS_LOG.format(tmp=tmp)}
     for old, new in edits.items():
         if old not in conf or upstreams != 2:
             raise RuntimeError(f"deploy/nginx.conf changed (no {old!r}, or not two upstreams): update parts.py")
@@ -759,7 +755,7 @@ class Topology:
 
 
 @contextmanager
-def _topology(servers, tmp: Path, n: int, env: dict[str, str], retry_asks: bool = False) -> Iterator[Topology]:
+def _topology(servers, tmp: Path, n: int, env: dict[str, str], retry_asks: bool = True) -> Iterator[Topology]:
     """`n` replicas of `assistant serve` and nginx in front of them; every process stopped on the way out."""
     with ExitStack() as stack:
         reps = [stack.enter_context(servers.assistant_process(tmp / f"replica-{i + 1}", **env)) for i in range(n)]
@@ -846,7 +842,7 @@ def _kill_one(servers, tmp: Path, env: dict[str, str], questions: list[str], loa
             done.set()
             killer.join()
     out["killed"] = killed
-    log(f"replicas N=2, one killed ({'asks retried' if retry_asks else 'nginx.conf as shipped'}): {killed}; "
+    log(f"replicas N=2, one killed ({'nginx.conf as shipped' if retry_asks else 'asks not retried'}): {killed}; "
         f"client {out['statuses']}; nginx {out['proxy']}")
     return out
 
@@ -902,7 +898,7 @@ def part_replicas(ctx: Context) -> dict[str, Any]:
         questions = spread(answerable, loads[kill_backend][0] * loads[kill_backend][1])
         out["kill_one"] = {name: _kill_one(servers, tmp / f"kill-{name}", _replica_env(kill_backend, chroma, llm),
                                            questions, loads[kill_backend], tmp / "llm.log", retry)
-                           for name, retry in (("as_shipped", False), ("asks_retried", True))}
+                           for name, retry in (("asks_not_retried", False), ("as_shipped", True))}
         out["llm_server_peak_rss_mb"] = round(llm_rss.stop() / 1024, 1)
     return out
 
