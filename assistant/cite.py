@@ -181,17 +181,35 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
 _HOW_MANY = re.compile(r"\b(how (many|much)|quant[oa]s?)\b")
 
 
+_WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|hora))\b")
+# A date or time of any precision, folded: a weekday, a month, a year, a clock time, "last week".
+_DATE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may \d|\d{1,2} may|june"
+    r"|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho"
+    r"|agosto|setembro|outubro|novembro|dezembro|sabado|domingo|yesterday|today|tomorrow|tonight|ontem"
+    r"|hoje|amanha|(segunda|terca|quarta|quinta|sexta) ?-?feira|(1[89]|20)\d\d|\d{1,2}[:h]\d\d"
+    r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem))\b")
+
+
 def can_answer(sentence: str, question: str) -> bool:
     """Whether a quoted sentence can be the answer to the question's kind: a "who is the <role>"
     question needs a name that is not a place or a date; a "how many" one a number of its own.
     Other questions are not checked."""
+    return fits_kind(sentence, question) is not False
+
+
+def fits_kind(sentence: str, question: str) -> bool | None:
+    """Whether the sentence holds the kind of thing the question asks for (a name for "who is the
+    <role>", a number of its own for "how many", a date or time for "when"); None for other questions."""
     folded = fold(question)
     if asked_roles(question):
         q_tokens = _tokens(question)
         return any(not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
     if _HOW_MANY.search(folded):
         return bool(numbers(sentence) - numbers(question))
-    return True
+    if _WHEN.search(folded):
+        return bool(_DATE.search(fold(sentence)))
+    return None
 
 
 def overlap(a: str, b: str) -> float:

@@ -114,11 +114,12 @@ class LlamaCppLLM(_ChatLLM):
         """Make the reply a function of this prompt alone. llama.cpp reuses the cached tokens shared
         with the previous prompt, and a different split between cached and new tokens changes the
         floating-point sums enough to change a greedy answer: the same question could get another
-        answer depending on what was asked before. So the cache is cut back to the system message,
-        which is evaluated on its own once; the rest of every prompt is evaluated from there."""
-        if not self._chatml or not messages or messages[0]["role"] != "system":
+        answer depending on what was asked before. So the cache is cut back to the fixed part of
+        the prompt (system message and worked examples: all but the last message), which is
+        evaluated on its own once; the rest of every prompt is evaluated from there."""
+        if not self._chatml or len(messages) < 2 or messages[0]["role"] != "system":
             return
-        text = f"<|im_start|>system\n{messages[0]['content']}<|im_end|>\n"
+        text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages[:-1])
         prefix = self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True)
         cached = self._llama.n_tokens >= len(prefix) and list(self._llama.input_ids[:len(prefix)]) == prefix
         if not cached:

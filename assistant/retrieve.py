@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma, cosine) fused with BM25 over the same passages."""
+"""Hybrid retrieval: dense (Chroma, cosine) and BM25 over the same passages, fused by rank."""
 from __future__ import annotations
 
 import math
@@ -15,7 +15,10 @@ from .text import content_terms
 
 # BM25 only bridges languages through names and numbers, so it gets half the weight.
 LEXICAL_WEIGHT = 0.5
-CANDIDATES = 12
+CANDIDATES = 30
+# Reciprocal-rank fusion: ranks, not raw scores, so a passage's place does not depend on what else
+# the index holds (min-max scaling put a paragraph found by its words last among near-equal cosines).
+RRF_K = 5
 
 
 @dataclass(frozen=True)
@@ -95,14 +98,17 @@ class Retriever:
             dense.update(self._similarities(query_vec, missing, version))
         ids = [i for i in dense if i in self._by_id]
         lex_max = max(lexical.values(), default=0.0) or 1.0
-        dense_vals = np.array([dense[i] for i in ids]) if ids else np.zeros(0)
-        lo, hi = (dense_vals.min(), dense_vals.max()) if len(ids) else (0.0, 1.0)
-        span = (hi - lo) or 1.0
+        dense_rank = {i: r for r, i in enumerate(sorted(ids, key=dense.get, reverse=True))}
+        lex_order = sorted((i for i in ids if lexical.get(self._by_id[i], 0.0) > 0),
+                           key=lambda i: lexical[self._by_id[i]], reverse=True)
+        lex_rank = {i: r for r, i in enumerate(lex_order)}
         hits = []
         for i in ids:
-            lex = lexical.get(self._by_id[i], 0.0) / lex_max
-            fused = (dense[i] - lo) / span + LEXICAL_WEIGHT * lex
-            hits.append(Hit(self._passages[self._by_id[i]], dense[i], fused, lex))
+            fused = 1 / (RRF_K + dense_rank[i])
+            if i in lex_rank:
+                fused += LEXICAL_WEIGHT / (RRF_K + lex_rank[i])
+            hits.append(Hit(self._passages[self._by_id[i]], dense[i], fused,
+                            lexical.get(self._by_id[i], 0.0) / lex_max))
         hits.sort(key=lambda h: h.fused, reverse=True)
         return hits[:k]
 

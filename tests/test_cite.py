@@ -178,3 +178,14 @@ def test_a_name_must_stand_with_the_questions_numbers(sentences):
     assert not cite.names_numbers_together("The article says: Sumy", question, article)
     assert cite.names_numbers_together("The article says: Kryvyi Rih", question, article)
     assert cite.names_numbers_together("Sumy.", "Where did the attack happen?", article)  # no number asked
+
+
+def test_a_when_question_needs_a_date_or_time_of_some_kind():
+    assert cite.fits_kind("On February 4, NASA will transmit the song.", "On what date will NASA transmit it?")
+    assert cite.fits_kind("Marco Rubio manterá conversas ainda na quinta -feira.", "Em que dia se realizam?")
+    assert cite.fits_kind("Em maio de 2023, Trump disse que resolveria a guerra.", "Quando disse isso Trump?")
+    assert cite.fits_kind("at 12:00 am UTC", "At what time is the broadcast?")
+    assert not cite.fits_kind("NASA invites fans to play the song.", "When will NASA transmit the song?")
+    assert not cite.fits_kind("He may go to Paris.", "When will he go?")  # the verb, not the month
+    assert not cite.can_answer("Os esforços vêm dias depois de um ataque.", "Em que dia ocorreu o ataque?")
+    assert cite.fits_kind("Os consultores estarão envolvidos.", "Há conselheiros?") is None

@@ -377,3 +377,12 @@ def test_a_quote_that_cannot_answer_the_kind_of_question_is_a_refusal(paris_inde
     assert "kind of question" in a.notice
     a = eng.ask("Who is the UK foreign secretary?")
     assert not a.refused and "David Lammy" in a.answer
+
+
+def test_a_passage_found_by_its_words_is_not_lost_to_the_fusion(paris_index, engine):
+    """"conversações de Paris" shares words with the first paragraph, which e5 ranks low among
+    fifteen near-equal scores: the dense pool must be wide enough that the fusion still sees it."""
+    eng, _ = engine(paris_index)
+    question = "Para que servem as conversações de Paris?"
+    hits = eng.retriever.search(question, paris_index.top_k)
+    assert any("para discutir os esforços para terminar a guerra" in h.passage.text for h in hits)
