@@ -315,8 +315,12 @@ class Engine:
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
         if not cite.names_numbers_together(text, make.standalone, article):
-            return self._quote(evidence, hits, language, make,
-                               "the name answered is not where the question's numbers are")
+            # Quote the sentence that holds the question's numbers and dates, if one does.
+            pinned = sorted(evidence, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make,
+                               "the name answered is not where the question's numbers and dates are")
+        if cite.restates_question(text, make.standalone):
+            return self._quote(evidence, hits, language, make, "the answer only repeated the question")
         sentences = cite.answer_sentences(text)
         vectors = self.retriever.embedder.get_text_embedding_batch(sentences)
         bound: dict[int, list[tuple[int, int]]] = {}

@@ -171,11 +171,48 @@ def names_roles_together(answer: str, question: str, sentences: list[str]) -> bo
         answer, question, sentences, lambda s: all(ROLES[r] & _tokens(s) for r in roles))
 
 
+# Calendar words a question can pin an answer to, one key for both languages. Words that are also
+# something else are only taken in a date's shape ("may" the verb, "Marco" Rubio, "quinta" = fifth).
+_TIMES = {
+    "last-week": r"last week|(a )?semana passada", "this-month": r"this month|(deste|este) mes",
+    "last-month": r"last month|mes passado", "last-year": r"last year|ano passado",
+    "yesterday": r"yesterday|ontem", "today": r"today|hoje", "tomorrow": r"tomorrow|amanha",
+    "monday": r"monday|segunda ?-?feira", "tuesday": r"tuesday|terca ?-?feira",
+    "wednesday": r"wednesday|quarta ?-?feira", "thursday": r"thursday|quinta ?-?feira",
+    "friday": r"friday|sexta ?-?feira", "saturday": r"saturday|sabado", "sunday": r"sunday|domingo",
+    "january": r"january|janeiro", "february": r"february|fevereiro", "march": r"march|\d+ de marco|marco de \d+",
+    "april": r"april|abril", "may": r"may \d+|\d+ may|maio", "june": r"june|junho", "july": r"july|julho",
+    "august": r"august|agosto", "september": r"september|setembro", "october": r"october|outubro",
+    "november": r"november|novembro", "december": r"december|dezembro",
+}
+_TIME_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TIMES.items()}
+
+
+def marks(text: str) -> set[str]:
+    """The numbers of a text and the calendar words that pin a fact down, each under one key for
+    English and Portuguese ("Thursday" = "quinta-feira")."""
+    folded = fold(text)
+    return set(numbers(text)) | {key for key, rx in _TIME_RES.items() if rx.search(folded)}
+
+
+def holds_marks(sentence: str, question: str) -> bool:
+    """Whether the sentence holds every number and calendar word of the question."""
+    return marks(question) <= marks(sentence)
+
+
 def names_numbers_together(answer: str, question: str, sentences: list[str]) -> bool:
-    """Whether each name the answer gives stands in one sentence with the question's numbers: "the city
-    where 18 died" is not Sumy when the article's Sumy sentence says 35."""
-    asked = numbers(question)
-    return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= numbers(s))
+    """Whether each name the answer gives stands in one sentence with the question's numbers and
+    dates: "the city where 18 died" is not Sumy when the article's Sumy sentence says 35, and whom
+    Witkoff met "last week" is whom the "semana passada" sentence names."""
+    asked = marks(question)
+    return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
+
+
+def restates_question(answer: str, question: str) -> bool:
+    """Whether the answer only repeats words of the question ("What area of Kryvyi Rih was hit?"
+    -> "Kryvyi Rih"): it says nothing the reader did not already write."""
+    said = set(content_terms(strip_markers(answer)))
+    return bool(said) and said <= set(content_terms(question))
 
 
 _HOW_MANY = re.compile(r"\b(how (many|much)|quant[oa]s?)\b")

@@ -189,3 +189,22 @@ def test_a_when_question_needs_a_date_or_time_of_some_kind():
     assert not cite.fits_kind("He may go to Paris.", "When will he go?")  # the verb, not the month
     assert not cite.can_answer("Os esforços vêm dias depois de um ataque.", "Em que dia ocorreu o ataque?")
     assert cite.fits_kind("Os consultores estarão envolvidos.", "Há conselheiros?") is None
+
+
+def test_names_must_stand_with_the_questions_dates_too():
+    article = ["Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe.",
+               "Witkoff relataria sua reunião com o presidente russo Vladimir Putin na semana passada."]
+    question = "Who did Steve Witkoff meet last week?"
+    assert not cite.names_numbers_together("Steve Witkoff met Emmanuel Macron last week.", question, article)
+    assert cite.names_numbers_together("Steve Witkoff met Vladimir Putin.", question, article)
+    assert cite.holds_marks(article[1], question) and not cite.holds_marks(article[0], question)
+    # Thursday is "quinta-feira"; "Marco" Rubio and "may" the verb are no dates.
+    assert cite.marks("Marco Rubio manterá conversas na quinta -feira.") == {"thursday"}
+    assert cite.marks("What may Marco Rubio say?") == set()
+
+
+def test_an_answer_that_only_repeats_the_question_says_nothing():
+    question = "What area of Kryvyi Rih was attacked?"
+    assert cite.restates_question("The article says: Kryvyi Rih [1]", question)
+    assert not cite.restates_question("A residential area of Kryvyi Rih.", question)
+    assert not cite.restates_question("Yes.", "Was it Kryvyi Rih?")  # says nothing checkable either way
