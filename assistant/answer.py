@@ -263,6 +263,7 @@ class Engine:
     def _generate(self, question: str, language: str, evidence: list[Evidence], hits: list[Hit],
                   make: "_Builder") -> Iterator[dict[str, Any]]:
         t_gen = time.perf_counter()
+        pool = evidence
         try:
             raw = yield from self._stream_reply(question, language, evidence, make)
             # Several excerpts make this model refuse too readily: each of the two best sentences
@@ -280,7 +281,7 @@ class Engine:
             return
         make.timings["generate"] = _ms(t_gen, time.perf_counter())
         make.raw = raw
-        yield self._check(raw, language, evidence, hits, make)
+        yield self._check(raw, language, evidence, hits, make, pool)
 
     def _stream_reply(self, question: str, language: str, evidence: list[Evidence],
                       make: "_Builder") -> Iterator[dict[str, Any]]:
@@ -297,7 +298,9 @@ class Engine:
         return raw
 
     def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
-               make: "_Builder") -> dict[str, Any]:
+               make: "_Builder", pool: list[Evidence]) -> dict[str, Any]:
+        """The model's reply checked against `evidence` (the sentences it answered from; `pool` is
+        every selected sentence, for a quote when the reply fails)."""
         chosen, text = parse_reply(raw)
         if _is_refusal(raw) and self._decisive(evidence):
             # The model reads literally and refuses paraphrased questions; when one sentence
@@ -311,12 +314,17 @@ class Engine:
                                                        if hits[g].passage.source == hits[h].passage.source])
                    for h in used]
         article = _sentences([hits[h].passage for h in used])
+        if not cite.asked_roles(make.standalone) and cite.fits_kind(text, make.standalone) is False:
+            # A date asked, no date answered (and so on): the sentence that holds one is quoted.
+            # (A role asked and no name given is left to the role check below.)
+            fitting = sorted(pool, key=lambda ev: cite.fits_kind(ev.text, make.standalone) is False)
+            return self._quote(fitting, hits, language, make, "the answer is not the kind of thing asked")
         if not cite.names_roles_together(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
         if not cite.names_numbers_together(text, make.standalone, article):
             # Quote the sentence that holds the question's numbers and dates, if one does.
-            pinned = sorted(evidence, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
+            pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
         if cite.restates_question(text, make.standalone):

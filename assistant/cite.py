@@ -228,6 +228,12 @@ _DATE = re.compile(
     r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem))\b")
 
 
+# "What phrase did the official use?" asks for words in quotation marks.
+_WORDS_SAID = re.compile(r"\b((que|qual|quais) (frase|expressao|palavras)|(what|which) (phrase|words|expression)"
+                         r"|(exact|own) words|palavras exatas)\b")
+_QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
+
+
 def can_answer(sentence: str, question: str) -> bool:
     """Whether a quoted sentence can be the answer to the question's kind: a "who is the <role>"
     question needs a name that is not a place or a date; a "how many" one a number of its own.
@@ -237,7 +243,8 @@ def can_answer(sentence: str, question: str) -> bool:
 
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (a name for "who is the
-    <role>", a number of its own for "how many", a date or time for "when"); None for other questions."""
+    <role>", a number of its own for "how many", a date or time for "when", quoted words for "what
+    phrase"); None for other questions."""
     folded = fold(question)
     if asked_roles(question):
         q_tokens = _tokens(question)
@@ -246,6 +253,8 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return bool(numbers(sentence) - numbers(question))
     if _WHEN.search(folded):
         return bool(_DATE.search(fold(sentence)))
+    if _WORDS_SAID.search(folded):
+        return bool(_QUOTED.search(sentence))
     return None
 
 

@@ -208,3 +208,11 @@ def test_an_answer_that_only_repeats_the_question_says_nothing():
     assert cite.restates_question("The article says: Kryvyi Rih [1]", question)
     assert not cite.restates_question("A residential area of Kryvyi Rih.", question)
     assert not cite.restates_question("Yes.", "Was it Kryvyi Rih?")  # says nothing checkable either way
+
+
+def test_a_what_phrase_question_needs_quoted_words():
+    question = "Que frase usou um responsável para resumir o que a Europa quer dos EUA?"
+    assert cite.fits_kind("“Queremos que os EUA usem um pouco mais de bastão”, disse um funcionário.", question)
+    assert not cite.fits_kind("Os diplomatas europeus disseram que pedirão aos EUA mais pressão.", question)
+    assert not cite.fits_kind('He said "ok".', "What words did he use?")  # too short to be a phrase
+    assert cite.fits_kind('He said "we want more stick".', "What words did he use?")

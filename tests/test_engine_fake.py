@@ -386,3 +386,25 @@ def test_a_passage_found_by_its_words_is_not_lost_to_the_fusion(paris_index, eng
     question = "Para que servem as conversações de Paris?"
     hits = eng.retriever.search(question, paris_index.top_k)
     assert any("para discutir os esforços para terminar a guerra" in h.passage.text for h in hits)
+
+
+def test_an_answer_of_the_wrong_kind_is_replaced_by_the_sentence_of_the_right_kind(paris_index, engine):
+    """Asked for the official's phrase, the model paraphrases a neighbouring sentence that quotes no
+    one; the application quotes the selected sentence that holds quoted words instead."""
+    eng, _ = engine(paris_index, [reply("Os diplomatas europeus pedirão aos EUA que pressionem a Rússia.")] * 3)
+    a = eng.ask("Que frase usou um responsável para resumir o que a Europa quer dos EUA?")
+    assert a.mode == "extractive" and "bastão" in a.answer, a.answer
+    check_citations(a)
+
+
+def test_a_name_given_for_another_week_is_replaced_by_the_sentence_of_that_week(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Steve Witkoff met Emmanuel Macron last week.")] * 3)
+    a = eng.ask("Who did Steve Witkoff meet last week?")
+    assert a.mode == "extractive" and "Putin" in a.answer and "semana passada" in a.answer, a.answer
+    check_citations(a)
+
+
+def test_an_answer_that_repeats_the_question_is_replaced_by_the_quote(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Kryvyi Rih.")] * 3)
+    a = eng.ask("What area of Kryvyi Rih was attacked?")
+    assert a.mode == "extractive" and "área residencial" in a.answer, a.answer
