@@ -251,13 +251,15 @@ class Engine:
 
     def _quote(self, evidence: list[Evidence], hits: list[Hit], language: str, make: "_Builder",
                notice: str = "") -> dict[str, Any]:
-        """The final extractive answer, or a refusal when the best sentence cannot answer this kind
-        of question (no name for "who is the minister?", no number for "how many?")."""
-        if not cite.can_answer(evidence[0].text, make.standalone):
-            why = "the best sentence does not answer this kind of question"
+        """The final extractive answer from the best selected sentence that can answer this kind of
+        question, or a refusal when none can (no name for "who is the minister?", no number for
+        "how many?")."""
+        fitting = [ev for ev in evidence if cite.can_answer(ev.text, make.standalone)]
+        if not fitting:
+            why = "no selected sentence answers this kind of question"
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice=f"{notice}; {why}" if notice else why)
-        answer, citations = self.extractive(evidence, hits, language, make)
+        answer, citations = self.extractive(fitting, hits, language, make)
         return make.final(answer, citations, mode="extractive", notice=notice)
 
     def _generate(self, question: str, language: str, evidence: list[Evidence], hits: list[Hit],

@@ -231,6 +231,11 @@ _DATE = re.compile(
 # "What phrase did the official use?" asks for words in quotation marks.
 _WORDS_SAID = re.compile(r"\b((que|qual|quais) (frase|expressao|palavras)|(what|which) (phrase|words|expression)"
                          r"|(exact|own) words|palavras exatas)\b")
+# "Which song / in which city ...": things known by a proper name.
+_WHICH_NAMED = re.compile(
+    r"\b((which|what) (\w+ )?(song|book|film|movie|album|city|country|town|star|newspaper|company|team|ship|planet)"
+    r"|(que|qual|quais|em que|de que) (cancao|musica|livro|filme|album|cidade|pais|estrela|jornal|empresa"
+    r"|equipa|time|navio|planeta))\b")
 _QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
 
 
@@ -242,19 +247,24 @@ def can_answer(sentence: str, question: str) -> bool:
 
 
 def fits_kind(sentence: str, question: str) -> bool | None:
-    """Whether the sentence holds the kind of thing the question asks for (a name for "who is the
+    """Whether the sentence holds the kind of thing the question asks for (a name with the role for "who is the
     <role>", a number of its own for "how many", a date or time for "when", quoted words for "what
-    phrase"); None for other questions."""
+    phrase", a name of its own for "which song"); None for other questions."""
     folded = fold(question)
-    if asked_roles(question):
-        q_tokens = _tokens(question)
-        return any(not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
+    roles = asked_roles(question)
+    if roles:
+        q_tokens, s_tokens = _tokens(question), _tokens(sentence)
+        return all(ROLES[r] & s_tokens for r in roles) and any(
+            not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
     if _HOW_MANY.search(folded):
         return bool(numbers(sentence) - numbers(question))
     if _WHEN.search(folded):
         return bool(_DATE.search(fold(sentence)))
     if _WORDS_SAID.search(folded):
         return bool(_QUOTED.search(sentence))
+    if _WHICH_NAMED.search(folded):
+        q_tokens = _tokens(question)
+        return any(not _holds_name(n, q_tokens) for n in names(sentence))
     return None
 
 

@@ -216,3 +216,16 @@ def test_a_what_phrase_question_needs_quoted_words():
     assert not cite.fits_kind("Os diplomatas europeus disseram que pedirão aos EUA mais pressão.", question)
     assert not cite.fits_kind('He said "ok".', "What words did he use?")  # too short to be a phrase
     assert cite.fits_kind('He said "we want more stick".', "What words did he use?")
+
+
+def test_a_which_song_question_needs_a_name_the_question_does_not_give():
+    question = "Which Beatles song is NASA beaming into space?"
+    assert not cite.fits_kind("NASA invites astronomy fans and Beatles fans alike to play the song.", question)
+    assert cite.fits_kind("On February 4, NASA will transmit the Beatles song Across the Universe.", question)
+    assert cite.fits_kind("Marco Rubio manterá conversas em Paris.", "In which city are the envoys meeting?")
+
+
+def test_a_role_question_needs_the_role_and_a_name_in_one_sentence():
+    question = "Who is the French foreign minister?"
+    assert not cite.fits_kind("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe.", question)
+    assert cite.fits_kind("O ministro das Relações Exteriores da França, Jean Dupont, chegou.", question)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -11,7 +12,7 @@ from assistant import lang, pipeline
 from assistant.answer import QuestionError, clean_question, normalize_history
 from assistant.ingest import load_article
 from assistant.llm import GenerationError
-from conftest import PARIS, ScriptedLLM, not_found_reply, prompt_text, reply, source_text
+from conftest import ARTICLES, PARIS, ScriptedLLM, make_settings, not_found_reply, prompt_text, reply, source_text
 
 SOURCE = source_text(PARIS)
 # (start, end) of each passage -> the (start, end) of its sentences, as ingest splits the file
@@ -408,3 +409,17 @@ def test_an_answer_that_repeats_the_question_is_replaced_by_the_quote(paris_inde
     eng, _ = engine(paris_index, [reply("Kryvyi Rih.")] * 3)
     a = eng.ask("What area of Kryvyi Rih was attacked?")
     assert a.mode == "extractive" and "área residencial" in a.answer, a.answer
+
+
+def test_a_quote_comes_from_the_best_sentence_of_the_kind_asked(engine, tmp_path, e5):
+    """The model refuses; the best sentence only repeats the question's names, the next one names the
+    song: that one is quoted."""
+    nasa = ARTICLES / "nasa-beatles-deep-space.en.txt"
+    (tmp_path / "articles").mkdir()
+    shutil.copy(nasa, tmp_path / "articles" / nasa.name)
+    settings = make_settings(tmp_path, decisive_evidence=0.0)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    eng, _ = engine(settings, [not_found_reply] * 3)
+    a = eng.ask("Which Beatles song is NASA beaming into space?")
+    assert a.mode == "extractive" and "Across the Universe" in a.answer, a.answer
+    assert [c.source for c in a.citations] == [nasa.name]
