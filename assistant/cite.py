@@ -299,8 +299,9 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
             fewest = missing
         if missing:
             continue
-        # 'Steve Witkoff' is better cited where both words stand than where only 'Witkoff' does.
-        score = similarity[i] + 0.2 * _name_coverage(sentence, tokens)
+        # 'Steve Witkoff' is better cited where both words stand than where only 'Witkoff' does, and
+        # a short answer with no name or number ("a quinta-feira") where its words stand.
+        score = similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * overlap(sentence, text)
         if score > best_score:
             best, best_score = i, score
     return Support(sentence, best, () if best is not None else tuple(fewest or ()),

@@ -229,3 +229,11 @@ def test_a_role_question_needs_the_role_and_a_name_in_one_sentence():
     question = "Who is the French foreign minister?"
     assert not cite.fits_kind("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe.", question)
     assert cite.fits_kind("O ministro das Relações Exteriores da França, Jean Dupont, chegou.", question)
+
+
+def test_a_short_answer_without_names_is_cited_where_its_words_stand():
+    passages = ["Marco Rubio manterá conversas com colegas europeus em Paris ainda na quinta -feira.",
+                "Os diplomatas europeus disseram que pedirão aos EUA que pressionem mais a Rússia."]
+    # The embedding prefers the second passage a little; the words decide.
+    support = cite.bind("A quinta-feira.", passages, [0.80, 0.83], "Em que dia da semana se realizam as conversas?")
+    assert support.passage_index == 0
