@@ -324,6 +324,12 @@ class Engine:
         if not cite.names_roles_together(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
+        misquoted = cite.speakers_stand(text, article)
+        if misquoted:
+            why = "the article does not give these words to " + ", ".join(misquoted)
+            if cite.mentions_any(make.standalone, misquoted):
+                return make.final(lang.phrase("refusal", language), [], mode="refused", notice=why)
+            return self._quote(pool, hits, language, make, why)
         if not cite.names_numbers_together(text, make.standalone, article):
             # Quote the sentence that holds the question's numbers and dates, if one does.
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))

@@ -200,6 +200,38 @@ def holds_marks(sentence: str, question: str) -> bool:
     return marks(question) <= marks(sentence)
 
 
+_SAID = re.compile(r"\b(said|says|told|tells|stated|added|disse|diz|dizia|afirmou|declarou|contou|acrescentou)\b",
+                   re.IGNORECASE)
+_SAID_BEFORE_NAME = {"said", "says", "disse", "diz", "afirmou", "declarou"}  # "…", said Lewis
+
+
+def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
+    """The names a text gives words to: a name at most `reach` words before a speech verb ("Yermak,
+    disse"; "McCartney, who tells") or just after one ("said Lewis")."""
+    found = []
+    for verb in _SAID.finditer(text):
+        before, after = text[:verb.start()], text[verb.end():]
+        for name_match in _CAPITALISED.finditer(before):
+            if len(words(before[name_match.end():])) < reach and names(name_match.group(0)):
+                found += names(before[name_match.start():])[:1]
+        if verb.group(1).lower() in _SAID_BEFORE_NAME and after.split():
+            found += names(after.split()[0])[:1]
+    return found
+
+
+def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
+    """The names the answer gives words to ("Putin disse…") that no sentence of the article does."""
+    given = [n for s in sentences for n in speakers(s)]
+    return [_label(n) for n in speakers(answer, reach=1)
+            if not any(_holds_name(n, set(g)) for g in given)]
+
+
+def mentions_any(text: str, labels: list[str]) -> bool:
+    """Whether the text names any of the labelled names ("vladimir putin")."""
+    tokens = _tokens(text)
+    return any(_holds_name(tuple(label.split()), tokens) for label in labels)
+
+
 def names_numbers_together(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each name the answer gives stands in one sentence with the question's numbers and
     dates: "the city where 18 died" is not Sumy when the article's Sumy sentence says 35, and whom

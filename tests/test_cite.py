@@ -237,3 +237,17 @@ def test_a_short_answer_without_names_is_cited_where_its_words_stand():
     # The embedding prefers the second passage a little; the words decide.
     support = cite.bind("A quinta-feira.", passages, [0.80, 0.83], "Em que dia da semana se realizam as conversas?")
     assert support.passage_index == 0
+
+
+def test_words_given_to_a_name_must_be_that_names_words_in_the_article():
+    article = ["O Departamento de Estado dos EUA disse que o foco seria o fim dos combates na Ucrânia, e que "
+               "Witkoff relataria sua reunião com o presidente russo Vladimir Putin na semana passada.",
+               "O presidente ucraniano Volodymyr Zelensky, Andriy Yermak, disse: “Estamos trabalhando”.",
+               "NASA's press release includes statements from Beatle Paul McCartney, who tells NASA to send love.",
+               "“It is a bit of a forgotten classic,” said Lewis of the song."]
+    assert cite.speakers_stand("Putin disse a Witkoff que o foco seria o fim dos combates.", article) == ["putin"]
+    assert cite.speakers_stand("Andriy Yermak disse que estão trabalhando.", article) == []
+    assert cite.speakers_stand("Paul McCartney told NASA to send his love.", article) == []
+    assert cite.speakers_stand("Lewis said it is a forgotten classic.", article) == []
+    assert cite.speakers_stand("The State Department said the focus is the end of the fighting.", article) == []
+    assert cite.mentions_any("O que disse Vladimir Putin?", ["putin"])

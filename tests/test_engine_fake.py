@@ -423,3 +423,9 @@ def test_a_quote_comes_from_the_best_sentence_of_the_kind_asked(engine, tmp_path
     a = eng.ask("Which Beatles song is NASA beaming into space?")
     assert a.mode == "extractive" and "Across the Universe" in a.answer, a.answer
     assert [c.source for c in a.citations] == [nasa.name]
+
+
+def test_words_the_article_never_gives_to_the_asked_name_are_refused(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Putin disse a Witkoff que o foco seria o fim dos combates na Ucrânia.")] * 3)
+    a = eng.ask("O que é que Putin disse a Witkoff no encontro da semana passada?")
+    assert a.refused and "Putin" not in a.answer and "putin" in a.notice, (a.answer, a.notice)
