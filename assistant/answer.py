@@ -188,6 +188,8 @@ class Engine:
             return fallback
         if set(content_terms(out)) <= set(content_terms(question)):
             return fallback  # the model only repeated the follow-up
+        if invented_terms(out, [question] + [t["content"] for t in turns]):
+            return fallback  # "quanto tempo" became "quantos minutos": a new question, not this one
 
         return out
 
@@ -447,6 +449,13 @@ def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[st
         if role in ("user", "assistant") and isinstance(content, str) and content.strip():
             turns.append({"role": role, "content": content.strip()})
     return turns[-2 * max_turns:] if max_turns else []
+
+
+def invented_terms(rewrite: str, sources: list[str]) -> list[str]:
+    """Content words of a rewritten follow-up found in neither the follow-up nor the conversation
+    (compared by their first four letters, so that inflections meet)."""
+    known = {t[:4] for text in sources for t in content_terms(text)}
+    return [t for t in content_terms(rewrite) if t[:4] not in known]
 
 
 def last_user_language(turns: list[dict[str, str]]) -> str:

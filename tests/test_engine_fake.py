@@ -233,6 +233,7 @@ def test_follow_up_is_rewritten_by_the_model(paris_index, engine):
 
 @pytest.mark.parametrize("bad_rewrite", [
     "Who will Witkoff meet in Paris?",  # the other language
+    "Com que ministros alemães Steve Witkoff vai jantar em Paris?",  # words nobody wrote
     RuntimeError("rewrite failed"),
     "",
 ])
