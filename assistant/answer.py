@@ -301,23 +301,10 @@ class Engine:
                 yield {"type": "token", "text": cite.strip_markers(shown)}
         return raw
 
-    def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
-               make: "_Builder", pool: list[Evidence]) -> dict[str, Any]:
-        """The model's reply checked against `evidence` (the sentences it answered from; `pool` is
-        every selected sentence, for a quote when the reply fails)."""
-        chosen, text = parse_reply(raw)
-        if _is_refusal(raw) and self._decisive(evidence):
-            # The model reads literally and refuses paraphrased questions; when one sentence
-            # stands out this clearly (calibrated on eval/), quoting it is the better answer.
-            return self._quote(evidence, hits, language, make, "generator found no answer")
-        if _is_refusal(raw):
-            return make.final(lang.phrase("refusal", language), [], mode="refused")
-        used = sorted({ev.hit for ev in evidence})
-        passages = [hits[h].passage.text for h in used]
-        context = [" ".join([hits[h].passage.title] + [hits[g].passage.text for g in used
-                                                       if hits[g].passage.source == hits[h].passage.source])
-                   for h in used]
-        article = _sentences([hits[h].passage for h in used])
+    def _vet(self, text: str, language: str, evidence: list[Evidence], pool: list[Evidence],
+             hits: list[Hit], make: "_Builder", article: list[str]) -> dict[str, Any] | None:
+        """The checks a reply's claims must pass before binding; the final event (a quote or a
+        refusal) of the first that fails, or None."""
         if not cite.asked_roles(make.standalone) and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): the sentence that holds one is quoted.
             # (A role asked and no name given is left to the role check below.)
@@ -339,6 +326,28 @@ class Engine:
                                "the name answered is not where the question's numbers and dates are")
         if cite.restates_question(text, make.standalone):
             return self._quote(evidence, hits, language, make, "the answer only repeated the question")
+        return None
+
+    def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
+               make: "_Builder", pool: list[Evidence]) -> dict[str, Any]:
+        """The model's reply checked against `evidence` (the sentences it answered from; `pool` is
+        every selected sentence, for a quote when the reply fails)."""
+        chosen, text = parse_reply(raw)
+        if _is_refusal(raw) and self._decisive(evidence):
+            # The model reads literally and refuses paraphrased questions; when one sentence
+            # stands out this clearly (calibrated on eval/), quoting it is the better answer.
+            return self._quote(evidence, hits, language, make, "generator found no answer")
+        if _is_refusal(raw):
+            return make.final(lang.phrase("refusal", language), [], mode="refused")
+        used = sorted({ev.hit for ev in evidence})
+        passages = [hits[h].passage.text for h in used]
+        context = [" ".join([hits[h].passage.title] + [hits[g].passage.text for g in used
+                                                       if hits[g].passage.source == hits[h].passage.source])
+                   for h in used]
+        article = _sentences([hits[h].passage for h in used])
+        failed = self._vet(text, language, evidence, pool, hits, make, article)
+        if failed:
+            return failed
         sentences = cite.answer_sentences(text)
         vectors = self.retriever.embedder.get_text_embedding_batch(sentences)
         bound: dict[int, list[tuple[int, int]]] = {}
