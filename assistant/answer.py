@@ -324,6 +324,9 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
+        garbled = cite.garbled_copies(text, article, make.standalone)
+        if garbled:
+            return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))
         if cite.restates_question(text, make.standalone):
             return self._quote(evidence, hits, language, make, "the answer only repeated the question")
         return None

@@ -226,6 +226,23 @@ def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
             if not any(_holds_name(n, set(g)) for g in given)]
 
 
+def garbled_copies(answer: str, evidence: list[str], question: str = "") -> list[str]:
+    """Long words of the answer that are one letter away from a word of the evidence: a copy the
+    model got wrong ("inconditional" for "incondicional"), which no reader can look up."""
+    seen = {fold(w) for text in evidence + [question] for w in words(text)}
+    return sorted(word for word in {fold(w) for w in words(answer)} - seen
+                  if len(word) >= 8 and any(_one_inner_slip(word, t) for t in seen))
+
+
+def _one_inner_slip(a: str, b: str) -> bool:
+    """Same length, one letter different, away from the ends: translations differ at the ends
+    ("universe" / "universo"), a bad copy anywhere ("inconditional" / "incondicional")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 1 and 1 < diff[0] < len(a) - 2
+
+
 def mentions_any(text: str, labels: list[str]) -> bool:
     """Whether the text names any of the labelled names ("vladimir putin")."""
     tokens = _tokens(text)

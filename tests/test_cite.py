@@ -251,3 +251,11 @@ def test_words_given_to_a_name_must_be_that_names_words_in_the_article():
     assert cite.speakers_stand("Lewis said it is a forgotten classic.", article) == []
     assert cite.speakers_stand("The State Department said the focus is the end of the fighting.", article) == []
     assert cite.mentions_any("O que disse Vladimir Putin?", ["putin"])
+
+
+def test_a_word_copied_with_a_slip_is_caught_but_not_a_translation():
+    evidence = ["Os diplomatas europeus pedirão que a Rússia aceite um cessar -fogo incondicional.",
+                "Yoko Ono sees a new era in which we will communicate across the universe."]
+    assert cite.garbled_copies("They want an inconditional fire.", evidence) == ["inconditional"]
+    assert cite.garbled_copies("They want an unconditional ceasefire.", evidence) == []
+    assert cite.garbled_copies("Uma nova era ao longo do universo.", evidence) == []  # pt for "universe"

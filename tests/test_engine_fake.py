@@ -430,3 +430,10 @@ def test_words_the_article_never_gives_to_the_asked_name_are_refused(paris_index
     eng, _ = engine(paris_index, [reply("Putin disse a Witkoff que o foco seria o fim dos combates na Ucrânia.")] * 3)
     a = eng.ask("O que é que Putin disse a Witkoff no encontro da semana passada?")
     assert a.refused and "Putin" not in a.answer and "putin" in a.notice, (a.answer, a.notice)
+
+
+def test_an_answer_that_misspells_the_evidence_is_replaced_by_the_quote(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("European diplomats want Russia to accept an inconditional fire.")] * 3)
+    a = eng.ask("What sort of ceasefire do European diplomats want Russia to accept?")
+    assert a.mode == "extractive" and "incondicional" in a.answer and "misspelt" in a.notice, a.answer
+    check_citations(a)
