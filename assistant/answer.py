@@ -306,10 +306,9 @@ class Engine:
         """The checks a reply's claims must pass before binding; the final event (a quote or a
         refusal) of the first that fails, or None."""
         if not cite.asked_roles(make.standalone) and cite.fits_kind(text, make.standalone) is False:
-            # A date asked, no date answered (and so on): the sentence that holds one is quoted.
+            # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.)
-            fitting = sorted(pool, key=lambda ev: cite.fits_kind(ev.text, make.standalone) is False)
-            return self._quote(fitting, hits, language, make, "the answer is not the kind of thing asked")
+            return self._quote(pool, hits, language, make, "the answer is not the kind of thing asked")
         if not cite.names_roles_together(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
