@@ -268,9 +268,13 @@ _HOW_MANY = re.compile(r"\b(how (many|much)|quant[oa]s?)\b")
 
 
 _WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|hora))\b")
-# A date or time of any precision, folded: the calendar words above, a year, a clock time.
-_DATE = re.compile(r"\b(" + "|".join(_TIMES.values()) + r"|tonight|(1[89]|20)\d\d|\d{1,2}[:h]\d\d"
-                   r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem))\b")
+# A date or time of any precision, folded: a weekday, a month, a year, a clock time, "last week".
+_DATE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may \d|\d{1,2} may|june"
+    r"|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho"
+    r"|agosto|setembro|outubro|novembro|dezembro|sabado|domingo|yesterday|today|tomorrow|tonight|ontem"
+    r"|hoje|amanha|(segunda|terca|quarta|quinta|sexta) ?-?feira|(1[89]|20)\d\d|\d{1,2}[:h]\d\d"
+    r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem))\b")
 
 
 # "What phrase did the official use?" asks for words in quotation marks.
