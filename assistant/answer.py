@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage
 from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
-from .text import addresses_the_assistant, content_terms
+from .text import addresses_the_assistant, content_terms, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -188,9 +188,12 @@ class Engine:
             return fallback
         if set(content_terms(out)) <= set(content_terms(question)):
             return fallback  # the model only repeated the follow-up
-        if invented_terms(out, [question] + [t["content"] for t in turns]):
-            return fallback  # "quanto tempo" became "quantos minutos": a new question, not this one
-
+        sources = [question] + [t["content"] for t in turns]
+        if invented_terms(out, sources):
+            # "quanto tempo" became "quantos minutos": a new question, not this one. The reader's
+            # own words stand, with what the rewrite resolved from the conversation ("a NASA").
+            resolved = resolved_words(out, question, sources)
+            return f"{question} ({' '.join(resolved)})" if resolved else fallback
         return out
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
@@ -467,6 +470,18 @@ def invented_terms(rewrite: str, sources: list[str]) -> list[str]:
     (compared by their first four letters, so that inflections meet)."""
     known = {t[:4] for text in sources for t in content_terms(text)}
     return [t for t in content_terms(rewrite) if t[:4] not in known]
+
+
+def resolved_words(rewrite: str, question: str, sources: list[str]) -> list[str]:
+    """Words of a rewritten follow-up that the conversation holds and the follow-up does not."""
+    known = {t[:4] for text in sources for t in content_terms(text)}
+    asked = {t[:4] for t in content_terms(question)}
+    out = []
+    for word in words(rewrite):
+        terms = content_terms(word)
+        if terms and terms[0][:4] in known - asked and word not in out:
+            out.append(word)
+    return out
 
 
 def last_user_language(turns: list[dict[str, str]]) -> str:

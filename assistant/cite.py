@@ -321,6 +321,9 @@ def overlap(a: str, b: str) -> float:
     return len(ta & tb) / (len(ta) or 1)
 
 
+FRESH_WORDS_WEIGHT = 0.3
+
+
 def bind(sentence: str, passages: list[str], similarity: list[float], question: str = "",
          context: list[str] | None = None) -> Support:
     """The most similar passage that holds the sentence's facts.
@@ -337,6 +340,8 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     plain = tuple(n for n in names(sentence) if set(n) <= common)
     asked = [n for n in names(sentence) if n not in plain and _holds_name(n, q_tokens)]
     has_number = bool(numbers(sentence) - numbers(question))
+    asked_terms = set(content_terms(question))
+    fresh = " ".join(t for t in content_terms(sentence) if t not in asked_terms)
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
         tokens = _tokens(text)
@@ -348,8 +353,10 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
         if missing:
             continue
         # 'Steve Witkoff' is better cited where both words stand than where only 'Witkoff' does, and
-        # a short answer with no name or number ("a quinta-feira") where its words stand.
-        score = similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * overlap(sentence, text)
+        # a short answer with no name or number ("a quinta-feira") where its words stand; words
+        # the question did not use ("bastão", "forgotten classic") come from the passage they copy.
+        score = (similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * overlap(sentence, text)
+                 + FRESH_WORDS_WEIGHT * overlap(fresh, text))
         if score > best_score:
             best, best_score = i, score
     return Support(sentence, best, () if best is not None else tuple(fewest or ()),

@@ -130,6 +130,18 @@ def test_citation_prefers_the_passage_with_the_whole_name():
     assert support.passage_index == 1
 
 
+def test_citation_follows_the_words_the_question_did_not_use():
+    # The model copied "bastão" from the quote; the other passage is closer in meaning only.
+    passages = ["Os diplomatas europeus disseram que pedirão aos EUA que pressionem mais a Rússia.",
+                "“Queremos que os EUA usem um pouco mais de bastão”, disse um funcionário."]
+    question = "According to one official, what do the Europeans want the US to use a little more of?"
+    answer = "According to one official, the Europeans want the US to use a little more of bastão."
+    context = [" ".join(passages)] * 2  # the question's "Europeans" may stand in the article around
+    assert cite.bind(answer, passages, [0.85, 0.75], question, context).passage_index == 1
+    # When the question used the word too, nothing favours the quote over the closer meaning.
+    assert cite.bind(answer, passages, [0.85, 0.75], question + " bastão", context).passage_index == 0
+
+
 @pytest.mark.parametrize("question, roles", [
     ("Who is the French foreign minister?", ["foreign", "minister"]),
     ("What is the name of the official who said the US should use more stick?", ["official"]),

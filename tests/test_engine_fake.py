@@ -233,7 +233,7 @@ def test_follow_up_is_rewritten_by_the_model(paris_index, engine):
 
 @pytest.mark.parametrize("bad_rewrite", [
     "Who will Witkoff meet in Paris?",  # the other language
-    "Com que ministros alemães Steve Witkoff vai jantar em Paris?",  # words nobody wrote
+    "Com que ministros alemães vai jantar em Paris?",  # words nobody wrote, nothing resolved
     RuntimeError("rewrite failed"),
     "",
 ])
@@ -244,6 +244,14 @@ def test_bad_rewrite_falls_back_to_previous_question_plus_follow_up(paris_index,
     assert a.standalone_question.endswith(FOLLOW_UP)
     assert len(llm.calls) == 2
     assert a.standalone_question in prompt_text(llm.calls[1])
+    assert not a.refused
+
+
+def test_rewrite_with_words_nobody_wrote_keeps_the_follow_up_and_what_it_resolved(paris_index, engine):
+    eng, llm = engine(paris_index, ["Com que ministros alemães Steve Witkoff vai jantar em Paris?",
+                                    reply(MACRON, "Macron")])
+    a = eng.ask(FOLLOW_UP, HISTORY)
+    assert a.standalone_question == f"{FOLLOW_UP} (Steve Witkoff)"
     assert not a.refused
 
 
