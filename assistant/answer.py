@@ -342,6 +342,11 @@ class Engine:
             # The model reads literally and refuses paraphrased questions; when one sentence
             # stands out this clearly (calibrated on eval/), quoting it is the better answer.
             return self._quote(evidence, hits, language, make, "generator found no answer")
+        if _is_refusal(raw) and cite.asks_yes_or_no(make.standalone, language) \
+                and evidence[0].score >= self.settings.clear_evidence:
+            # It cannot say yes or no to a sentence that words it differently ("consultores" for
+            # "conselheiros"); the close sentence, quoted, is the answer a reader can judge.
+            return self._quote(evidence, hits, language, make, "generator found no yes or no")
         if _is_refusal(raw):
             return make.final(lang.phrase("refusal", language), [], mode="refused")
         used = sorted({ev.hit for ev in evidence})

@@ -288,6 +288,23 @@ _WHICH_NAMED = re.compile(
 _QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
 
 
+_AUXILIARY = re.compile(r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|must)\b")
+# "que" asks only at the start or after "o" or a preposition ("Sobre que encontro…"); elsewhere it
+# joins clauses ("É a primeira vez que…").
+_INTERROGATIVE = re.compile(r"\b(qual|quais|quem|quando|onde|como|porque|porqu|quant[oa]s?|cujo|cuja"
+                            r"|what|which|who|whom|whose|when|where|why|how|ou|or)\b"
+                            r"|(^|\b(e|o|a|de|em|para|por|com|sobre|desde|ate|entre|no|na|do|da) )que\b")
+
+
+def asks_yes_or_no(question: str, language: str) -> bool:
+    """Whether the question wants a yes or a no ("Há conselheiros…?", "Was he…?"): no question
+    word, no alternative ("antes ou depois"), and in English an auxiliary verb first."""
+    folded = fold(question).strip()
+    if _INTERROGATIVE.search(folded):
+        return False
+    return language == "pt" or bool(_AUXILIARY.match(folded))
+
+
 def can_answer(sentence: str, question: str) -> bool:
     """Whether a quoted sentence can be the answer to the question's kind (see fits_kind); a
     question of no known kind is not checked."""

@@ -271,3 +271,17 @@ def test_a_word_copied_with_a_slip_is_caught_but_not_a_translation():
     assert cite.garbled_copies("They want an inconditional fire.", evidence) == ["inconditional"]
     assert cite.garbled_copies("They want an unconditional ceasefire.", evidence) == []
     assert cite.garbled_copies("Uma nova era ao longo do universo.", evidence) == []  # pt for "universe"
+
+
+@pytest.mark.parametrize("question, language, yes_no", [
+    ("Há conselheiros de segurança a participar também?", "pt", True),
+    ("É a primeira vez que se envia música para o espaço?", "pt", True),
+    ("Was he already back in the White House then?", "en", True),
+    ("Sobre que encontro Witkoff ia prestar contas?", "pt", False),
+    ("Isso foi antes ou depois de ele voltar à Casa Branca?", "pt", False),
+    ("Quantas pessoas morreram em Sumy?", "pt", False),
+    ("The talks are in Paris?", "en", False),
+    ("Who met Putin?", "en", False),
+])
+def test_asks_yes_or_no(question, language, yes_no):
+    assert cite.asks_yes_or_no(question, language) is yes_no

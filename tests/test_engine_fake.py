@@ -151,6 +151,18 @@ def test_refusal_against_decisive_evidence_quotes_it(paris_index, engine):
     check_citations(a)
 
 
+@pytest.mark.parametrize("clear, quoted", [(0.0, True), (9.0, False)])
+def test_refused_yes_or_no_question_quotes_a_close_sentence(paris_index, engine, clear, quoted):
+    # Not decisive, but a yes/no question with a sentence this close (clear_evidence) gets the quote.
+    settings = paris_index.model_copy(update={"decisive_evidence": 9.0, "clear_evidence": clear})
+    eng, _ = engine(settings, [not_found_reply] * 3)
+    a = eng.ask("Há conselheiros de segurança a participar também?")
+    assert a.refused is not quoted
+    if quoted:
+        assert a.mode == "extractive" and "segurança nacional" in a.answer
+        check_citations(a)
+
+
 @pytest.mark.parametrize("question, language", [
     ("Quantas pessoas morreram em Sumy?", "pt"),
     ("How many people were killed in Sumy?", "en"),
