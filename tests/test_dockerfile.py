@@ -21,6 +21,8 @@ from assistant import models
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import chroot_build  # noqa: E402  (scripts/ is not a package)
 DOCKERFILE = ROOT / "Dockerfile"
 COMPOSE = ROOT / "deploy" / "compose.yaml"
 NGINX = ROOT / "deploy" / "nginx.conf"
@@ -28,19 +30,8 @@ DEPLOY_DOC = ROOT / "docs" / "deploy.md"
 
 
 def instructions(path: Path = DOCKERFILE) -> list[tuple[str, str]]:
-    """(INSTRUCTION, arguments) pairs, continuation lines joined, comments dropped."""
-    lines, out, current = path.read_text().splitlines(), [], ""
-    for line in lines:
-        if not current and (not line.strip() or line.lstrip().startswith("#")):
-            continue
-        if line.rstrip().endswith("\\"):
-            current += line.rstrip()[:-1] + " "
-            continue
-        current += line
-        keyword, _, args = current.strip().partition(" ")
-        out.append((keyword.upper(), args.strip()))
-        current = ""
-    return out
+    """(INSTRUCTION, arguments) pairs, as scripts/chroot_build.py reads them to build the image."""
+    return chroot_build.instructions(path)
 
 
 def stages() -> list[list[tuple[str, str]]]:
@@ -258,3 +249,21 @@ def test_nginx_resends_only_asks_to_the_next_replica():
     ask = re.search(r"location = /assistant/api/ask \{(.*?)\}", conf, re.DOTALL)
     assert ask and "non_idempotent" in ask.group(1) and "proxy_request_buffering on" in ask.group(1)
     assert conf.count("non_idempotent") == 1, "feedback writes a row: it must never be resent"
+
+
+def test_chroot_build_reads_the_dockerfile_as_docker_does(tmp_path):
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM x AS a\n# a comment\nRUN one \\\n# dropped inside a continuation\n  two\n"
+                          "ENV A=1 B=\"$A/b\" C=${A}c\n")
+    assert chroot_build.instructions(dockerfile) == [("FROM", "x AS a"), ("RUN", "one    two"),
+                                                     ("ENV", 'A=1 B="$A/b" C=${A}c')]
+    assert chroot_build.assignments('A=1 B="$A/b" C=${A}c D=$PATH', {"PATH": "/bin"}) == \
+        {"A": "1", "B": "1/b", "C": "1c", "D": "/bin"}
+
+
+def test_chroot_build_follows_the_dockerignore():
+    patterns = [p for p in (ROOT / ".dockerignore").read_text().splitlines() if p and not p.startswith("#")]
+    kept = ["assistant", "assistant/answer.py", "prompts/answer.pt.txt", "index/articles/x.txt", "README.md"]
+    dropped = ["tests", "tests/test_cite.py", "index/chroma/x", ".venv/bin/python", "assistant/__pycache__/a.pyc"]
+    assert not any(chroot_build.ignored(p, patterns) for p in kept)
+    assert all(chroot_build.ignored(p, patterns) for p in dropped)
