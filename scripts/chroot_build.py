@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE_IMAGES = {"python:3.11.12-slim-bookworm"}
 IMAGE_ENV = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
 # What the python slim image has beyond a minimal bookworm: Python with venv and pip, CA certificates.
+HOST_CA = Path("/etc/ssl/certs/ca-certificates.crt")
 BASE_PACKAGES = ["python3", "python3-venv", "python3-pip", "python3-dev", "ca-certificates"]
 
 
@@ -214,6 +215,11 @@ class Builder:
             binds.append((self.stages[opts["from"]].root / opts["source"].lstrip("/"), opts["target"]))
             args = args.lstrip()
         env = {**stage.args, **stage.env}
+        if HOST_CA.exists():
+            # This machine reaches PyPI through a TLS-inspecting proxy: the build trusts its CA, as a
+            # `docker build` here would need to (it is bound for the RUN only, never kept in the image).
+            binds.append((HOST_CA, str(HOST_CA)))
+            env.setdefault("PIP_CERT", str(HOST_CA))
         with mounts(stage.root, binds):
             chroot(stage.root, stage.shell + [args], env, stage.workdir, stage.user)
 
@@ -246,10 +252,16 @@ class mounts:
     def __enter__(self):
         shutil.copy2("/etc/resolv.conf", self.root / "etc/resolv.conf")
         for src, target, opts in [("proc", "proc", ["-t", "proc"]), ("/dev", "dev", ["--bind"]),
-                                  ("/dev/pts", "dev/pts", ["--bind"])] + \
+                                  ("/dev/pts", "dev/pts", ["--bind"]),
+                                  # Docker gives every container a /dev/shm of 64 MB (semaphores live there).
+                                  ("tmpfs", "dev/shm", ["-t", "tmpfs", "-o", "mode=1777,size=64m"])] + \
                 [(str(s), t.lstrip("/"), ["--bind", "-o", "ro"]) for s, t in self.binds]:
             where = self.root / target
-            where.mkdir(parents=True, exist_ok=True)
+            if Path(src).is_dir() or opts[0] == "-t":
+                where.mkdir(parents=True, exist_ok=True)
+            else:
+                where.parent.mkdir(parents=True, exist_ok=True)
+                where.touch()
             run(["mount", *opts, src, str(where)])
             self.done.append(where)
         return self
