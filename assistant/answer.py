@@ -329,6 +329,8 @@ class Engine:
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))
+        if cite.bare_yes_or_no(text):
+            return self._quote(evidence, hits, language, make, "a bare yes or no")
         if cite.restates_question(text, make.standalone):
             return self._quote(evidence, hits, language, make, "the answer only repeated the question")
         return None
@@ -343,9 +345,12 @@ class Engine:
             # stands out this clearly (calibrated on eval/), quoting it is the better answer.
             return self._quote(evidence, hits, language, make, "generator found no answer")
         if _is_refusal(raw) and cite.asks_yes_or_no(make.standalone, language) \
-                and evidence[0].score >= self.settings.clear_evidence:
+                and evidence[0].score >= self.settings.clear_evidence \
+                and not cite.missing_facts(make.standalone, hits[evidence[0].hit].passage.text):
             # It cannot say yes or no to a sentence that words it differently ("consultores" for
-            # "conselheiros"); the close sentence, quoted, is the answer a reader can judge.
+            # "conselheiros"); the close sentence, quoted, is the answer a reader can judge, when its
+            # passage speaks of every name and number the question does ("Lammy met Putin?" is not
+            # answered by the sentence where Witkoff met him).
             return self._quote(evidence, hits, language, make, "generator found no yes or no")
         if _is_refusal(raw):
             return make.final(lang.phrase("refusal", language), [], mode="refused")

@@ -305,6 +305,15 @@ def asks_yes_or_no(question: str, language: str) -> bool:
     return language == "pt" or bool(_AUXILIARY.match(folded))
 
 
+_BARE_YES_NO = re.compile(r"^\W*(yes|no|sim|nao)\W*$")
+
+
+def bare_yes_or_no(answer: str) -> bool:
+    """Whether the answer is only "Yes" or "Não": the small model says yes to almost anything, so a
+    bare yes or no is no answer (the sentence it rests on is)."""
+    return bool(_BARE_YES_NO.match(fold(strip_markers(answer))))
+
+
 def can_answer(sentence: str, question: str) -> bool:
     """Whether a quoted sentence can be the answer to the question's kind (see fits_kind); a
     question of no known kind is not checked."""

@@ -285,3 +285,12 @@ def test_a_word_copied_with_a_slip_is_caught_but_not_a_translation():
 ])
 def test_asks_yes_or_no(question, language, yes_no):
     assert cite.asks_yes_or_no(question, language) is yes_no
+
+
+@pytest.mark.parametrize("answer, bare", [
+    ("YES", True), ("Sim.", True), ("Não [1]", True), ("no", True),
+    ("Yes, NASA will send the song.", False), ("Não, a NASA envia uma canção dos Beatles.", False),
+    ("Nossa", False),
+])
+def test_bare_yes_or_no(answer, bare):
+    assert cite.bare_yes_or_no(answer) is bare

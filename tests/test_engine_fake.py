@@ -163,6 +163,13 @@ def test_refused_yes_or_no_question_quotes_a_close_sentence(paris_index, engine,
         check_citations(a)
 
 
+def test_bare_yes_is_replaced_by_the_sentence(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("YES")])
+    a = eng.ask("Há conselheiros de segurança a participar também?")
+    assert a.mode == "extractive" and "YES" not in a.answer and a.notice == "a bare yes or no"
+    check_citations(a)
+
+
 @pytest.mark.parametrize("question, language", [
     ("Quantas pessoas morreram em Sumy?", "pt"),
     ("How many people were killed in Sumy?", "en"),
