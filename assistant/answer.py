@@ -153,7 +153,7 @@ class Engine:
         t1 = time.perf_counter()
         query_vec = self.retriever.embedder.get_query_embedding(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k, query_vec)
-        evidence = self.select_evidence(standalone, hits, query_vec)
+        evidence = self.select_evidence(standalone, hits, query_vec, asked=question)
         timings = {"rewrite": _ms(t0, t1), "retrieve": _ms(t1, time.perf_counter())}
         make = _Builder(question, language, standalone, hits, self.backend, timings, t0, evidence)
         if addresses_the_assistant(question):
@@ -207,11 +207,14 @@ class Engine:
                 self._sentence_cache[text] = v / (np.linalg.norm(v) or 1.0)
         return np.stack([self._sentence_cache[t] for t in texts])
 
-    def select_evidence(self, question: str, hits: list[Hit], query_vec: Any = None) -> list[Evidence]:
+    def select_evidence(self, question: str, hits: list[Hit], query_vec: Any = None,
+                        asked: str | None = None) -> list[Evidence]:
         """The sentences of the retrieved passages that best match the question.
 
         Each sentence is embedded with its headline (as passages are): a short generic sentence
-        alone matches too many questions.
+        alone matches too many questions. Shared words count too, those of `asked` (what the reader
+        wrote, when `question` is a follow-up made standalone): the words a rewrite brings from the
+        conversation ("…the Beatles song Across the Universe") point back at the previous answer.
         """
         candidates = []
         for h, hit in enumerate(hits):
@@ -230,7 +233,8 @@ class Engine:
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         scored = []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
-            score = sim + LEXICAL_BONUS * cite.overlap(question, text)
+            shared = cite.overlap(question, text) + (cite.overlap(asked, text) if asked and asked != question else 0)
+            score = sim + LEXICAL_BONUS * shared
             scored.append(Evidence(text, h, s, e, float(score), vec))
         scored.sort(key=lambda ev: ev.score, reverse=True)
         # One article at a time: sentences of another story invite the model to mix them.

@@ -464,3 +464,23 @@ def test_an_answer_that_misspells_the_evidence_is_replaced_by_the_quote(paris_in
     a = eng.ask("What sort of ceasefire do European diplomats want Russia to accept?")
     assert a.mode == "extractive" and "incondicional" in a.answer and "misspelt" in a.notice, a.answer
     check_citations(a)
+
+
+def test_a_follow_up_s_own_words_bring_their_sentence_into_the_evidence(engine, tmp_path, e5):
+    """The rewrite folds the previous answer into the question, which then matches that answer's
+    sentence best; the reader's own word ("idea") brings the sentence that answers into the evidence."""
+    nasa = ARTICLES / "nasa-beatles-deep-space.en.txt"
+    (tmp_path / "articles").mkdir()
+    shutil.copy(nasa, tmp_path / "articles" / nasa.name)
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    standalone = "Who came up with the idea of sending the Beatles song Across the Universe towards Polaris?"
+    eng, llm = engine(settings, [standalone, reply("Martin Lewis came up with the idea.", "Martin Lewis")])
+    history = [{"role": "user", "content": "Which song is NASA sending into deep space?"},
+               {"role": "assistant", "content": "NASA is transmitting the Beatles song Across the Universe "
+                                                "towards Polaris, the North Star."}]
+    a = eng.ask("And who came up with that idea?", history)
+    assert any("idea was hatched" in e["text"] for e in a.evidence), a.evidence
+    assert "The idea was hatched by Martin Lewis" in prompt_text(llm.calls[1])
+    assert a.mode == "generated" and "Martin Lewis" in a.answer
+    assert any("hatched by Martin Lewis" in c.text for c in a.citations)
