@@ -114,7 +114,9 @@ def build(service: Service, compact: bool = False) -> gr.Blocks:
             gr.Markdown(I18N("intro"))
         convo = gr.State([])  # the raw conversation for the engine: [{"role","content"}]
         answers = gr.State([])  # per answer: (first message index, Answer json)
-        chat = gr.Chatbot(label=I18N("chat"), height="calc(100vh - 170px)" if compact else 520, scale=1,
+        # In the small widget the floating label would cover the first lines of a scrolled answer.
+        chat = gr.Chatbot(label=I18N("chat"), show_label=not compact, scale=1,
+                          height="calc(100vh - 170px)" if compact else 520,
                           elem_id="chat", buttons=["copy"], group_consecutive_messages=True,
                           sanitize_html=True, latex_delimiters=[])
         with gr.Row():
