@@ -231,9 +231,10 @@ class Engine:
         q = np.asarray(query_vec if query_vec is not None else self.retriever.embedder.get_query_embedding(question))
         vecs = self._sentence_vectors([c[4] for c in candidates])
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
+        own_words = asked if asked and asked != question else None
         scored = []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
-            shared = cite.overlap(question, text) + (cite.overlap(asked, text) if asked and asked != question else 0)
+            shared = cite.overlap(question, text) + (cite.overlap(own_words, text) if own_words else 0)
             score = sim + LEXICAL_BONUS * shared
             scored.append(Evidence(text, h, s, e, float(score), vec))
         scored.sort(key=lambda ev: ev.score, reverse=True)
@@ -248,6 +249,14 @@ class Engine:
         top = evidence[0].score
         alone = len(evidence) == 1 or evidence[1].score < top - EVIDENCE_MARGIN
         return top >= self.settings.decisive_evidence or (alone and top >= self.settings.clear_evidence)
+
+    def _settles_yes_or_no(self, evidence: list[Evidence], hits: list[Hit], language: str, question: str) -> bool:
+        """Whether the top sentence, quoted, answers a yes/no question the model refused. It cannot
+        say yes or no to a sentence that words it differently ("consultores" for "conselheiros");
+        the close sentence is the answer a reader can judge, when its passage speaks of every name
+        and number the question does ("Lammy met Putin?" is not answered where Witkoff met him)."""
+        return (cite.asks_yes_or_no(question, language) and evidence[0].score >= self.settings.clear_evidence
+                and not cite.missing_facts(question, hits[evidence[0].hit].passage.text))
 
     def extractive(self, evidence: list[Evidence], hits: list[Hit], language: str,
                    make: "_Builder") -> tuple[str, list[Citation]]:
@@ -344,19 +353,13 @@ class Engine:
         """The model's reply checked against `evidence` (the sentences it answered from; `pool` is
         every selected sentence, for a quote when the reply fails)."""
         chosen, text = parse_reply(raw)
-        if _is_refusal(raw) and self._decisive(evidence):
-            # The model reads literally and refuses paraphrased questions; when one sentence
-            # stands out this clearly (calibrated on eval/), quoting it is the better answer.
-            return self._quote(evidence, hits, language, make, "generator found no answer")
-        if _is_refusal(raw) and cite.asks_yes_or_no(make.standalone, language) \
-                and evidence[0].score >= self.settings.clear_evidence \
-                and not cite.missing_facts(make.standalone, hits[evidence[0].hit].passage.text):
-            # It cannot say yes or no to a sentence that words it differently ("consultores" for
-            # "conselheiros"); the close sentence, quoted, is the answer a reader can judge, when its
-            # passage speaks of every name and number the question does ("Lammy met Putin?" is not
-            # answered by the sentence where Witkoff met him).
-            return self._quote(evidence, hits, language, make, "generator found no yes or no")
         if _is_refusal(raw):
+            if self._decisive(evidence):
+                # The model reads literally and refuses paraphrased questions; when one sentence
+                # stands out this clearly (calibrated on eval/), quoting it is the better answer.
+                return self._quote(evidence, hits, language, make, "generator found no answer")
+            if self._settles_yes_or_no(evidence, hits, language, make.standalone):
+                return self._quote(evidence, hits, language, make, "generator found no yes or no")
             return make.final(lang.phrase("refusal", language), [], mode="refused")
         used = sorted({ev.hit for ev in evidence})
         passages = [hits[h].passage.text for h in used]
@@ -482,20 +485,24 @@ def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[st
 def invented_terms(rewrite: str, sources: list[str]) -> list[str]:
     """Content words of a rewritten follow-up found in neither the follow-up nor the conversation
     (compared by their first four letters, so that inflections meet)."""
-    known = {t[:4] for text in sources for t in content_terms(text)}
+    known = _stems(sources)
     return [t for t in content_terms(rewrite) if t[:4] not in known]
 
 
 def resolved_words(rewrite: str, question: str, sources: list[str]) -> list[str]:
     """Words of a rewritten follow-up that the conversation holds and the follow-up does not."""
-    known = {t[:4] for text in sources for t in content_terms(text)}
-    asked = {t[:4] for t in content_terms(question)}
+    resolvable = _stems(sources) - _stems([question])
     out = []
     for word in words(rewrite):
         terms = content_terms(word)
-        if terms and terms[0][:4] in known - asked and word not in out:
+        if terms and terms[0][:4] in resolvable and word not in out:
             out.append(word)
     return out
+
+
+def _stems(texts: list[str]) -> set[str]:
+    """The first four letters of the texts' content words: inflections of one word meet."""
+    return {t[:4] for text in texts for t in content_terms(text)}
 
 
 def last_user_language(turns: list[dict[str, str]]) -> str:

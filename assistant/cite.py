@@ -343,8 +343,12 @@ def fits_kind(sentence: str, question: str) -> bool | None:
 
 
 def overlap(a: str, b: str) -> float:
-    ta, tb = set(content_terms(a)), set(content_terms(b))
-    return len(ta & tb) / (len(ta) or 1)
+    return _share(set(content_terms(a)), set(content_terms(b)))
+
+
+def _share(terms: set[str], other: set[str]) -> float:
+    """The part of `terms` that `other` holds."""
+    return len(terms & other) / (len(terms) or 1)
 
 
 FRESH_WORDS_WEIGHT = 0.3
@@ -366,8 +370,8 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     plain = tuple(n for n in names(sentence) if set(n) <= common)
     asked = [n for n in names(sentence) if n not in plain and _holds_name(n, q_tokens)]
     has_number = bool(numbers(sentence) - numbers(question))
-    asked_terms = set(content_terms(question))
-    fresh = " ".join(t for t in content_terms(sentence) if t not in asked_terms)
+    said = set(content_terms(sentence))
+    fresh = said - set(content_terms(question))
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
         tokens = _tokens(text)
@@ -381,8 +385,9 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
         # 'Steve Witkoff' is better cited where both words stand than where only 'Witkoff' does, and
         # a short answer with no name or number ("a quinta-feira") where its words stand; words
         # the question did not use ("bastão", "forgotten classic") come from the passage they copy.
-        score = (similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * overlap(sentence, text)
-                 + FRESH_WORDS_WEIGHT * overlap(fresh, text))
+        terms = set(content_terms(text))
+        score = (similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * _share(said, terms)
+                 + FRESH_WORDS_WEIGHT * _share(fresh, terms))
         if score > best_score:
             best, best_score = i, score
     return Support(sentence, best, () if best is not None else tuple(fewest or ()),
