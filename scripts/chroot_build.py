@@ -30,7 +30,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -308,8 +308,7 @@ def run_image(stage: Stage, question: str) -> dict:
     health = stage.meta["healthcheck"]
     start_period = float(health["options"].get("start-period", "300s").rstrip("s"))
     port = stage.env.get("ASSISTANT_PORT", "7860")
-    with mounts(stage.root):
-        log = open(stage.root.parent / "container.log", "w")
+    with mounts(stage.root), open(stage.root.parent / "container.log", "w") as log:
         server = chroot(stage.root, stage.meta["cmd"], stage.env, stage.workdir, stage.user, background=True,
                         stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -339,7 +338,6 @@ def run_image(stage: Stage, question: str) -> dict:
                 server.wait(30)
             except subprocess.TimeoutExpired:
                 server.kill()
-            log.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -358,8 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     state = opts.work / "final-stage.json"
     if opts.inner:
         data = json.loads(state.read_text())
-        stage = Stage(data["name"], Path(data["root"]), data["env"], {}, data["shell"], data["workdir"],
-                      data["user"], data["meta"])
+        stage = Stage(**{**data, "root": Path(data["root"])})
         answer = run_image(stage, opts.question)
         print(json.dumps(answer, ensure_ascii=False))
         ok = not answer.get("refused") and answer.get("citations") and "[1]" in answer.get("answer", "")
@@ -369,9 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.monotonic()
         builder.prepare_base()
         stage = builder.build(ROOT / "Dockerfile")
-        state.write_text(json.dumps({"name": stage.name, "root": str(stage.root), "env": stage.env,
-                                     "shell": stage.shell, "workdir": stage.workdir, "user": stage.user,
-                                     "meta": stage.meta}))
+        state.write_text(json.dumps({**asdict(stage), "root": str(stage.root)}))
         size = subprocess.run(["du", "-sh", str(stage.root)], capture_output=True, text=True).stdout.split()[0]
         print(f"built in {time.monotonic() - t0:.0f} s; final stage {stage.root} ({size})", flush=True)
     if opts.run or opts.run_only:
