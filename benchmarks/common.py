@@ -106,7 +106,7 @@ def assistant_env(index_dir: Path, articles_dir: Path = ARTICLES, **extra: str) 
     """The caller's environment without its ASSISTANT_* settings, pointed at a throwaway index."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update({"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_ARTICLES_DIR": str(articles_dir),
-                "OMP_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1", "ANONYMIZED_TELEMETRY": "False"})
+                "PYTHONUNBUFFERED": "1", "ANONYMIZED_TELEMETRY": "False"})
     env.update({k: str(v) for k, v in extra.items()})
     return env
 

@@ -19,7 +19,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")  # as the engine runs (assistant.settings.force_offline)
+from assistant.settings import force_offline  # noqa: E402
+
+force_offline()  # the engine's environment (embedder threads, no telemetry) before any library loads
 
 from .common import ROOT, log, machine_info, package_versions  # noqa: E402
 from .parts import ORDER, PARTS, Context  # noqa: E402
@@ -35,7 +37,7 @@ TARGETS = {
     "total": ("full answer p50", "≤ 6 s", lambda v: v <= 6),
     "ready": ("ready: process start to first answer (assistant ask), p50", "≤ 6 s", lambda v: v <= 6),
     "rss": ("peak RSS of the serving process (max seen)", "≤ 2.5 GB", lambda v: v <= 2.5),
-    "index_real": ("indexing, index/articles, default 1 thread", "≥ 30 passages/s", lambda v: v >= 30),
+    "index_real": ("indexing, index/articles, `assistant index` default (a thread per core)", "≥ 30 passages/s", lambda v: v >= 30),
     "index_synthetic": ("indexing, synthetic ~15,000 passages", "≥ 30 passages/s", lambda v: v >= 30),
 }
 
@@ -112,12 +114,14 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
             None, "GiB", _gib(_get(rd, "baseline_peak_rss_mb", "max")), rd.get("ratio_rss_baseline_over_ours"), "rss")
     ix = p.get("index") or {}
     if ix:
-        add(f"indexing index/articles ({_get(ix, 'real_threads_1', 'passages')} passages), 1 thread",
-            _get(ix, "real_threads_1", "passages_per_s", "p50"), None, "passages/s", None, None, "index_real")
-        add("indexing index/articles, OMP_NUM_THREADS=2", _get(ix, "real_threads_2", "passages_per_s", "p50"), None,
-            "passages/s")
-        add("indexing index/articles: seconds (baseline: stock VectorStoreIndex)",
-            _get(ix, "real_threads_1", "seconds", "p50"), None, "s", _get(ix, "baseline_real_threads_1", "seconds", "p50"),
+        cores = ix.get("default_threads", 2)
+        add(f"indexing index/articles ({_get(ix, f'real_threads_{cores}', 'passages')} passages), {cores} threads: "
+            "the `assistant index` default", _get(ix, f"real_threads_{cores}", "passages_per_s", "p50"), None,
+            "passages/s", None, None, "index_real")
+        add("indexing index/articles, 1 thread (OMP_NUM_THREADS=1)", _get(ix, "real_threads_1", "passages_per_s", "p50"),
+            None, "passages/s")
+        add(f"indexing index/articles: seconds, {cores} threads (baseline: stock VectorStoreIndex, same threads)",
+            _get(ix, f"real_threads_{cores}", "seconds", "p50"), None, "s", _get(ix, "baseline_real", "seconds", "p50"),
             ix.get("ratio_real_time_baseline_over_ours"))
         add(f"indexing synthetic corpus ({_get(ix, 'synthetic', 'passages')} passages, "
             f"{_get(ix, 'synthetic', 'omp_threads')} thread(s))", _get(ix, "synthetic", "passages_per_s"), None,
