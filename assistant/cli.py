@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .settings import force_offline
 
-# Whether the user chose the embedder's thread count (force_offline sets one thread otherwise).
+# Whether the user chose the embedder's thread count (force_offline sets the serving default otherwise).
 USER_THREADS = os.environ.get("OMP_NUM_THREADS")
 force_offline()
 
@@ -37,7 +37,7 @@ class UserError(Exception):
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    # Serving pins the embedder to one thread (llama.cpp needs the cores); an index run has the
+    # Serving keeps the embedder to two threads (llama.cpp needs the cores); an index run has the
     # machine to itself, and e5 scales with threads. Set before the embedder's library loads.
     if USER_THREADS is None:
         os.environ["OMP_NUM_THREADS"] = str(os.cpu_count() or 1)
