@@ -131,16 +131,23 @@ def test_dead_chroma_server_is_one_clear_error(tmp_path):
 @pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
 def test_the_same_question_gets_the_same_answer_whatever_came_before(built):
     """Greedy decoding with llama.cpp's prefix cache depended on the previous prompt: in one process the
-    same question was answered, then refused. The cache is now cut back to the system message."""
+    same question was answered, then refused. The cache is now cut back to the fixed part of each
+    prompt, which is evaluated once and then copied back from a snapshot when another prompt (the
+    other language, the follow-up rewrite) came between: a restored prefix must answer as a fresh one."""
     from assistant import pipeline
     from assistant.settings import Settings
 
     engine = pipeline.open_engine(Settings(index_dir=built / "chroma", articles_dir=ROOT / "index" / "articles"))
-    questions = ["Quantas pessoas morreram no ataque em Sumy?", "Which Beatles song is NASA beaming into space?",
-                 "Who is the UK foreign secretary joining the talks?",
-                 "Em direção a qual estrela a NASA vai transmitir a música?"]
+    sumy = "Quantas pessoas morreram no ataque em Sumy?"
+    questions = [(sumy, None), ("Which Beatles song is NASA beaming into space?", None),
+                 ("Who is the UK foreign secretary joining the talks?", None),
+                 ("E quantas ficaram feridas?", [{"role": "user", "content": sumy},
+                                                 {"role": "assistant", "content": "Pelo menos 35 pessoas."}]),
+                 ("Em direção a qual estrela a NASA vai transmitir a música?", None)]
     seen: dict[str, set[str]] = {}
     for order in (questions, questions[::-1], questions[1:] + questions[:1]):
-        for q in order:
-            seen.setdefault(q, set()).add(engine.ask(q).model_output)
+        for q, history in order:
+            answer = engine.ask(q, history)
+            seen.setdefault(q, set()).add(f"{answer.standalone_question} -> {answer.model_output}")
     assert all(len(outputs) == 1 for outputs in seen.values()), seen
+    assert len(engine.llm._prefix_states) >= 3  # answer in pt and in en, the rewrite: kept, not re-read
