@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage
 from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
-from .text import addresses_the_assistant, content_terms, words
+from .text import addresses_the_assistant, content_terms, refers_back, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -172,11 +172,13 @@ class Engine:
 
     # -- steps ---------------------------------------------------------------
     def rewrite(self, question: str, turns: list[dict[str, str]], language: str) -> str:
-        """A follow-up made standalone; without a generator, the previous question is prepended."""
+        """A follow-up made standalone. Without a generator, or when the model adds nothing, a
+        follow-up that points back (`refers_back`) gets the previous question prepended, and one
+        that does not stands alone."""
         previous = [t["content"] for t in turns if t["role"] == "user"]
         fallback = f"{previous[-1]} {question}" if previous else question
         if self.llm is None:
-            return fallback
+            return fallback if refers_back(question) else question
         convo = "\n".join(f"{t['role']}: {t['content'][:400]}" for t in turns[-4:])
         try:
             messages = _fill(_prompt("rewrite", language), history=convo, question=question)
@@ -187,7 +189,9 @@ class Engine:
         if not out or len(out) > 3 * len(fallback) + 40 or lang.detect(out, language) != language:
             return fallback
         if set(content_terms(out)) <= set(content_terms(question)):
-            return fallback  # the model only repeated the follow-up
+            # The model added nothing: a new question stands alone ("And who is David Lammy?"),
+            # one that points back ("Isso foi antes…?") takes the previous question along.
+            return fallback if refers_back(question) else question
         sources = [question] + [t["content"] for t in turns]
         if invented_terms(out, sources):
             # "quanto tempo" became "quantos minutos": a new question, not this one. The reader's

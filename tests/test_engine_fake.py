@@ -266,6 +266,25 @@ def test_bad_rewrite_falls_back_to_previous_question_plus_follow_up(paris_index,
     assert not a.refused
 
 
+def test_a_new_question_the_model_leaves_as_it_is_stands_alone(paris_index, engine):
+    """Seen in the chat: after two questions on Sumy, "And who is David Lammy?" came back from the
+    rewrite as "Who is David Lammy?", and was glued to the previous question ("E quantas ficaram
+    feridas? And who is David Lammy?"), which made it a "how many" question and got it refused."""
+    history = [{"role": "user", "content": "E quantas ficaram feridas?"},
+               {"role": "assistant", "content": "O artigo diz: 117 [1]"}]
+    eng, llm = engine(paris_index, ["Who is David Lammy?", reply("David Lammy is the UK foreign secretary.", "Lammy")])
+    a = eng.ask("And who is David Lammy?", history)
+    assert a.standalone_question == "And who is David Lammy?"
+    assert a.mode == "generated" and "Lammy" in a.answer
+    check_citations(a)
+
+
+def test_a_follow_up_that_points_back_keeps_the_previous_question_when_the_model_adds_nothing(paris_index, engine):
+    eng, llm = engine(paris_index, ["E com quem ele vai se reunir em Paris?", reply(MACRON, "Macron")])
+    a = eng.ask(FOLLOW_UP, HISTORY)  # "ele": whom?
+    assert a.standalone_question == f"Quem é Steve Witkoff? {FOLLOW_UP}"
+
+
 def test_rewrite_with_words_nobody_wrote_keeps_the_follow_up_and_what_it_resolved(paris_index, engine):
     eng, llm = engine(paris_index, ["Com que ministros alemães Steve Witkoff vai jantar em Paris?",
                                     reply(MACRON, "Macron")])
@@ -306,10 +325,14 @@ def test_extractive_backend_quotes_the_article(paris_index, e5):
 
 def test_extractive_follow_up_prepends_the_previous_question(paris_index, e5):
     eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
-    a = eng.ask("E quantos ficaram feridos?",
-                [{"role": "user", "content": "Quantas pessoas morreram no ataque em Sumy?"}])
-    assert a.standalone_question == "Quantas pessoas morreram no ataque em Sumy? E quantos ficaram feridos?"
+    history = [{"role": "user", "content": "Quantas pessoas morreram no ataque em Sumy?"}]
+    a = eng.ask("E quantos ficaram feridos lá?", history)
+    assert a.standalone_question == "Quantas pessoas morreram no ataque em Sumy? E quantos ficaram feridos lá?"
     assert "117" in a.answer
+    # A question that does not point back is a new one: alone, it finds its own sentence.
+    a = eng.ask("Who is David Lammy?", history)
+    assert a.standalone_question == "Who is David Lammy?"
+    assert "David Lammy" in a.answer and "Sumy" not in a.answer
 
 
 # -- the JSON shape ----------------------------------------------------------------------------------------

@@ -28,3 +28,13 @@ def test_instructions_to_the_assistant_are_recognised(text):
 ])
 def test_news_sentences_and_plain_questions_are_not(text):
     assert not addresses_the_assistant(text)
+
+
+def test_refers_back_tells_a_follow_up_from_a_new_question():
+    from assistant.text import refers_back
+
+    for follow_up in ("E quando?", "Isso foi antes ou depois de ele voltar à Casa Branca?",
+                      "Was he already back in the White House then?", "What happened there?", "And why?"):
+        assert refers_back(follow_up), follow_up
+    for new in ("And who is David Lammy?", "Quem é o presidente francês?", "How far is Polaris from Earth?"):
+        assert not refers_back(new), new
