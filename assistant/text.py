@@ -49,7 +49,8 @@ def content_terms(text: str) -> list[str]:
 
 
 # Words that point back into a conversation ("Isso foi antes…?", "Was he…then?"): a question with
-# one of them, or with no content word at all ("E quando?"), is not understood alone.
+# one of them, or with fewer than two content words ("E quando?", "De que antena?"), is not
+# understood alone.
 _REFERS_BACK = set("""
 he she it they him her them his its their this that these those then there
 ele ela eles elas dele dela deles delas isso isto aquilo esse essa esses essas nisso disso daquilo
@@ -60,7 +61,7 @@ la ali entao
 def refers_back(text: str) -> bool:
     """Whether a question needs the conversation before it to be understood."""
     folded = words(fold(text))
-    return not content_terms(text) or any(w in _REFERS_BACK for w in folded)
+    return len(content_terms(text)) < 2 or any(w in _REFERS_BACK for w in folded)
 
 
 def numbers(text: str) -> set[str]:

@@ -38,3 +38,5 @@ def test_refers_back_tells_a_follow_up_from_a_new_question():
         assert refers_back(follow_up), follow_up
     for new in ("And who is David Lammy?", "Quem é o presidente francês?", "How far is Polaris from Earth?"):
         assert not refers_back(new), new
+    # One content word is not a question of its own: "De que antena?" asks about the last answer.
+    assert refers_back("De que antena?")
