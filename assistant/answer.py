@@ -177,8 +177,9 @@ class Engine:
         that does not stands alone."""
         previous = [t["content"] for t in turns if t["role"] == "user"]
         fallback = f"{previous[-1]} {question}" if previous else question
+        unresolved = fallback if refers_back(question) else question  # when nothing resolves it
         if self.llm is None:
-            return fallback if refers_back(question) else question
+            return unresolved
         convo = "\n".join(f"{t['role']}: {t['content'][:400]}" for t in turns[-4:])
         try:
             messages = _fill(_prompt("rewrite", language), history=convo, question=question)
@@ -191,7 +192,7 @@ class Engine:
         if set(content_terms(out)) <= set(content_terms(question)):
             # The model added nothing: a new question stands alone ("And who is David Lammy?"),
             # one that points back ("Isso foi antes…?") takes the previous question along.
-            return fallback if refers_back(question) else question
+            return unresolved
         sources = [question] + [t["content"] for t in turns]
         if invented_terms(out, sources):
             # "quanto tempo" became "quantos minutos": a new question, not this one. The reader's
