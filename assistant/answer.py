@@ -306,12 +306,45 @@ class Engine:
             return
         make.timings["generate"] = _ms(t_gen, time.perf_counter())
         make.raw = raw
-        yield self._check(raw, language, evidence, hits, make, pool)
+        result = self._check(raw, language, evidence, hits, make, pool)
+        refusal = result["answer"]
+        if _is_refusal(raw) and refusal.refused and not refusal.notice and self._may_insist(make.standalone, language):
+            result = self._insist(question, language, pool, hits, make) or result
+            result["answer"].timings_ms["total"] = _ms(make.t0, time.perf_counter())
+        yield result
+
+    def _may_insist(self, question: str, language: str) -> bool:
+        """Whether a refusal may be put to the test by asking again with NOT_FOUND banned: not for a
+        yes/no question (the model says yes to anything) nor a "why" (it supplies a reason)."""
+        return (getattr(self.llm, "can_ban", False) and not cite.asks_yes_or_no(question, language)
+                and not cite.asks_why(question))
+
+    def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],
+                make: "_Builder") -> dict[str, Any] | None:
+        """The model reads literally and refuses questions worded otherwise than the article ("Que
+        canção a NASA vai transmitir para o espaço?" of "NASA will transmit the Beatles song…").
+        Asked again, with NOT_FOUND banned, it answers; the answer is kept only if it passes every
+        check and rests on one evidence sentence (cite.rests_on_one), else the refusal stands."""
+        refused_raw, t0 = make.raw, time.perf_counter()
+        try:
+            raw = self.llm.chat(_answer_messages(question, language, pool), ban=["NOT"]).message.content or ""
+        except Exception:  # noqa: BLE001 - the refusal stands
+            return None
+        finally:
+            make.timings["insist"] = _ms(t0, time.perf_counter())
+        if _is_refusal(raw) or not cite.rests_on_one(parse_reply(raw)[1], make.standalone, [ev.text for ev in pool]):
+            return None
+        make.raw = f"{refused_raw}\n---\n{raw}"
+        result = self._check(raw, language, pool, hits, make, pool)
+        if result["answer"].mode != "generated":
+            make.raw = refused_raw
+            return None
+        result["answer"].notice = "the model refused, then answered when asked again; the answer rests on one sentence"
+        return result
 
     def _stream_reply(self, question: str, language: str, evidence: list[Evidence],
                       make: "_Builder") -> Iterator[dict[str, Any]]:
-        listing = "\n".join(f"[{i}] {ev.text}" for i, ev in enumerate(evidence, 1))
-        messages = _fill(_prompt("answer", language), evidence=listing, question=question)
+        messages = _answer_messages(question, language, evidence)
         raw = ""
         for chunk in self.llm.stream_chat(messages):
             if "first_token" not in make.timings:
@@ -405,6 +438,11 @@ class Engine:
             # A bare name or number carries no language; say it in the reader's.
             answer = f"{lang.phrase('short_answer', language)} {answer}"
         return make.final(answer, citations, mode="generated")
+
+
+def _answer_messages(question: str, language: str, evidence: list[Evidence]) -> list[ChatMessage]:
+    listing = "\n".join(f"[{i}] {ev.text}" for i, ev in enumerate(evidence, 1))
+    return _fill(_prompt("answer", language), evidence=listing, question=question)
 
 
 _REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d{1,4})\]?\s*$", re.IGNORECASE | re.MULTILINE)

@@ -257,6 +257,40 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
 
 
+_WHY = re.compile(r"\b(why|porque|por que|porqu[eê]|para que)\b")
+
+
+def asks_why(question: str) -> bool:
+    return bool(_WHY.search(fold(question)))
+
+
+def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether the answer stands on one sentence of the evidence, as an answer the model gave only
+    when told not to refuse must. The question's names are in the evidence at all ("Liga dos
+    Campeões" is not), and one sentence that speaks of one of them holds the answer's own names and
+    numbers (with every name of the question when it adds a number: the "18" of Kryvyi Rih is not
+    a Kyiv toll) and every word the answer adds to the question ("missile" is not in the Kryvyi
+    Rih sentence, nor "samba" in any), a translated word matching by its first four letters."""
+    everything = _tokens(" ".join(sentences))
+    asked = names(question)
+    if not all(_holds_name(n, everything) for n in asked):
+        return False
+    q_tokens = _tokens(question)
+    fresh = {t[:4] for t in content_terms(answer)} - {t[:4] for t in content_terms(question)}
+    adds_number = bool(numbers(answer) - numbers(question))
+    own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
+    for sentence in sentences:
+        tokens = _tokens(sentence)
+        held = [_holds_name(n, tokens) for n in asked]
+        if (held and not any(held)) or (adds_number and not all(held)):
+            continue
+        if missing_facts(answer, sentence, skip=own):
+            continue
+        if fresh <= {t[:4] for t in content_terms(sentence)}:
+            return True
+    return False
+
+
 def restates_question(answer: str, question: str) -> bool:
     """Whether the answer only repeats words of the question ("What area of Kryvyi Rih was hit?"
     -> "Kryvyi Rih"): it says nothing the reader did not already write."""

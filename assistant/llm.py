@@ -44,6 +44,8 @@ class _ChatLLM(CustomLLM):
 
     max_tokens: int = 120
     timeout_s: float = 60.0
+    # Whether chat(..., ban=[words]) can keep words out of the reply (needs the token ids).
+    can_ban: bool = False
     model_label: str = ""
     context_window: int = 4096
 
@@ -52,12 +54,12 @@ class _ChatLLM(CustomLLM):
         return LLMMetadata(context_window=self.context_window, num_output=self.max_tokens,
                            is_chat_model=True, model_name=self.model_label)
 
-    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str] = ()) -> Iterator[str]:
         raise NotImplementedError
 
-    def _timed(self, messages: list[dict[str, str]], max_tokens: int | None) -> Iterator[str]:
+    def _timed(self, messages: list[dict[str, str]], max_tokens: int | None, ban: Sequence[str] = ()) -> Iterator[str]:
         deadline = time.monotonic() + self.timeout_s
-        for piece in self._stream(messages, max_tokens or self.max_tokens):
+        for piece in self._stream(messages, max_tokens or self.max_tokens, ban):
             yield piece
             if time.monotonic() > deadline:
                 raise GenerationError(f"generation took longer than {self.timeout_s:.0f} s")
@@ -71,7 +73,7 @@ class _ChatLLM(CustomLLM):
         return gen()
 
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        text = "".join(self._timed(_as_dicts(messages), kwargs.get("max_tokens")))
+        text = "".join(self._timed(_as_dicts(messages), kwargs.get("max_tokens"), kwargs.get("ban", ())))
         return ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text))
 
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
@@ -88,6 +90,7 @@ class _ChatLLM(CustomLLM):
 class LlamaCppLLM(_ChatLLM):
     """A local GGUF through llama-cpp-python, with the GGUF's own chat template, temperature 0."""
 
+    can_ban: bool = True
     _llama: Any = PrivateAttr()
     _lock: Any = PrivateAttr()
     _prefix_states: dict[tuple[int, ...], bytes] = PrivateAttr()
@@ -160,11 +163,13 @@ class LlamaCppLLM(_ChatLLM):
         self._llama.input_ids[:len(prefix)] = prefix
         return True
 
-    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str] = ()) -> Iterator[str]:
+        # A banned word's first token never comes: "NOT" keeps NOT_FOUND out.
+        bias = {self._llama.tokenize(w.encode("utf-8"), add_bos=False)[0]: -100.0 for w in ban} or None
         with self._lock:
             self._pin_prefix(messages)
             chunks = self._llama.create_chat_completion(messages=messages, temperature=0.0, top_k=1,
-                                                        max_tokens=max_tokens, stream=True)
+                                                        max_tokens=max_tokens, stream=True, logit_bias=bias)
             for chunk in chunks:
                 piece = chunk["choices"][0]["delta"].get("content")
                 if piece:
@@ -182,7 +187,7 @@ class OpenAICompatibleLLM(_ChatLLM):
     def class_name(cls) -> str:
         return "OpenAICompatibleLLM"
 
-    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str] = ()) -> Iterator[str]:
         import httpx
 
         body = {"model": self.model, "messages": messages, "temperature": 0.0,

@@ -22,7 +22,8 @@ says said say according
 STOPWORDS = STOPWORDS_PT | STOPWORDS_EN
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A clock time is one number: "12:00" is not the "12" of "12 metros".
+_NUMBER = re.compile(r"\d+(?::\d\d(?!\d)|(?:[.,]\d+)*)")
 
 
 def strip_accents(text: str) -> str:
@@ -65,7 +66,7 @@ def refers_back(text: str) -> bool:
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers written with digits, normalised: '1.200' and '1,200' -> '1200'."""
+    """Numbers written with digits, normalised: '1.200' and '1,200' -> '1200'; '12:00' stays whole."""
     return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
 
 

@@ -82,6 +82,7 @@ class ScriptedLLM(_ChatLLM):
 
     _script: list = PrivateAttr(default_factory=list)
     _calls: list = PrivateAttr(default_factory=list)
+    _bans: list = PrivateAttr(default_factory=list)
 
     def __init__(self, script: list[Step], **kwargs: Any) -> None:
         super().__init__(model_label="scripted", **kwargs)
@@ -95,8 +96,14 @@ class ScriptedLLM(_ChatLLM):
     def calls(self) -> list[list[dict[str, str]]]:
         return self._calls
 
-    def _stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+    @property
+    def bans(self) -> list[tuple[str, ...]]:
+        """The words each call banned, call by call."""
+        return self._bans
+
+    def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban=()) -> Iterator[str]:
         self._calls.append(messages)
+        self._bans.append(tuple(ban))
         if not self._script:
             raise AssertionError(f"unexpected generator call #{len(self._calls)}")
         step = self._script.pop(0)

@@ -294,3 +294,47 @@ def test_asks_yes_or_no(question, language, yes_no):
 ])
 def test_bare_yes_or_no(answer, bare):
     assert cite.bare_yes_or_no(answer) is bare
+
+
+def test_a_clock_time_is_one_number():
+    nasa = "The song will be transmitted from the DSS-63 radio antenna at 12:00 am UTC."
+    assert cite.missing_facts("The antenna is 12 metres wide.", nasa) == ["12"]
+    assert cite.missing_facts("It will be sent at 12:00 am UTC.", nasa) == []
+
+
+NASA = ["NASA invites astronomy fans and Beatles fans alike to play the song simultaneously as it is being "
+        "transmitted into space.",
+        "On February 4, NASA will digitally transmit the Beatles song Across the Universe in the direction of "
+        "the star Polaris, commonly known as the North Star."]
+
+
+@pytest.mark.parametrize("answer, question, holds", [
+    ('A NASA vai transmitir a canção "Across the Universe" para o espaço.',
+     "Que canção a NASA vai transmitir para o espaço?", True),
+    ("NASA will transmit Across the Universe on February 4.", "What will NASA send into space?", True),
+    # a word of no sentence ("samba"), a number of none
+    ('A NASA vai transmitir o samba "Across the Universe" para o espaço.',
+     "O que a NASA vai transmitir para o espaço?", False),
+    ("NASA will transmit the song on February 5.", "When will NASA send the song?", False),
+    # a name the evidence never mentions
+    ("Mick Jagger will play Across the Universe.", "Which song will Mick Jagger play?", False),
+])
+def test_an_answer_rests_on_one_sentence(answer, question, holds):
+    assert cite.rests_on_one(answer, question, NASA) is holds
+
+
+def test_an_answer_does_not_rest_on_a_sentence_about_something_else(sentences):
+    article = list(sentences.values())
+    q = "What kind of weapon was used in the Kryvyi Rih attack?"
+    assert not cite.rests_on_one("A missile was used in the Kryvyi Rih attack.", q, article)
+    q = "Quantas pessoas morreram em ataques russos em Kyiv?"
+    assert not cite.rests_on_one("Pelo menos 18 pessoas morreram em Kyiv.", q, article)
+    assert cite.rests_on_one("Pelo menos 35 pessoas morreram em Sumy.", "Quantas pessoas morreram em Sumy?", article)
+
+
+@pytest.mark.parametrize("question, why", [
+    ("Why did Zelensky fly to Paris?", True), ("Porque é que Lammy recusou?", True),
+    ("Por que razão a NASA transmite a canção?", True), ("Who is Lammy?", False), ("Quando?", False),
+])
+def test_asks_why(question, why):
+    assert cite.asks_why(question) is why

@@ -143,6 +143,54 @@ def test_second_opinion_on_one_sentence_can_answer(paris_index, engine):
     check_citations(a)
 
 
+NOT_DECISIVE = {"decisive_evidence": 9.0, "clear_evidence": 9.0}
+
+
+def test_a_refusal_is_put_to_the_test_and_an_answer_on_one_sentence_kept(paris_index, engine):
+    eng, llm = engine(paris_index.model_copy(update=NOT_DECISIVE),
+                      [not_found_reply] * 3 + [reply("Pelo menos 35 pessoas morreram em Sumy.")], can_ban=True)
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "generated" and "35" in a.answer and SUMY in a.citations[0].text
+    assert "refused, then answered" in a.notice and "NOT_FOUND" in a.model_output
+    assert llm.bans[-1] == ("NOT",) and set(llm.bans[:-1]) == {()}
+    assert "insist" in a.timings_ms
+    check_citations(a)
+
+
+@pytest.mark.parametrize("question, insisted", [
+    # the number of another sentence, which does not name the city asked about
+    ("Quantas pessoas morreram em ataques russos em Kyiv?", "Pelo menos 18 pessoas morreram em Kyiv."),
+    # a word of no sentence about Kryvyi Rih (the missile struck Sumy)
+    ("What kind of weapon was used in the Kryvyi Rih attack?", "A missile was used in the Kryvyi Rih attack."),
+    # a name the article never mentions
+    ("Quem ganhou a Liga dos Campeões este ano?", "O Sumy ganhou a Liga dos Campeões."),
+    ("Who met Zelensky in Paris?", "NOT_FOUND"),
+])
+def test_an_insisted_answer_that_no_one_sentence_holds_leaves_the_refusal(paris_index, engine, question, insisted):
+    eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
+                      [not_found_reply] * 3 + [insisted], can_ban=True)
+    a = eng.ask(question)
+    assert a.refused and a.mode == "refused" and a.citations == [], a.answer
+    assert llm.bans[-1] == ("NOT",)
+
+
+@pytest.mark.parametrize("question", [
+    "Há conselheiros de segurança a participar também?",  # yes/no: the model says yes to anything
+    "Porque é que David Lammy se recusou a participar?",  # why: the model supplies a reason
+])
+def test_yes_no_and_why_refusals_are_not_put_to_the_test(paris_index, engine, question):
+    eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
+                      [not_found_reply] * 3, can_ban=True)
+    a = eng.ask(question)
+    assert a.refused and all(ban == () for ban in llm.bans)
+
+
+def test_a_generator_that_cannot_ban_words_is_not_asked_again(paris_index, engine):
+    eng, llm = engine(paris_index.model_copy(update=NOT_DECISIVE), [not_found_reply] * 3)
+    assert eng.ask("Quantas pessoas morreram em Sumy?").refused
+    assert len(llm.calls) <= 3
+
+
 def test_refusal_against_decisive_evidence_quotes_it(paris_index, engine):
     settings = paris_index.model_copy(update={"decisive_evidence": 0.0})
     eng, _ = engine(settings, [not_found_reply] * 3)

@@ -46,8 +46,8 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
 
 
 # What the default backend reaches now, less a small margin: a drop below fails CI.
-# The floor (0.90 / 0.95 / 0.90 / 1.00): correct (0.89) and cited_gold (0.89, on 106 cases) are not met;
-# see docs/evaluation.md.
+# The floor (0.90 / 0.95 / 0.90 / 1.00): correct is gated at the floor (0.93 reached, 76 of 82);
+# cited_gold (0.93, on 106 cases) is not met and is gated below it; see docs/evaluation.md.
 DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
 
 
