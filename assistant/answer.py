@@ -308,23 +308,26 @@ class Engine:
         make.raw = raw
         result = self._check(raw, language, evidence, hits, make, pool)
         refusal = result["answer"]
-        if _is_refusal(raw) and refusal.refused and not refusal.notice and self._may_insist(make.standalone, language):
+        if _is_refusal(raw) and refusal.refused and not refusal.notice and self._may_insist(make.standalone):
             result = self._insist(question, language, pool, hits, make) or result
             result["answer"].timings_ms["total"] = _ms(make.t0, time.perf_counter())
         yield result
 
-    def _may_insist(self, question: str, language: str) -> bool:
-        """Whether a refusal may be put to the test by asking again with NOT_FOUND banned: not for a
-        yes/no question (the model says yes to anything) nor a "why" (it supplies a reason)."""
-        return (getattr(self.llm, "can_ban", False) and not cite.asks_yes_or_no(question, language)
-                and not cite.asks_why(question))
+    def _may_insist(self, question: str) -> bool:
+        """Whether a refusal may be put to the test by asking again with NOT_FOUND banned: only when
+        the question asks for a kind of thing the answer can be checked against (a name for "which
+        song", a number for "how many": cite.asked_kind). Asked "How long will the transmission
+        last?", the model that rightly refused, pressed, read "will take 431 years to reach the
+        star" as the answer; and it says yes to any yes/no question and supplies any "why"."""
+        return getattr(self.llm, "can_ban", False) and cite.asked_kind(question) is not None
 
     def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],
                 make: "_Builder") -> dict[str, Any] | None:
         """The model reads literally and refuses questions worded otherwise than the article ("Que
         canção a NASA vai transmitir para o espaço?" of "NASA will transmit the Beatles song…").
-        Asked again, with NOT_FOUND banned, it answers; the answer is kept only if it passes every
-        check and rests on one evidence sentence (cite.rests_on_one), else the refusal stands."""
+        Asked again, with NOT_FOUND banned, it answers; the answer is kept only if it is of the kind
+        asked, passes every check and rests on one evidence sentence (cite.rests_on_one), else the
+        refusal stands."""
         refused_raw, t0 = make.raw, time.perf_counter()
         try:
             raw = self.llm.chat(_answer_messages(question, language, pool), ban=["NOT"]).message.content or ""
@@ -332,7 +335,9 @@ class Engine:
             return None
         finally:
             make.timings["insist"] = _ms(t0, time.perf_counter())
-        if _is_refusal(raw) or not cite.rests_on_one(parse_reply(raw)[1], make.standalone, [ev.text for ev in pool]):
+        text = parse_reply(raw)[1]
+        if (_is_refusal(raw) or not cite.fits_kind(text, make.standalone)
+                or not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])):
             return None
         make.raw = f"{refused_raw}\n---\n{raw}"
         result = self._check(raw, language, pool, hits, make, pool)
@@ -377,6 +382,9 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
+        if not cite.names_stand_with_subjects(text, make.standalone, article):
+            pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))

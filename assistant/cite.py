@@ -154,10 +154,13 @@ def asked_roles(question: str) -> list[str]:
     return [w for w in words(m.group("subject"))[:6] if w in ROLES] if m else []
 
 
-def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits) -> bool:
-    """Whether each name the answer adds to the question stands in a sentence for which fits(sentence)."""
+def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits, places: bool = True) -> bool:
+    """Whether each name the answer adds to the question stands in a sentence for which fits(sentence)
+    (places too, unless `places` is False)."""
     q_tokens = _tokens(question)
     for name in (n for n in names(answer) if not _holds_name(n, q_tokens)):
+        if not places and all(w in ALIASES for w in name):
+            continue
         holding = [s for s in sentences if _holds_name(name, _tokens(s))]
         if holding and not any(fits(s) for s in holding):
             return False
@@ -169,6 +172,27 @@ def names_roles_together(answer: str, question: str, sentences: list[str]) -> bo
     roles = asked_roles(question)
     return not roles or _given_names_stand_with(
         answer, question, sentences, lambda s: all(ROLES[r] & _tokens(s) for r in roles))
+
+
+def subjects(question: str) -> list[tuple[str, ...]]:
+    """The names and places of a question, places by any of their names ("Reino Unido", "UK")."""
+    found = names(question)
+    places = {(w,) for w in {fold(x) for x in words(question)} if len(w) > 2 and w in ALIASES}
+    return found + sorted(places - set(found))
+
+
+def speaks_of(sentence: str, question: str) -> bool:
+    """Whether the sentence names one of the question's names or places."""
+    tokens = _tokens(sentence)
+    return any(_holds_name(n, tokens) for n in subjects(question))
+
+
+def names_stand_with_subjects(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each person or thing the answer names stands in a sentence with one of the
+    question's names or places: asked who represents the UK, the model answered Witkoff, whom the
+    article never puts beside the UK."""
+    return not subjects(question) or _given_names_stand_with(
+        answer, question, sentences, lambda s: speaks_of(s, question), places=False)
 
 
 # Calendar words a question can pin an answer to, one key for both languages. Words that are also
@@ -255,13 +279,6 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     Witkoff met "last week" is whom the "semana passada" sentence names."""
     asked = marks(question)
     return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
-
-
-_WHY = re.compile(r"\b(why|porque|por que|porqu[eê]|para que)\b")
-
-
-def asks_why(question: str) -> bool:
-    return bool(_WHY.search(fold(question)))
 
 
 def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
@@ -354,24 +371,36 @@ def can_answer(sentence: str, question: str) -> bool:
     return fits_kind(sentence, question) is not False
 
 
-def fits_kind(sentence: str, question: str) -> bool | None:
-    """Whether the sentence holds the kind of thing the question asks for (a name with the role for "who is the
-    <role>", a number of its own for "how many", a date or time for "when", quoted words for "what
-    phrase", a name of its own for "which song"); None for other questions."""
+def asked_kind(question: str) -> str | None:
+    """The kind of thing the question asks for, when it is one that can be checked: "role" (who is
+    the <role>), "number" (how many), "date" (when), "words" (what phrase), "name" (which song);
+    None for other questions."""
     folded = fold(question)
-    roles = asked_roles(question)
-    if roles:
-        q_tokens, s_tokens = _tokens(question), _tokens(sentence)
+    if asked_roles(question):
+        return "role"
+    for kind, pattern in (("number", _HOW_MANY), ("date", _WHEN), ("words", _WORDS_SAID), ("name", _WHICH_NAMED)):
+        if pattern.search(folded):
+            return kind
+    return None
+
+
+def fits_kind(sentence: str, question: str) -> bool | None:
+    """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
+    the role, a number of its own, a date or time, quoted words, a name of its own; None for
+    questions of no known kind."""
+    kind = asked_kind(question)
+    q_tokens = _tokens(question)
+    if kind == "role":
+        roles, s_tokens = asked_roles(question), _tokens(sentence)
         return all(ROLES[r] & s_tokens for r in roles) and any(
             not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
-    if _HOW_MANY.search(folded):
+    if kind == "number":
         return bool(numbers(sentence) - numbers(question))
-    if _WHEN.search(folded):
+    if kind == "date":
         return bool(_DATE.search(fold(sentence)))
-    if _WORDS_SAID.search(folded):
+    if kind == "words":
         return bool(_QUOTED.search(sentence))
-    if _WHICH_NAMED.search(folded):
-        q_tokens = _tokens(question)
+    if kind == "name":
         return any(not _holds_name(n, q_tokens) for n in names(sentence))
     return None
 

@@ -160,11 +160,12 @@ def test_a_refusal_is_put_to_the_test_and_an_answer_on_one_sentence_kept(paris_i
 @pytest.mark.parametrize("question, insisted", [
     # the number of another sentence, which does not name the city asked about
     ("Quantas pessoas morreram em ataques russos em Kyiv?", "Pelo menos 18 pessoas morreram em Kyiv."),
-    # a word of no sentence about Kryvyi Rih (the missile struck Sumy)
-    ("What kind of weapon was used in the Kryvyi Rih attack?", "A missile was used in the Kryvyi Rih attack."),
-    # a name the article never mentions
-    ("Quem ganhou a Liga dos Campeões este ano?", "O Sumy ganhou a Liga dos Campeões."),
-    ("Who met Zelensky in Paris?", "NOT_FOUND"),
+    # a name the article never mentions, in the answer or in the question
+    ("Which song did Lammy play at the talks?", "Lammy played Across the Universe."),
+    ("Em que cidade se jogou a final da Liga dos Campeões?", "A final da Liga dos Campeões jogou-se em Paris."),
+    # not the kind asked: no number for "how many"
+    ("Quantas pessoas morreram em Sumy?", "Muitas pessoas morreram em Sumy."),
+    ("How many people were killed in Sumy?", "NOT_FOUND"),  # it refuses again
 ])
 def test_an_insisted_answer_that_no_one_sentence_holds_leaves_the_refusal(paris_index, engine, question, insisted):
     eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
@@ -177,8 +178,9 @@ def test_an_insisted_answer_that_no_one_sentence_holds_leaves_the_refusal(paris_
 @pytest.mark.parametrize("question", [
     "Há conselheiros de segurança a participar também?",  # yes/no: the model says yes to anything
     "Porque é que David Lammy se recusou a participar?",  # why: the model supplies a reason
+    "What kind of weapon was used in the Kryvyi Rih attack?",  # no kind of answer to check
 ])
-def test_yes_no_and_why_refusals_are_not_put_to_the_test(paris_index, engine, question):
+def test_refusals_of_questions_of_no_checkable_kind_are_not_put_to_the_test(paris_index, engine, question):
     eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
                       [not_found_reply] * 3, can_ban=True)
     a = eng.ask(question)
@@ -528,6 +530,14 @@ def test_words_the_article_never_gives_to_the_asked_name_are_refused(paris_index
     eng, _ = engine(paris_index, [reply("Putin disse a Witkoff que o foco seria o fim dos combates na Ucrânia.")] * 3)
     a = eng.ask("O que é que Putin disse a Witkoff no encontro da semana passada?")
     assert a.refused and "Putin" not in a.answer and "putin" in a.notice, (a.answer, a.notice)
+
+
+def test_a_name_never_beside_the_questions_subject_is_replaced_by_the_quote(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Steve Witkoff")])
+    a = eng.ask("Quem vai representar o Reino Unido nas conversações?")
+    assert a.mode == "extractive" and "David Lammy" in a.answer and "Witkoff" not in a.answer
+    assert "never beside" in a.notice
+    check_citations(a)
 
 
 def test_an_answer_that_misspells_the_evidence_is_replaced_by_the_quote(paris_index, engine):
