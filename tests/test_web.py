@@ -159,7 +159,8 @@ def test_chat_in_browser_cites_and_highlights(app, browser):
     page = _page(browser)
     page.goto(app + "/")
     page.locator("#question textarea").wait_for(timeout=60_000)
-    assert page.get_by_text("Nova conversa").is_visible()  # labels follow the browser's language
+    # labels follow the browser's language (Gradio applies them after the first render)
+    page.get_by_text("Nova conversa").wait_for(state="visible", timeout=15_000)
     bot = _ask(page, PT_QUESTION)
     assert "Defesa" in bot.inner_text()
     source = page.locator("#chat .thought .title").first
