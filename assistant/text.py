@@ -59,10 +59,18 @@ la ali entao
 """.split())
 
 
+# A possessive after a content word may point back inside the question: "…the US envoys meeting
+# their European counterparts?" stands alone; "What is his role?" does not.
+_POSSESSIVES = {"his", "her", "its", "their"}
+
+
 def refers_back(text: str) -> bool:
     """Whether a question needs the conversation before it to be understood."""
     folded = words(fold(text))
-    return len(content_terms(text)) < 2 or any(w in _REFERS_BACK for w in folded)
+    if len(content_terms(text)) < 2:
+        return True
+    return any(w in _REFERS_BACK and not (w in _POSSESSIVES and content_terms(" ".join(folded[:i])))
+               for i, w in enumerate(folded))
 
 
 def numbers(text: str) -> set[str]:

@@ -36,7 +36,10 @@ def test_refers_back_tells_a_follow_up_from_a_new_question():
     for follow_up in ("E quando?", "Isso foi antes ou depois de ele voltar à Casa Branca?",
                       "Was he already back in the White House then?", "What happened there?", "And why?"):
         assert refers_back(follow_up), follow_up
-    for new in ("And who is David Lammy?", "Quem é o presidente francês?", "How far is Polaris from Earth?"):
+    for new in ("And who is David Lammy?", "Quem é o presidente francês?", "How far is Polaris from Earth?",
+                "In which city are the US envoys meeting their European counterparts?"):
         assert not refers_back(new), new
+    # a possessive with nothing before it to point at
+    assert refers_back("What is his role?") and refers_back("And what did they say about their plan?")
     # One content word is not a question of its own: "De que antena?" asks about the last answer.
     assert refers_back("De que antena?")
