@@ -329,6 +329,17 @@ def test_a_new_question_the_model_leaves_as_it_is_stands_alone(paris_index, engi
     check_citations(a)
 
 
+def test_a_question_with_its_own_antecedent_stands_alone_after_another_topic(paris_index, engine):
+    """Seen in the chat: after a question on NASA, "their" in this question was taken for a word
+    pointing back, and the question was glued to the NASA one."""
+    history = [{"role": "user", "content": "Que canção a NASA vai transmitir para o espaço?"},
+               {"role": "assistant", "content": "A canção Across the Universe. [1]"}]
+    q = "In which city are the US envoys meeting their European counterparts?"
+    eng, llm = engine(paris_index, [q, reply("They are meeting in Paris.", "Paris")])
+    a = eng.ask(q, history)
+    assert a.standalone_question == q and "Paris" in a.answer
+
+
 def test_a_follow_up_that_points_back_keeps_the_previous_question_when_the_model_adds_nothing(paris_index, engine):
     eng, llm = engine(paris_index, ["E com quem ele vai se reunir em Paris?", reply(MACRON, "Macron")])
     a = eng.ask(FOLLOW_UP, HISTORY)  # "ele": whom?
