@@ -47,7 +47,8 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
 
 # What the default backend reaches now, less a small margin: a drop below fails CI.
 # The floor (0.90 / 0.95 / 0.90 / 1.00) is met for correct (0.92), refused (0.90) and language on
-# 119 cases, each by one case, so the gate keeps a two-case margin; cited_gold (0.92) is not met.
+# 119 cases (correct by one case, refused by none), so the gate keeps a two-case margin; cited_gold (0.92)
+# is not met.
 # See docs/evaluation.md.
 DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
 
