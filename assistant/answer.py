@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage
 from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
-from .text import addresses_the_assistant, content_terms, refers_back, words
+from .text import addresses_the_assistant, content_terms, refers_back, stems, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -536,24 +536,19 @@ def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[st
 def invented_terms(rewrite: str, sources: list[str]) -> list[str]:
     """Content words of a rewritten follow-up found in neither the follow-up nor the conversation
     (compared by their first four letters, so that inflections meet)."""
-    known = _stems(sources)
+    known = stems(sources)
     return [t for t in content_terms(rewrite) if t[:4] not in known]
 
 
 def resolved_words(rewrite: str, question: str, sources: list[str]) -> list[str]:
     """Words of a rewritten follow-up that the conversation holds and the follow-up does not."""
-    resolvable = _stems(sources) - _stems([question])
+    resolvable = stems(sources) - stems([question])
     out = []
     for word in words(rewrite):
         terms = content_terms(word)
         if terms and terms[0][:4] in resolvable and word not in out:
             out.append(word)
     return out
-
-
-def _stems(texts: list[str]) -> set[str]:
-    """The first four letters of the texts' content words: inflections of one word meet."""
-    return {t[:4] for text in texts for t in content_terms(text)}
 
 
 def last_user_language(turns: list[dict[str, str]]) -> str:

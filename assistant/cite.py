@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
-from .text import STOPWORDS, content_terms, fold, numbers, words
+from .text import STOPWORDS, content_terms, fold, numbers, stems, words
 
 _MARKER = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 
@@ -293,7 +293,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
     if not all(_holds_name(n, everything) for n in asked):
         return False
     q_tokens = _tokens(question)
-    fresh = {t[:4] for t in content_terms(answer)} - {t[:4] for t in content_terms(question)}
+    fresh = stems([answer]) - stems([question])
     adds_number = bool(numbers(answer) - numbers(question))
     own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
     for sentence in sentences:
@@ -303,7 +303,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
             continue
         if missing_facts(answer, sentence, skip=own):
             continue
-        if fresh <= {t[:4] for t in content_terms(sentence)}:
+        if fresh <= stems([sentence]):
             return True
     return False
 

@@ -49,6 +49,12 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
+def stems(texts: list[str]) -> set[str]:
+    """The first four letters of the texts' content words: inflections of one word meet, and so do
+    many translations ("transmitir" / "transmit")."""
+    return {t[:4] for text in texts for t in content_terms(text)}
+
+
 # Words that point back into a conversation ("Isso foi antes…?", "Was he…then?"): a question with
 # one of them, or with fewer than two content words ("E quando?", "De que antena?"), is not
 # understood alone.
