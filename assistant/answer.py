@@ -311,6 +311,8 @@ class Engine:
         if _is_refusal(raw) and refusal.refused and not refusal.notice and self._may_insist(make.standalone):
             result = self._insist(question, language, pool, hits, make) or result
             result["answer"].timings_ms["total"] = _ms(make.t0, time.perf_counter())
+            if make.rejected:  # kept for whoever reads the full output, e.g. the eval's results
+                refusal.model_output += f"\n---\n{make.rejected}"
         yield result
 
     def _may_insist(self, question: str) -> bool:
@@ -336,13 +338,17 @@ class Engine:
         finally:
             make.timings["insist"] = _ms(t0, time.perf_counter())
         text = parse_reply(raw)[1]
-        if (_is_refusal(raw) or not cite.fits_kind(text, make.standalone)
-                or not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])):
+        why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if not cite.fits_kind(text, make.standalone)
+               else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
+               else "")
+        if why:
+            make.rejected = f"{raw} [rejected: {why}]"
             return None
         make.raw = f"{refused_raw}\n---\n{raw}"
         result = self._check(raw, language, pool, hits, make, pool)
         if result["answer"].mode != "generated":
             make.raw = refused_raw
+            make.rejected = f"{raw} [rejected: {result['answer'].notice or result['answer'].mode}]"
             return None
         result["answer"].notice = "the model refused, then answered when asked again; the answer rests on one sentence"
         return result
@@ -385,6 +391,10 @@ class Engine:
         if not cite.names_stand_with_subjects(text, make.standalone, article):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
+        if not cite.numbers_stand_with_subjects(text, make.standalone, article,
+                                                [hits[h].passage.title for h in {ev.hit for ev in pool}]):
+            pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))
@@ -483,6 +493,7 @@ class _Builder:
         self.question, self.language, self.standalone = question, language, standalone
         self.evidence = [e.public() for e in evidence]
         self.raw = ""
+        self.rejected = ""  # an insisted reply that failed its checks
         self.hits, self.backend, self.timings, self.t0 = hits, backend, timings, t0
 
     def citations(self, bound: dict[int, list[tuple[int, int]]]) -> list[Citation]:

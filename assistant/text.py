@@ -84,6 +84,12 @@ def numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
 
 
+def counts(text: str) -> set[str]:
+    """The numbers that can say how many: not a clock time ("12:00") nor part of a code ("DSS-63")."""
+    return {re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(text)
+            if ":" not in m.group(0) and not re.search(r"[^\W\d_]-?$", text[:m.start()])}
+
+
 # Text that talks to the assistant instead of reporting news: a planted instruction in an article,
 # or a question that tries to change the rules. Such article sentences are never evidence, and
 # such questions are refused. A heuristic: it catches the common forms in English and Portuguese.

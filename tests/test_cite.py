@@ -352,3 +352,24 @@ def test_a_name_answered_must_stand_beside_the_questions_subject(sentences):
     assert cite.names_stand_with_subjects("Steve Witkoff", "Quem vai às conversações?", article)  # no subject
     # a place answered is not held to it: "Em que cidade morreram 35 pessoas?" -> Sumy is a name, checked
     assert cite.names_stand_with_subjects("Sumy", "Onde é que o ataque russo matou 35 pessoas?", article)
+
+
+def test_a_number_answered_must_stand_beside_the_questions_subject(sentences):
+    article = list(sentences.values())
+    q = "Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?"
+    assert not cite.numbers_stand_with_subjects("117", q, article, [])  # the Sumy figure
+    assert cite.numbers_stand_with_subjects("18", q, article, [])
+    assert cite.numbers_stand_with_subjects("117", "Quantas pessoas ficaram feridas?", article, [])  # no subject
+    # a subject the headline names is every sentence's subject: "the song" is the Beatles song
+    nasa = ["Polaris is approximately 431 light years away from Earth, meaning it will take 431 years for the "
+            "song to reach the star traveling at the speed of light."]
+    q = "How long will the Beatles song take to reach the star?"
+    assert not cite.numbers_stand_with_subjects("431 years", q, nasa, [])
+    assert cite.numbers_stand_with_subjects("431 years", q, nasa, ["NASA to beam Beatles song into deep space"])
+
+
+def test_a_code_or_a_clock_time_does_not_say_how_many():
+    dss = ("The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Communication "
+           "Complex in Robledo de Chavela, Spain at 12:00 am UTC.")
+    assert cite.fits_kind(dss, "How many people work at the Madrid Deep Space Communication Complex?") is False
+    assert cite.fits_kind("It will take 431 years.", "How many years will it take?")

@@ -551,6 +551,19 @@ def test_a_name_never_beside_the_questions_subject_is_replaced_by_the_quote(pari
     check_citations(a)
 
 
+def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_index, engine):
+    """The model answered the Sumy figure (117 injured) for Kryvyi Rih: the reader gets what the
+    article says of Kryvyi Rih instead, and judges."""
+    eng, _ = engine(paris_index, [reply("117")] * 3)
+    a = eng.ask("Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?")
+    assert a.mode == "extractive" and "Kryvyi Rih" in a.answer and "117" not in a.answer, a.answer
+    assert "another subject" in a.notice
+    check_citations(a)
+    eng, _ = engine(paris_index, [reply("117")] * 3)
+    a = eng.ask("Quantas pessoas ficaram feridas no ataque em Sumy?")
+    assert not a.refused and "117" in a.answer, a.answer
+
+
 def test_an_answer_that_misspells_the_evidence_is_replaced_by_the_quote(paris_index, engine):
     eng, _ = engine(paris_index, [reply("European diplomats want Russia to accept an inconditional fire.")] * 3)
     a = eng.ask("What sort of ceasefire do European diplomats want Russia to accept?")

@@ -43,3 +43,12 @@ def test_refers_back_tells_a_follow_up_from_a_new_question():
     assert refers_back("What is his role?") and refers_back("And what did they say about their plan?")
     # One content word is not a question of its own: "De que antena?" asks about the last answer.
     assert refers_back("De que antena?")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("pelo menos 35 pessoas e feriu 117", {"35", "117"}), ("1.200 people", {"1200"}), ("the 40th anniversary", {"40"}),
+    ("the DSS-63 antenna", set()), ("F16 jets", set()), ("at 12:00 am UTC", set()),
+])
+def test_counts_are_numbers_that_can_say_how_many(text, found):
+    from assistant.text import counts
+    assert counts(text) == found
