@@ -45,10 +45,9 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
     return summary
 
 
-# What the default backend reaches now, less a small margin: a drop below fails CI.
-# The floor (0.90 / 0.95 / 0.90 / 1.00) is met for correct (0.92), refused (0.90) and language on
-# 119 cases (correct by one case, refused by none), so the gate keeps a two-case margin; cited_gold (0.92)
-# is not met.
+# What each backend reaches now, less two cases: a drop below fails CI.
+# The floor (0.90 / 0.95 / 0.90 / 1.00) is met for correct (0.90) and language on 126 cases;
+# cited_gold (0.90) and refused (0.89: 31 of 35) are not.
 # See docs/evaluation.md.
 DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
 
