@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
@@ -28,6 +28,9 @@ EVIDENCE_MARGIN = 0.06
 MODEL_CHOICE_BONUS = 0.05
 SECOND_OPINIONS = 2
 SENTENCE_CACHE_SIZE = 100_000
+# Sentences a warm-up embeds (~8 s): a larger index is not warmed sentence by sentence, since a
+# reader waits behind the warm-up and a sample would rarely hold the sentences asked about.
+WARM_SENTENCES = 500
 # Ways the model says "the excerpts don't say" in its own words.
 _MODEL_REFUSAL = re.compile(
     r"NOT_?FOUND|n[aã]o (cont[eé]m|diz|menciona|informa|especifica|h[aá] informa)|"
@@ -169,6 +172,35 @@ class Engine:
             yield self._quote(evidence, hits, language, make)
             return
         yield from self._generate(question if not turns else standalone, language, evidence, hits, make)
+
+    def warm(self, stop: Callable[[], bool] = lambda: False) -> dict[str, float]:
+        """Does now what the first question would otherwise wait for, step by step until `stop()`
+        says a reader is waiting: reading the passages (and building BM25), evaluating the fixed
+        prefix of the answer prompts, embedding the sentences for evidence selection (when at most
+        WARM_SENTENCES), then the rewrite prompts'. Answers do not change: the caches hold what the
+        first questions would have put there. Milliseconds per step done."""
+        steps = [("passages", lambda: self.retriever.passages)]
+        if self.llm is not None:
+            steps += [(f"answer.{language}", lambda language=language: self.llm.prime(_prompt("answer", language)))
+                      for language in lang.LANGUAGES]
+        steps.append(("sentences", self._warm_sentences))
+        if self.llm is not None:
+            steps += [(f"rewrite.{language}", lambda language=language: self.llm.prime(_prompt("rewrite", language)))
+                      for language in lang.LANGUAGES]
+        took = {}
+        for name, step in steps:
+            if stop():
+                break
+            t0 = time.perf_counter()
+            step()
+            took[name] = _ms(t0, time.perf_counter())
+        return took
+
+    def _warm_sentences(self) -> None:
+        texts = [f"{p.title}\n{p.text[s - p.start:e - p.start]}" for p in self.retriever.passages
+                 for s, e in p.sentences or ((p.start, p.end),)]
+        if 0 < len(texts) <= WARM_SENTENCES:
+            self._sentence_vectors(texts)
 
     # -- steps ---------------------------------------------------------------
     def rewrite(self, question: str, turns: list[dict[str, str]], language: str) -> str:

@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -124,7 +125,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     report = build_index(settings, progress=not args.quiet)
     state = "updated" if report.changed else "up to date"
     print(f"index {state}: {report.kept + report.added} passages", flush=True)
-    serve(settings, Service(settings, open_engine(settings)))
+    service = Service(settings, open_engine(settings))
+    threading.Thread(target=service.warm, name="warm-up", daemon=True).start()
+    serve(settings, service)
     return 0
 
 

@@ -57,6 +57,9 @@ class _ChatLLM(CustomLLM):
     def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str] = ()) -> Iterator[str]:
         raise NotImplementedError
 
+    def prime(self, messages: Sequence[ChatMessage]) -> None:
+        """Prepare for prompts that start like `messages` (a local model keeps their evaluated prefix)."""
+
     def _timed(self, messages: list[dict[str, str]], max_tokens: int | None, ban: Sequence[str] = ()) -> Iterator[str]:
         deadline = time.monotonic() + self.timeout_s
         for piece in self._stream(messages, max_tokens or self.max_tokens, ban):
@@ -162,6 +165,12 @@ class LlamaCppLLM(_ChatLLM):
             return False
         self._llama.input_ids[:len(prefix)] = prefix
         return True
+
+    def prime(self, messages: Sequence[ChatMessage]) -> None:
+        """Evaluate and keep the fixed prefix of a prompt (all but its last message) now, so that
+        the first question asked with it does not wait for it."""
+        with self._lock:
+            self._pin_prefix(_as_dicts(messages))
 
     def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str] = ()) -> Iterator[str]:
         # A banned word's first token never comes: "NOT" keeps NOT_FOUND out.

@@ -33,6 +33,24 @@ class Service:
         self._feedback = None
         self.started = time.time()
 
+    def warm(self) -> None:
+        """Run once in the background as the server starts: the first readers' questions then find
+        the caches ready (Engine.warm; ~1-2 s saved on the first question in each language). Holds
+        a slot like a question, so it never runs beside one more than `concurrency` allows."""
+        try:
+            for _ in self.gate.wait(self.settings.request_timeout_s):
+                pass
+        except Exception as exc:  # noqa: BLE001 - busy from the first second: the questions go first
+            log.warning("warm-up skipped: %s", exc)
+            return
+        try:
+            # A reader who comes meanwhile waits for one step at most (~1 s), then goes first.
+            log.info("warmed up (ms): %s", self.engine.warm(stop=lambda: self.gate.waiting() > 0))
+        except Exception as exc:  # noqa: BLE001 - a failed warm-up only costs the first question time
+            log.warning("warm-up failed, the first question will be slower: %s: %s", type(exc).__name__, exc)
+        finally:
+            self.gate.release()
+
     # -- answering -----------------------------------------------------------
     def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
         return final_answer(self.stream(question, history))

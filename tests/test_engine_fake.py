@@ -589,3 +589,26 @@ def test_a_follow_up_s_own_words_bring_their_sentence_into_the_evidence(engine, 
     assert "The idea was hatched by Martin Lewis" in prompt_text(llm.calls[1])
     assert a.mode == "generated" and "Martin Lewis" in a.answer
     assert any("hatched by Martin Lewis" in c.text for c in a.citations)
+
+
+def test_warm_up_prepares_what_the_first_question_would_wait_for(paris_index, engine, monkeypatch):
+    """Engine.warm (run by `assistant serve` in the background) embeds every sentence the evidence
+    selection may need and primes the fixed part of each prompt in each language; the first
+    question then finds the sentence cache full and gets the same answer."""
+    eng, llm = engine(paris_index, [reply("Pelo menos 35 pessoas.")])
+    primed = []
+    monkeypatch.setattr(type(llm), "prime", lambda self, messages: primed.append(messages[0].content))
+    took = eng.warm()
+    assert set(took) == {"passages", "answer.pt", "answer.en", "sentences", "rewrite.pt", "rewrite.en"}
+    assert len(primed) == 4 and len(set(primed)) == 4  # answer and rewrite, pt and en
+    cached = len(eng._sentence_cache)
+    assert cached >= 10
+    a = eng.ask("Quantas pessoas morreram no ataque em Sumy?")
+    assert len(eng._sentence_cache) == cached and "35" in a.answer and not a.refused
+
+
+def test_warm_up_without_a_generator_and_when_a_reader_comes(paris_index, e5):
+    eng = pipeline.open_engine(paris_index, embedder=e5, load_llm=False)
+    assert set(eng.warm()) == {"passages", "sentences"}
+    calls = []
+    assert eng.warm(stop=lambda: calls.append(1) or len(calls) > 1) == {"passages": pytest.approx(0, abs=1000)}

@@ -39,12 +39,28 @@ def _model_ready() -> bool:
 
 
 @pytest.fixture(scope="module")
-def llm_app(tmp_path_factory):
+def llm_server(tmp_path_factory):
     if not _model_ready():
         pytest.fail("the default model is not set up: run scripts/setup.sh")
     tmp = tmp_path_factory.mktemp("llm-app")
     with assistant_server(tmp, ASSISTANT_LLM_BACKEND="llama-cpp", ASSISTANT_RATE_LIMIT_PER_MINUTE="0") as url:
-        yield url
+        yield url, tmp
+
+
+@pytest.fixture(scope="module")
+def llm_app(llm_server):
+    return llm_server[0]
+
+
+def test_the_server_warms_up_in_the_background(llm_server):
+    """`assistant serve` answers /healthz at once and primes its caches meanwhile (Engine.warm)."""
+    _, tmp = llm_server
+    logs = list(tmp.glob("serve-*.log"))
+    deadline = time.monotonic() + 120
+    while "warmed up" not in logs[0].read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    text = logs[0].read_text()
+    assert "warmed up (ms)" in text and "'rewrite.en'" in text and "Traceback" not in text, text[-2000:]
 
 
 def _cases(ids: list[str]):
