@@ -280,7 +280,14 @@ class Engine:
         scored = [ev for ev in scored if hits[ev.hit].passage.source == source]
         top = scored[0].score
         # Close runners-up only: a distant sentence invites the model to borrow its numbers.
-        return [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - EVIDENCE_MARGIN]
+        chosen = [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - EVIDENCE_MARGIN]
+        headlines = [hits[chosen[0].hit].passage.title]
+        if cite.names_subject(chosen[0].text, question, headlines) is False and not any(
+                cite.names_subject(ev.text, question, headlines) for ev in chosen):
+            # None names the question's subject ("…em Sumy?" after "E quantos morreram?", whose own
+            # word lifts the Kryvyi Rih sentence): the best sentence that does leads.
+            chosen = [ev for ev in scored if cite.names_subject(ev.text, question, headlines, exact=True)][:1] + chosen
+        return chosen
 
     def _decisive(self, evidence: list[Evidence]) -> bool:
         top = evidence[0].score
@@ -307,11 +314,12 @@ class Engine:
     def _quote(self, evidence: list[Evidence], hits: list[Hit], language: str, make: "_Builder",
                notice: str = "") -> dict[str, Any]:
         """The final extractive answer from the best selected sentence that can answer this kind of
-        question, or a refusal when none can (no name for "who is the minister?", no number for
-        "how many?")."""
-        fitting = [ev for ev in evidence if cite.can_answer(ev.text, make.standalone)]
+        question and names its subject (cite.quotable), or a refusal when none can (no name for
+        "who is the minister?", no number for "how many?", no Sumy for "how many died in Sumy?")."""
+        headlines = [hits[h].passage.title for h in {ev.hit for ev in evidence}]
+        fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
         if not fitting:
-            why = "no selected sentence answers this kind of question"
+            why = "no selected sentence answers this kind of question about its subject"
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice=f"{notice}; {why}" if notice else why)
         answer, citations = self.extractive(fitting, hits, language, make)

@@ -187,6 +187,35 @@ def speaks_of(sentence: str, question: str) -> bool:
     return any(_holds_name(n, tokens) for n in subjects(question))
 
 
+def own_subjects(question: str, headlines: list[str]) -> list[tuple[str, ...]]:
+    """The question's names and places that no headline names (what a headline names, every
+    sentence of its story speaks of)."""
+    topic = _tokens(" ".join(headlines))
+    return [n for n in subjects(question) if not _holds_name(n, topic)]
+
+
+def names_subject(sentence: str, question: str, headlines: list[str], exact: bool = False) -> bool | None:
+    """Whether the sentence names one of the question's own names (own_subjects), None when it has
+    none. Countries and their peoples do not count: a story names them by their leaders and envoys
+    ("the US envoys" are Trump's). `exact`: by the very words, not a near spelling ("Negócios
+    Estrangeiros" is not in "negociações")."""
+    own = [n for n in own_subjects(question, headlines) if not all(w in ALIASES for w in n)]
+    if not own:
+        return None
+    tokens = _tokens(sentence)
+    if exact:
+        return any(all(w in tokens for w in n) for n in own)
+    return any(_holds_name(n, tokens) for n in own)
+
+
+def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
+    """Whether a sentence may be quoted as the answer: it can answer this kind of question
+    (can_answer) and names the question's subject (names_subject): asked how many died in Sumy,
+    the Kryvyi Rih sentence ("18 pessoas morreram") is no answer, nor any sentence for a question
+    about the Champions League."""
+    return can_answer(sentence, question) and names_subject(sentence, question, headlines) is not False
+
+
 def names_stand_with_subjects(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each person or thing the answer names stands in a sentence with one of the
     question's names or places: asked who represents the UK, the model answered Witkoff, whom the
@@ -200,8 +229,7 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
     places, those a headline names aside (every sentence of a story speaks of what its headline
     names): asked how many were injured in Kryvyi Rih, the model answered 117, the Sumy figure,
     from a sentence that never names Kryvyi Rih."""
-    topic = _tokens(" ".join(headlines))
-    own = [n for n in subjects(question) if not _holds_name(n, topic)]
+    own = own_subjects(question, headlines)
     for number in (numbers(answer) - numbers(question)) if own else ():
         holding = [_tokens(s) for s in sentences if number in numbers(s)]
         if holding and not any(_holds_name(n, tokens) for tokens in holding for n in own):

@@ -373,3 +373,19 @@ def test_a_code_or_a_clock_time_does_not_say_how_many():
            "Complex in Robledo de Chavela, Spain at 12:00 am UTC.")
     assert cite.fits_kind(dss, "How many people work at the Madrid Deep Space Communication Complex?") is False
     assert cite.fits_kind("It will take 431 years.", "How many years will it take?")
+
+
+def test_a_quote_must_name_the_questions_own_subject(sentences):
+    paris = ["Nós para manter conversas em Paris com europeus"]
+    q = "Quantos morreram no ataque em Sumy?"
+    assert not cite.quotable(sentences["Kryvyi Rih"], q, paris)
+    assert cite.quotable(sentences["Sumy"], q, paris)
+    assert cite.names_subject(sentences["Sumy"], "Quantos morreram?", paris) is None  # no subject: not checked
+    # countries and peoples are not a story's own subject ("the US envoys" are Trump's), nor a headline's names
+    envoys = "In which city are the US envoys meeting their European counterparts?"
+    assert cite.names_subject("Witkoff e Rubio manterão conversas em Paris.", envoys, paris) is None
+    assert not cite.quotable(sentences["Sumy"], "Quem ganhou a Liga dos Campeões este ano?", paris)
+    # a near spelling is enough to quote, not to pull a sentence into the evidence
+    q = "Como se chama o ministro dos Negócios Estrangeiros da Ucrânia?"
+    told = "No entanto, também realizou negociações com Moscou que cortaram Kyiv."
+    assert cite.names_subject(told, q, paris) and not cite.names_subject(told, q, paris, exact=True)

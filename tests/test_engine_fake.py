@@ -612,3 +612,17 @@ def test_warm_up_without_a_generator_and_when_a_reader_comes(paris_index, e5):
     assert set(eng.warm()) == {"passages", "sentences"}
     calls = []
     assert eng.warm(stop=lambda: calls.append(1) or len(calls) > 1) == {"passages": pytest.approx(0, abs=1000)}
+
+
+def test_the_sentence_naming_the_subject_leads_the_evidence_of_a_follow_up(paris_index, engine):
+    """Found in the chat: "E quantos morreram?" after a question on Sumy became "Quantos morreram no
+    ataque em Sumy?", but the reader's own word "morreram" lifted the Kryvyi Rih sentence so far
+    that Sumy's fell out of the evidence, and the Kryvyi Rih sentence was quoted. The best sentence
+    that names the subject now leads the evidence; a quote never names another place."""
+    history = [{"role": "user", "content": "How many people were injured in Sumy?"},
+               {"role": "assistant", "content": "The article says: 117 [1]"}]
+    eng, llm = engine(paris_index, ["Quantos morreram no ataque em Sumy?", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"])
+    a = eng.ask("E quantos morreram?", history)
+    assert "Sumy" in a.evidence[0]["text"], a.evidence
+    assert "Kryvyi" not in a.answer and (a.refused or "Sumy" in a.answer), a.answer
+    assert "Sumy" in llm.calls[1][-1]["content"].split("\n")[1]  # the first excerpt the model read
