@@ -348,20 +348,24 @@ class Engine:
         make.raw = raw
         result = self._check(raw, language, evidence, hits, make, pool)
         refusal = result["answer"]
-        if _is_refusal(raw) and refusal.refused and not refusal.notice and self._may_insist(make.standalone):
+        if _is_refusal(raw) and refusal.refused and not refusal.notice and self._may_insist(make.standalone, pool, hits):
             result = self._insist(question, language, pool, hits, make) or result
             result["answer"].timings_ms["total"] = _ms(make.t0, time.perf_counter())
             if make.rejected:  # kept for whoever reads the full output, e.g. the eval's results
                 refusal.model_output += f"\n---\n{make.rejected}"
         yield result
 
-    def _may_insist(self, question: str) -> bool:
+    def _may_insist(self, question: str, pool: list[Evidence], hits: list[Hit]) -> bool:
         """Whether a refusal may be put to the test by asking again with NOT_FOUND banned: only when
         the question asks for a kind of thing the answer can be checked against (a name for "which
-        song", a number for "how many": cite.asked_kind). Asked "How long will the transmission
-        last?", the model that rightly refused, pressed, read "will take 431 years to reach the
-        star" as the answer; and it says yes to any yes/no question and supplies any "why"."""
-        return getattr(self.llm, "can_ban", False) and cite.asked_kind(question) is not None
+        song", a number for "how many": cite.asked_kind) and a selected sentence holds one about the
+        question's subject (cite.quotable: none counts the injured of Kryvyi Rih). Asked "How long
+        will the transmission last?", the model that rightly refused, pressed, read "will take 431
+        years to reach the star" as the answer; and it says yes to any yes/no question and supplies
+        any "why"."""
+        headlines = [hits[h].passage.title for h in {ev.hit for ev in pool}]
+        return (getattr(self.llm, "can_ban", False) and cite.asked_kind(question) is not None
+                and any(cite.quotable(ev.text, question, headlines) for ev in pool))
 
     def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],
                 make: "_Builder") -> dict[str, Any] | None:
@@ -435,6 +439,8 @@ class Engine:
                                                 [hits[h].passage.title for h in {ev.hit for ev in pool}]):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
+        if not cite.numbers_count_the_asked(text, make.standalone, article):
+            return self._quote(pool, hits, language, make, "the number answered counts something else")
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))

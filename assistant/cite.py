@@ -210,10 +210,12 @@ def names_subject(sentence: str, question: str, headlines: list[str], exact: boo
 
 def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     """Whether a sentence may be quoted as the answer: it can answer this kind of question
-    (can_answer) and names the question's subject (names_subject): asked how many died in Sumy,
-    the Kryvyi Rih sentence ("18 pessoas morreram") is no answer, nor any sentence for a question
-    about the Champions League."""
-    return can_answer(sentence, question) and names_subject(sentence, question, headlines) is not False
+    (can_answer), counting what a "how many" question counts (tolls), and names the question's
+    subject (names_subject): asked how many died in Sumy, the Kryvyi Rih sentence ("18 pessoas
+    morreram") is no answer, nor to how many were injured in Kryvyi Rih, nor any sentence to a
+    question about the Champions League."""
+    return (can_answer(sentence, question) and counts_the_asked(sentence, question)
+            and names_subject(sentence, question, headlines) is not False)
 
 
 def names_stand_with_subjects(answer: str, question: str, sentences: list[str]) -> bool:
@@ -233,6 +235,42 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
     for number in (numbers(answer) - numbers(question)) if own else ():
         holding = [_tokens(s) for s in sentences if number in numbers(s)]
         if holding and not any(_holds_name(n, tokens) for tokens in holding for n in own):
+            return False
+    return True
+
+
+# What a "how many" question counts, in news of attacks and disasters, one key for both languages:
+# asked how many were injured in Kryvyi Rih, the model gave the 18 who died there.
+_TOLLS = {
+    "dead": r"died|dies|dead|deaths?|killed|killing|kills?|fatalit\w*|morre\w*|morri\w*|mort[oa]s?|mortes?"
+            r"|mat(?:ou|aram|ando|ar|am)",
+    "injured": r"injur\w*|wounded|wounds?|hurt|ferid[oa]s?|feri(?:u|ram|ndo|r)|feriment\w*",
+    "missing": r"missing|desaparecid[oa]s?",
+    "arrested": r"arrest\w*|detain\w*|detid[oa]s?|pres[oa]s",
+    "displaced": r"displaced|evacuat\w*|deslocad[oa]s?|evacuad[oa]s?|desalojad[oa]s?",
+}
+_TOLL_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TOLLS.items()}
+
+
+def tolls(text: str) -> set[str]:
+    """What the text counts among the dead, injured, missing, arrested, displaced."""
+    folded = fold(text)
+    return {key for key, pattern in _TOLL_RES.items() if pattern.search(folded)}
+
+
+def counts_the_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence counts what a "how many" question counts (any sentence, for another
+    question)."""
+    return asked_kind(question) != "number" or tolls(question) <= tolls(sentence)
+
+
+def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each number the answer adds to a "how many" question stands in a sentence that counts
+    what the question counts: the 18 who "morreram" in Kryvyi Rih are not its injured."""
+    asked = tolls(question) if asked_kind(question) == "number" else set()
+    for number in (counts(answer) - numbers(question)) if asked else ():
+        holding = [s for s in sentences if number in numbers(s)]
+        if holding and not any(asked <= tolls(s) for s in holding):
             return False
     return True
 

@@ -368,6 +368,24 @@ def test_a_number_answered_must_stand_beside_the_questions_subject(sentences):
     assert cite.numbers_stand_with_subjects("431 years", q, nasa, ["NASA to beam Beatles song into deep space"])
 
 
+def test_a_number_answered_must_count_what_the_question_counts(sentences):
+    article = list(sentences.values())
+    q = "How many people were injured in the attack on Kryvyi Rih?"
+    assert cite.tolls(q) == {"injured"}
+    assert cite.tolls("um ataque míssil russo matou pelo menos 35 pessoas e feriu 117") == {"dead", "injured"}
+    assert not cite.numbers_count_the_asked("18 people were injured.", q, article)  # the 18 "morreram"
+    assert cite.numbers_count_the_asked("117", "Quantas pessoas ficaram feridas em Sumy?", article)
+    assert cite.numbers_count_the_asked("18", "Quantas pessoas morreram em Kryvyi Rih?", article)
+    assert cite.numbers_count_the_asked("18", "Quantos ataques houve em Kryvyi Rih?", article)  # counts no toll
+    # and a sentence can answer only when it counts it
+    kryvyi = "No início deste mês, pelo menos 18 pessoas morreram em um ataque em uma área residencial em Kryvyi Rih."
+    assert not cite.counts_the_asked(kryvyi, q)
+    assert cite.counts_the_asked(kryvyi, "How many people were killed in Kryvyi Rih?")
+    assert cite.counts_the_asked(kryvyi, "Where were people injured?")  # no "how many"
+    assert cite.fits_kind("117.", "Quantas pessoas ficaram feridas em Sumy?")  # a bare answer holds the number asked
+    assert not cite.quotable(kryvyi, "Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?", [])
+
+
 def test_a_code_or_a_clock_time_does_not_say_how_many():
     dss = ("The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Communication "
            "Complex in Robledo de Chavela, Spain at 12:00 am UTC.")

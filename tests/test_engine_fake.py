@@ -162,7 +162,6 @@ def test_a_refusal_is_put_to_the_test_and_an_answer_on_one_sentence_kept(paris_i
     ("Quantas pessoas morreram em ataques russos em Kyiv?", "Pelo menos 18 pessoas morreram em Kyiv."),
     # a name the article never mentions, in the answer or in the question
     ("Which song did Lammy play at the talks?", "Lammy played Across the Universe."),
-    ("Em que cidade se jogou a final da Liga dos Campeões?", "A final da Liga dos Campeões jogou-se em Paris."),
     # not the kind asked: no number for "how many"
     ("Quantas pessoas morreram em Sumy?", "Muitas pessoas morreram em Sumy."),
     ("How many people were killed in Sumy?", "NOT_FOUND"),  # it refuses again
@@ -173,6 +172,21 @@ def test_an_insisted_answer_that_no_one_sentence_holds_leaves_the_refusal(paris_
     a = eng.ask(question)
     assert a.refused and a.mode == "refused" and a.citations == [], a.answer
     assert llm.bans[-1] == ("NOT",)
+
+
+@pytest.mark.parametrize("question, insisted", [
+    # no selected sentence could hold the answer: no sentence names the Liga dos Campeões, and none
+    # counts the injured of Kryvyi Rih
+    ("Em que cidade se jogou a final da Liga dos Campeões?", "A final da Liga dos Campeões jogou-se em Paris."),
+    ("How many people were injured in the attack on Kryvyi Rih?", "18 people were injured."),
+])
+def test_a_refusal_no_selected_sentence_could_answer_is_not_put_to_the_test(paris_index, engine, question,
+                                                                             insisted):
+    eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
+                      [not_found_reply] * 3 + [insisted], can_ban=True)
+    a = eng.ask(question)
+    assert a.refused and a.mode == "refused" and a.citations == [], a.answer
+    assert all(ban == () for ban in llm.bans)
 
 
 @pytest.mark.parametrize("question", [
@@ -552,13 +566,17 @@ def test_a_name_never_beside_the_questions_subject_is_replaced_by_the_quote(pari
 
 
 def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_index, engine):
-    """The model answered the Sumy figure (117 injured) for Kryvyi Rih: the reader gets what the
-    article says of Kryvyi Rih instead, and judges."""
-    eng, _ = engine(paris_index, [reply("117")] * 3)
-    a = eng.ask("Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?")
-    assert a.mode == "extractive" and "Kryvyi Rih" in a.answer and "117" not in a.answer, a.answer
+    """The model answered the Sumy figure (35 dead) for Kryvyi Rih: the reader gets what the
+    article says of Kryvyi Rih instead, and judges. Asked for Kryvyi Rih's injured, of whom the
+    article says nothing, the Sumy figure gives way to a refusal."""
+    eng, _ = engine(paris_index, [reply("35")] * 3)
+    a = eng.ask("Quantas pessoas foram mortas no ataque em Kryvyi Rih?")
+    assert a.mode == "extractive" and "Kryvyi Rih" in a.answer and "35" not in a.answer, a.answer
     assert "another subject" in a.notice
     check_citations(a)
+    eng, _ = engine(paris_index, [reply("117")] * 3)
+    a = eng.ask("Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?")
+    assert a.refused and a.citations == [] and "another subject" in a.notice, a.answer
     eng, _ = engine(paris_index, [reply("117")] * 3)
     a = eng.ask("Quantas pessoas ficaram feridas no ataque em Sumy?")
     assert not a.refused and "117" in a.answer, a.answer
