@@ -240,14 +240,19 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
 
 
 # What a "how many" question counts, in news of attacks and disasters, one key for both languages:
-# asked how many were injured in Kryvyi Rih, the model gave the 18 who died there.
+# asked how many were injured in Kryvyi Rih, the model gave the 18 who died there; asked how many
+# children died, the 18 people.
 _TOLLS = {
     "dead": r"died|dies|dead|deaths?|killed|killing|kills?|fatalit\w*|morre\w*|morri\w*|mort[oa]s?|mortes?"
-            r"|mat(?:ou|aram|ando|ar|am)",
-    "injured": r"injur\w*|wounded|wounds?|hurt|ferid[oa]s?|feri(?:u|ram|ndo|r)|feriment\w*",
-    "missing": r"missing|desaparecid[oa]s?",
-    "arrested": r"arrest\w*|detain\w*|detid[oa]s?|pres[oa]s",
-    "displaced": r"displaced|evacuat\w*|deslocad[oa]s?|evacuad[oa]s?|desalojad[oa]s?",
+            r"|mat(?:ou|aram|ando|ar|am)|falec\w*",
+    "injured": r"injur\w*|wounded|wounds?|hurt|ferid[oa]s?|feri(?:u|ram|ndo|r|mentos?)",
+    "missing": r"missing|disappear\w*|desaparec\w*",
+    "arrested": r"arrest\w*|detain\w*|detid[oa]s?|detiveram|pres[oa]s|prend\w*",
+    "displaced": r"displaced|evacuat\w*|fled|flee\w*|deslocad[oa]s?|evacua\w*|desalojad[oa]s?|fugi\w*",
+    "children": r"child|children|kids?|crianc[ae]s?|menores|filhos",
+    "civilians": r"civilians?|civis|civil",
+    "soldiers": r"soldiers?|troops|servicemen|soldados|militares|tropas",
+    "women": r"women|woman|mulher(?:es)?",
 }
 _TOLL_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TOLLS.items()}
 

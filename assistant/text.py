@@ -10,14 +10,14 @@ sobre entre ate e ou mas que se nao sim mais menos muito muita muitos muitas ja 
 qual quais quem porque pois isso isto esse essa esses essas este esta estes estas aquele aquela aqueles
 seu sua seus suas ele ela eles elas eu tu voce voces nos lhe lhes me te meu minha foi ser sao era eram
 esta estao estava tem ter tinha ha houve vai vao sera seria artigo diz disse dizer segundo fez faz o
-quanto quantos quantas qual quais the
+quanto quantos quantas qual quais the fica ficou ficam ficaram ficar ficaria
 """.split())
 STOPWORDS_EN = set("""
 a an the of in on at to for from by with without about into over under between and or but not no yes
 is are was were be been being has have had do does did will would shall should can could may might
 what which who whom whose when where why how that this these those it its he she they them his her their
 i you we us our your me my as than then so such also more most less very just only there here article
-says said say according
+says said say according many much
 """.split())
 STOPWORDS = STOPWORDS_PT | STOPWORDS_EN
 

@@ -34,7 +34,8 @@ def test_refers_back_tells_a_follow_up_from_a_new_question():
     from assistant.text import refers_back
 
     for follow_up in ("E quando?", "Isso foi antes ou depois de ele voltar à Casa Branca?",
-                      "Was he already back in the White House then?", "What happened there?", "And why?"):
+                      "Was he already back in the White House then?", "What happened there?", "And why?",
+                      "And how many were wounded?", "E quantos ficaram feridos?"):
         assert refers_back(follow_up), follow_up
     for new in ("And who is David Lammy?", "Quem é o presidente francês?", "How far is Polaris from Earth?",
                 "In which city are the US envoys meeting their European counterparts?"):
