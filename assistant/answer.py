@@ -166,6 +166,11 @@ class Engine:
         if not evidence or hits[0].score < self.refuse_below:
             yield make.final(lang.phrase("refusal", language), [], mode="refused")
             return
+        apart = cite.names_apart(question, self._article_sentences(hits), [h.passage.title for h in hits])
+        if apart:  # the reader's own words: a follow-up's rewrite may glue two questions together
+            yield make.final(lang.phrase("refusal", language), [], mode="refused",
+                             notice=f"the article never names {' and '.join(n.title() for n in apart)} together")
+            return
         yield {"type": "evidence", "evidence": [e.public() for e in evidence],
                "extractive": self.extractive(evidence, hits, language, make)}
         if self.llm is None:
@@ -203,6 +208,11 @@ class Engine:
             self._sentence_vectors(texts)
 
     # -- steps ---------------------------------------------------------------
+    def _article_sentences(self, hits: list[Hit]) -> list[str]:
+        """Every sentence of the articles the hits come from."""
+        sources = {h.passage.source for h in hits}
+        return _sentences([p for p in self.retriever.passages if p.source in sources])
+
     def rewrite(self, question: str, turns: list[dict[str, str]], language: str) -> str:
         """A follow-up made standalone. Without a generator, or when the model adds nothing, a
         follow-up that points back (`refers_back`) gets the previous question prepended, and one

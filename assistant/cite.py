@@ -20,7 +20,7 @@ Segurança Office Gabinete Prime Primeiro Government Governo Council Conselho Mi
 Relações Exteriores Defesa Reino Unido United Kingdom Union União Adviser Advisers Consultores Chief Chefe
 Envoy Enviado Special Especial Diplomat Diplomata Leader Líder Senator Senador Mr Mrs Ms Sr Sra Dr
 EU UN NATO OTAN ONU UE Western Ocidente Transatlantic Transatlântico
-Yes No Sim Não Note Nota
+Yes No Sim Não Note Nota Apart Besides Except Além Exceto
 According Segundo The A O As Os In Em On At He She They It This That These Those Ele Ela Eles Elas Isso
 """.split()}
 
@@ -216,6 +216,42 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     question about the Champions League."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False)
+
+
+# Names asked about one by one: a list or alternatives ("McCartney e Yoko Ono", "in Sumy or in Kryvyi
+# Rih"), not a link between them.
+_COORDINATED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s*(?:,|\b(?:and|or|nor|e|ou|nem)\b)\s*"
+                          r"(?:(?:in|at|on|to|the|em|no|na|nos|nas|de|do|da|o|a)\s+)?[A-ZÀ-ÖØ-Þ]")
+
+
+def _is_place_or_people(name: tuple[str, ...]) -> bool:
+    return all(part in ALIASES for w in name for part in w.split("-") if part)
+
+
+def _whole_names(found: list[tuple[str, ...]], question: str) -> list[tuple[str, ...]]:
+    """Names joined by a small word in the question made one again: "Liga dos Campeões", "Across
+    the Universe"."""
+    folded, out = fold(question), []
+    for name in found:
+        if out and re.search(rf"\b{re.escape(out[-1][-1])}\s+(?:of the|of|the|de|do|da|dos|das|del)\s+"
+                             rf"{re.escape(name[0])}\b", folded):
+            out[-1] = out[-1] + name
+        else:
+            out.append(name)
+    return out
+
+
+def names_apart(question: str, sentences: list[str], headlines: list[str]) -> list[str]:
+    """The question's own names (own_subjects; countries and peoples aside) when the question ties
+    two of them together and no sentence names two of them: "Why did Zelensky fly to Paris to meet
+    Rubio?", "What did Yoko Ono say to Martin Lewis?" presume a link the article never makes. Empty
+    when the names are a list or alternatives, asked about one by one."""
+    own = _whole_names([n for n in own_subjects(question, headlines) if not _is_place_or_people(n)], question)
+    if len(own) < 2 or _COORDINATED.search(question):
+        return []
+    if any(sum(_holds_name(n, _tokens(s)) for n in own) >= 2 for s in sentences):
+        return []
+    return [_label(n) for n in own]
 
 
 def names_stand_with_subjects(answer: str, question: str, sentences: list[str]) -> bool:

@@ -388,6 +388,19 @@ def test_a_number_answered_must_count_what_the_question_counts(sentences):
     assert not cite.quotable(kryvyi, "Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?", [])
 
 
+def test_names_the_article_never_puts_together(sentences):
+    article = list(sentences.values())
+    headline = ["Nós para manter conversas em Paris com europeus"]
+    assert cite.names_apart("Why did Zelensky fly to Paris to meet Rubio?", article, headline) == ["zelensky", "rubio"]
+    assert cite.names_apart("O Lammy reuniu-se com Putin?", article, headline) == ["lammy", "putin"]
+    assert not cite.names_apart("Onde vão Witkoff e Rubio ver Macron?", article, headline)  # together
+    assert not cite.names_apart("Where did more people die, in Sumy or in Kryvyi Rih?", article, headline)
+    assert not cite.names_apart("What do Lammy and Zelensky say?", article, headline)  # asked one by one
+    assert not cite.names_apart("Did the Ukrainians and Russians talk?", article, headline)  # peoples
+    assert not cite.names_apart("Quem ganhou a Liga dos Campeões?", article, headline)  # one name
+    assert not cite.names_apart("Apart from Lammy, who attends?", article, headline)
+
+
 def test_a_code_or_a_clock_time_does_not_say_how_many():
     dss = ("The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Communication "
            "Complex in Robledo de Chavela, Spain at 12:00 am UTC.")
