@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage
 from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
-from .text import addresses_the_assistant, content_terms, refers_back, stems, words
+from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -168,8 +168,10 @@ class Engine:
             return
         apart = cite.names_apart(question, self._article_sentences(hits), [h.passage.title for h in hits])
         if apart:  # the reader's own words: a follow-up's rewrite may glue two questions together
-            yield make.final(lang.phrase("refusal", language), [], mode="refused",
-                             notice=f"the article never names {' and '.join(n.title() for n in apart)} together")
+            written = {fold(w): w for w in words(question)}
+            shown = [" ".join(written.get(w, w) for w in label.split()) for label in apart]
+            yield make.final(lang.phrase("names_apart", language).format(names=lang.phrase("and", language).join(shown)),
+                             [], mode="refused", notice=f"the article never names {' and '.join(shown)} in one sentence")
             return
         yield {"type": "evidence", "evidence": [e.public() for e in evidence],
                "extractive": self.extractive(evidence, hits, language, make)}

@@ -24,6 +24,11 @@ PHRASES = {
         "pt": "O artigo não diz isso.",
         "en": "The article does not say.",
     },
+    "names_apart": {  # {names}: the question's names, joined
+        "pt": "O artigo não diz isso: nunca nomeia {names} na mesma frase.",
+        "en": "The article does not say: it never names {names} in the same sentence.",
+    },
+    "and": {"pt": " e ", "en": " and "},
     "instruction_refusal": {
         "pt": "Só respondo a perguntas sobre o artigo, com o que ele diz.",
         "en": "I only answer questions about the article, from what it says.",

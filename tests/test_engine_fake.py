@@ -570,7 +570,7 @@ def test_a_name_never_beside_the_questions_subject_is_replaced_by_the_quote(pari
 def test_a_question_that_ties_names_the_article_keeps_apart_is_refused_unasked(paris_index, engine, question):
     eng, llm = engine(paris_index, [reply("Zelensky flew to Paris to meet Rubio to end the war.")] * 3)
     a = eng.ask(question)
-    assert a.refused and a.citations == [] and "never names" in a.notice and "Zelensky" in a.notice, a.answer
+    assert a.refused and a.citations == [] and "never names" in a.notice and "Zelensky" in a.answer, a.answer
     assert llm.calls == []
     # names asked one by one, or names the article puts together, go on to the model
     eng, llm = engine(paris_index, [reply("Steve Witkoff e Marco Rubio.")] * 3)
