@@ -571,6 +571,7 @@ def test_a_question_that_ties_names_the_article_keeps_apart_is_refused_unasked(p
     eng, llm = engine(paris_index, [reply("Zelensky flew to Paris to meet Rubio to end the war.")] * 3)
     a = eng.ask(question)
     assert a.refused and a.citations == [] and "never names" in a.notice and "Zelensky" in a.answer, a.answer
+    assert lang.detect(a.answer) == a.language == lang.detect(question)  # the reason, in the reader's language
     assert llm.calls == []
     # names asked one by one, or names the article puts together, go on to the model
     eng, llm = engine(paris_index, [reply("Steve Witkoff e Marco Rubio.")] * 3)
