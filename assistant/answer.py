@@ -376,7 +376,8 @@ class Engine:
         years to reach the star" as the answer; and it says yes to any yes/no question and supplies
         any "why"."""
         headlines = [hits[h].passage.title for h in {ev.hit for ev in pool}]
-        return (getattr(self.llm, "can_ban", False) and cite.asked_kind(question) is not None
+        # Not "who did he meet?": pressed, the model puts any name of the excerpts in the answer.
+        return (getattr(self.llm, "can_ban", False) and cite.asked_kind(question) not in (None, "person")
                 and any(cite.quotable(ev.text, question, headlines) for ev in pool))
 
     def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],

@@ -458,6 +458,10 @@ _WHICH_NAMED = re.compile(
     r"|(que|qual|quais|em que|de que) (cancao|musica|livro|filme|album|cidade|pais|estrela|jornal|empresa"
     r"|equipa|time|navio|planeta))\b")
 _QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
+# "Who did Rubio meet?", "Com quem se reúnem?", "Quem vai representar o Reino Unido?" ask for
+# someone by name; "Who is David Lammy?" asks what he is.
+_WHO = re.compile(r"^\W*(?:(?:and|e) )?(?:(?:com|a|para|de|por|with|to|for) )?(?:who|whom|quem)\b"
+                  r"(?! (?:is|was|are|were|e|foi|era|sao|eram)\b)")
 
 
 _AUXILIARY = re.compile(r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|must)\b")
@@ -494,12 +498,13 @@ def can_answer(sentence: str, question: str) -> bool:
 
 def asked_kind(question: str) -> str | None:
     """The kind of thing the question asks for, when it is one that can be checked: "role" (who is
-    the <role>), "number" (how many), "date" (when), "words" (what phrase), "name" (which song);
-    None for other questions."""
+    the <role>), "number" (how many), "date" (when), "words" (what phrase), "name" (which song),
+    "person" (whom did he meet); None for other questions."""
     folded = fold(question)
     if asked_roles(question):
         return "role"
-    for kind, pattern in (("number", _HOW_MANY), ("date", _WHEN), ("words", _WORDS_SAID), ("name", _WHICH_NAMED)):
+    for kind, pattern in (("number", _HOW_MANY), ("date", _WHEN), ("words", _WORDS_SAID), ("name", _WHICH_NAMED),
+                          ("person", _WHO)):
         if pattern.search(folded):
             return kind
     return None
@@ -523,6 +528,8 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return bool(_QUOTED.search(sentence))
     if kind == "name":
         return any(not _holds_name(n, q_tokens) for n in names(sentence))
+    if kind == "person":  # someone the question does not name; a country or a people is nobody's name
+        return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence))
     return None
 
 

@@ -388,6 +388,17 @@ def test_a_number_answered_must_count_what_the_question_counts(sentences):
     assert not cite.quotable(kryvyi, "Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?", [])
 
 
+def test_whom_did_he_meet_asks_for_someone_by_name():
+    q = "Who did Rubio and Witkoff meet in Paris?"
+    assert cite.asked_kind(q) == "person" and cite.asked_kind("Com quem se vão reunir Witkoff e Rubio?") == "person"
+    assert cite.asked_kind("Quem vai representar o Reino Unido?") == "person"
+    assert cite.asked_kind("Who is David Lammy?") is None and cite.asked_kind("E quem é o Yermak?") is None
+    # "quinta-feira" read as "the fifth day": no one named
+    assert not cite.fits_kind("Rubio and Witkoff met in Paris on the fifth day of the conference.", q)
+    assert not cite.fits_kind("Rubio and Witkoff met the Europeans and the French.", q)  # peoples are nobody
+    assert cite.fits_kind("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe.", q)
+
+
 def test_names_the_article_never_puts_together(sentences):
     article = list(sentences.values())
     headline = ["Nós para manter conversas em Paris com europeus"]

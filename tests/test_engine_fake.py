@@ -579,6 +579,18 @@ def test_a_question_that_ties_names_the_article_keeps_apart_is_refused_unasked(p
     assert llm.calls
 
 
+def test_a_whom_question_answered_with_no_one_gets_a_quote_that_names_someone(paris_index, engine):
+    """Found in plain use: "quinta-feira" became "the fifth day of the conference", and no one was named."""
+    eng, _ = engine(paris_index, [reply("Rubio and Witkoff met in Paris on the fifth day of the conference.")] * 3)
+    a = eng.ask("Who did Rubio and Witkoff meet in Paris?")
+    assert a.mode == "extractive" and "fifth" not in a.answer and "not the kind" in a.notice, a.answer
+    check_citations(a)
+    # a refusal of such a question is not pressed: the model would put any name of the excerpts in
+    eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
+                      [not_found_reply] * 3 + [reply("Emmanuel Macron.")], can_ban=True)
+    assert eng.ask("Who did Rubio and Witkoff meet in Paris?").refused and all(ban == () for ban in llm.bans)
+
+
 def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_index, engine):
     """The model answered the Sumy figure (35 dead) for Kryvyi Rih: the reader gets what the
     article says of Kryvyi Rih instead, and judges. Asked for Kryvyi Rih's injured, of whom the
