@@ -231,7 +231,8 @@ class Engine:
         except Exception:  # noqa: BLE001 - a failed rewrite still leaves a usable query
             return fallback
         out = out.strip().strip('"').splitlines()[0] if out.strip() else ""
-        if not out or len(out) > 3 * len(fallback) + 40 or lang.detect(out, language) != language:
+        if (not out or len(out) > 3 * len(fallback) + 40 or lang.detect(out, language) != language
+                or _repeats_itself(out)):
             return fallback
         if set(content_terms(out)) <= set(content_terms(question)):
             # The model added nothing: a new question stands alone ("And who is David Lammy?"),
@@ -281,14 +282,17 @@ class Engine:
         vecs = self._sentence_vectors([c[4] for c in candidates])
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         own_words = asked if asked and asked != question else None
-        scored = []
+        scored, by_question = [], []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
-            shared = cite.overlap(question, text) + (cite.overlap(own_words, text) if own_words else 0)
-            score = sim + LEXICAL_BONUS * shared
+            score = sim + LEXICAL_BONUS * cite.overlap(question, text)
+            by_question.append((score, h))
+            score += LEXICAL_BONUS * cite.overlap(own_words, text) if own_words else 0
             scored.append(Evidence(text, h, s, e, float(score), vec))
         scored.sort(key=lambda ev: ev.score, reverse=True)
-        # One article at a time: sentences of another story invite the model to mix them.
-        source = hits[scored[0].hit].passage.source
+        # One article at a time: sentences of another story invite the model to mix them. The
+        # article is the whole question's: a follow-up's own word alone ("E a que horas?") would
+        # pick the other story's "24 horas".
+        source = hits[max(by_question)[1]].passage.source
         scored = [ev for ev in scored if hits[ev.hit].passage.source == source]
         top = scored[0].score
         # Close runners-up only: a distant sentence invites the model to borrow its numbers.
@@ -601,6 +605,14 @@ def normalize_history(history: list[Any] | None, max_turns: int) -> list[dict[st
         if role in ("user", "assistant") and isinstance(content, str) and content.strip():
             turns.append({"role": role, "content": content.strip()})
     return turns[-2 * max_turns:] if max_turns else []
+
+
+def _repeats_itself(text: str) -> bool:
+    """Whether a run of three words comes back: the small model sometimes loops ("…em Robledo de
+    Chavela, em Robledo de Chavela, …") until it is cut off."""
+    folded = [w.lower() for w in words(text)]
+    runs = [tuple(folded[i:i + 3]) for i in range(len(folded) - 2)]
+    return len(runs) != len(set(runs))
 
 
 def invented_terms(rewrite: str, sources: list[str]) -> list[str]:

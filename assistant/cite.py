@@ -439,7 +439,7 @@ def restates_question(answer: str, question: str) -> bool:
 _HOW_MANY = re.compile(r"\b(how (many|much)|quant[oa]s?)\b")
 
 
-_WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|hora))\b")
+_WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|horas?))\b")
 # A date or time of any precision, folded: a weekday, a month, a year, a clock time, "last week".
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may \d|\d{1,2} may|june"

@@ -197,6 +197,8 @@ def test_a_when_question_needs_a_date_or_time_of_some_kind():
     assert cite.fits_kind("Marco Rubio manterá conversas ainda na quinta -feira.", "Em que dia se realizam?")
     assert cite.fits_kind("Em maio de 2023, Trump disse que resolveria a guerra.", "Quando disse isso Trump?")
     assert cite.fits_kind("at 12:00 am UTC", "At what time is the broadcast?")
+    assert cite.fits_kind("at 12:00 am UTC", "A que horas é a transmissão?")
+    assert not cite.fits_kind("NASA invites fans to play the song.", "A que horas é a transmissão?")
     assert not cite.fits_kind("NASA invites fans to play the song.", "When will NASA transmit the song?")
     assert not cite.fits_kind("He may go to Paris.", "When will he go?")  # the verb, not the month
     assert not cite.can_answer("Os esforços vêm dias depois de um ataque.", "Em que dia ocorreu o ataque?")

@@ -635,6 +635,32 @@ def test_a_follow_up_s_own_words_bring_their_sentence_into_the_evidence(engine, 
     assert any("hatched by Martin Lewis" in c.text for c in a.citations)
 
 
+def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, tmp_path, e5):
+    """Found in plain use: "E a que horas?" after a question on where the song is sent from. The
+    reader's one word, "horas", lifted the Paris story's "em 24 horas" above the NASA sentence with
+    "12:00 am UTC"; the article is now the one that best matches the whole question."""
+    (tmp_path / "articles").mkdir()
+    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
+        shutil.copy(ARTICLES / name, tmp_path / "articles" / name)
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    eng, _ = engine(settings, ["De onde vai ser transmitida a canção? E a que horas?", reply("Às 12:00 am UTC.")])
+    history = [{"role": "user", "content": "De onde vai ser transmitida a canção?"},
+               {"role": "assistant", "content": "Da antena DSS-63, em Robledo de Chavela, Espanha. [1]"}]
+    a = eng.ask("E a que horas?", history)
+    assert a.evidence and all("24 horas" not in e["text"] for e in a.evidence), a.evidence
+    assert "12:00" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
+
+
+def test_a_rewrite_that_loops_is_not_taken(paris_index, engine):
+    looping = "A que horas será a reunião, em Paris, em Paris, em Paris, em Paris?"
+    eng, _ = engine(paris_index, [looping, reply("Na quinta-feira.")])
+    history = [{"role": "user", "content": "Onde se vão reunir Witkoff e Rubio?"},
+               {"role": "assistant", "content": "Em Paris. [1]"}]
+    a = eng.ask("E quando?", history)
+    assert a.standalone_question == "Onde se vão reunir Witkoff e Rubio? E quando?"
+
+
 def test_warm_up_prepares_what_the_first_question_would_wait_for(paris_index, engine, monkeypatch):
     """Engine.warm (run by `assistant serve` in the background) embeds every sentence the evidence
     selection may need and primes the fixed part of each prompt in each language; the first
