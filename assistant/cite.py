@@ -459,9 +459,9 @@ _WHICH_NAMED = re.compile(
     r"|equipa|time|navio|planeta))\b")
 _QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
 # "Who did Rubio meet?", "Com quem se reúnem?", "Quem vai representar o Reino Unido?" ask for
-# someone by name; "Who is David Lammy?" asks what he is.
+# someone by name or role ("Who is attending?"); "Who is David Lammy?" asks what he is.
 _WHO = re.compile(r"^\W*(?:(?:and|e) )?(?:(?:com|a|para|de|por|with|to|for) )?(?:who|whom|quem)\b"
-                  r"(?! (?:is|was|are|were|e|foi|era|sao|eram)\b)")
+                  r"(?! (?:is|was|are|were)\b(?! \w+ing\b))(?! (?:e|foi|era|sao|eram)\b)")
 
 
 _AUXILIARY = re.compile(r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|must)\b")
@@ -528,8 +528,9 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return bool(_QUOTED.search(sentence))
     if kind == "name":
         return any(not _holds_name(n, q_tokens) for n in names(sentence))
-    if kind == "person":  # someone the question does not name; a country or a people is nobody's name
-        return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence))
+    if kind == "person":  # someone the question does not name (a country or a people is nobody), or a role
+        return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence)) or bool(
+            (_tokens(sentence) - q_tokens) & ROLES.keys())
     return None
 
 

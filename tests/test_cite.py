@@ -399,6 +399,8 @@ def test_whom_did_he_meet_asks_for_someone_by_name():
     assert not cite.fits_kind("Rubio and Witkoff met in Paris on the fifth day of the conference.", q)
     assert not cite.fits_kind("Rubio and Witkoff met the Europeans and the French.", q)  # peoples are nobody
     assert cite.fits_kind("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe.", q)
+    # a role is someone too: the article names no Ukrainian minister
+    assert cite.fits_kind("The Ukrainian foreign minister and defence minister.", "Who is attending from Ukraine?")
 
 
 def test_names_the_article_never_puts_together(sentences):
