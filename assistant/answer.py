@@ -210,10 +210,13 @@ class Engine:
             self._sentence_vectors(texts)
 
     # -- steps ---------------------------------------------------------------
-    def _article_sentences(self, hits: list[Hit]) -> list[str]:
-        """Every sentence of the articles the hits come from."""
+    def _article_sentences(self, hits: list[Hit]) -> Iterator[str]:
+        """Every sentence of the articles the hits come from, read only as far as asked: most
+        questions name fewer than two people, and names_apart then reads none."""
         sources = {h.passage.source for h in hits}
-        return _sentences([p for p in self.retriever.passages if p.source in sources])
+        for p in self.retriever.passages:
+            if p.source in sources:
+                yield from _sentences([p])
 
     def rewrite(self, question: str, turns: list[dict[str, str]], language: str) -> str:
         """A follow-up made standalone. Without a generator, or when the model adds nothing, a
@@ -332,7 +335,7 @@ class Engine:
         """The final extractive answer from the best selected sentence that can answer this kind of
         question and names its subject (cite.quotable), or a refusal when none can (no name for
         "who is the minister?", no number for "how many?", no Sumy for "how many died in Sumy?")."""
-        headlines = [hits[h].passage.title for h in {ev.hit for ev in evidence}]
+        headlines = _headlines(evidence, hits)
         fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
         if not fitting:
             why = "no selected sentence answers this kind of question about its subject"
@@ -379,7 +382,7 @@ class Engine:
         will the transmission last?", the model that rightly refused, pressed, read "will take 431
         years to reach the star" as the answer; and it says yes to any yes/no question and supplies
         any "why"."""
-        headlines = [hits[h].passage.title for h in {ev.hit for ev in pool}]
+        headlines = _headlines(pool, hits)
         # Not "who did he meet?": pressed, the model puts any name of the excerpts in the answer.
         return (getattr(self.llm, "can_ban", False) and cite.asked_kind(question) not in (None, "person")
                 and any(cite.quotable(ev.text, question, headlines) for ev in pool))
@@ -453,7 +456,7 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
         if not cite.numbers_stand_with_subjects(text, make.standalone, article,
-                                                [hits[h].passage.title for h in {ev.hit for ev in pool}]):
+                                                _headlines(pool, hits)):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
@@ -638,6 +641,11 @@ def last_user_language(turns: list[dict[str, str]]) -> str:
         if t["role"] == "user":
             return lang.detect(t["content"])
     return "en"
+
+
+def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:
+    """The headlines of the stories the evidence comes from."""
+    return [hits[h].passage.title for h in {ev.hit for ev in evidence}]
 
 
 def _sentences(passages: list[Passage]) -> list[str]:

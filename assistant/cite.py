@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
@@ -225,6 +226,7 @@ _COORDINATED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s*(?:,|\b(?:and|or|nor|e|o
 
 
 def _is_place_or_people(name: tuple[str, ...]) -> bool:
+    """Like the `all(w in ALIASES …)` tests above, and a compound of such too ("Russia-Ukraine")."""
     return all(part in ALIASES for w in name for part in w.split("-") if part)
 
 
@@ -241,7 +243,7 @@ def _whole_names(found: list[tuple[str, ...]], question: str) -> list[tuple[str,
     return out
 
 
-def names_apart(question: str, sentences: list[str], headlines: list[str]) -> list[str]:
+def names_apart(question: str, sentences: Iterable[str], headlines: list[str]) -> list[str]:
     """The question's own names (own_subjects; countries and peoples aside) when the question ties
     two of them together and no sentence names two of them: "Why did Zelensky fly to Paris to meet
     Rubio?", "What did Yoko Ono say to Martin Lewis?" presume a link the article never makes. Empty
@@ -294,7 +296,8 @@ _TOLL_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TOLLS.ite
 
 
 def tolls(text: str) -> set[str]:
-    """What the text counts among the dead, injured, missing, arrested, displaced."""
+    """What the text counts (keys of _TOLLS): the dead, injured, missing, arrested, displaced, and
+    children, civilians, soldiers, women."""
     folded = fold(text)
     return {key for key, pattern in _TOLL_RES.items() if pattern.search(folded)}
 
