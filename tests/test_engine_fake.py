@@ -652,6 +652,22 @@ def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, tmp_path, 
     assert "12:00" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
 
 
+def test_a_portuguese_question_on_the_english_story_gets_the_english_story(engine, tmp_path, e5):
+    """Found in plain use: "Quem teve a ideia de enviar a canção?" drew the Paris story's sentences,
+    which the embedder rates higher for being Portuguese (by 0.001 over "The idea was hatched by
+    Martin Lewis"); the other language's sentences now get CROSS_LINGUAL_BONUS back when the story
+    is chosen."""
+    (tmp_path / "articles").mkdir()
+    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
+        shutil.copy(ARTICLES / name, tmp_path / "articles" / name)
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    eng, _ = engine(settings, [reply("Martin Lewis.")])
+    a = eng.ask("Quem teve a ideia de enviar a canção?")
+    assert any("hatched by Martin Lewis" in e["text"] for e in a.evidence), a.evidence
+    assert "Martin Lewis" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
+
+
 def test_a_rewrite_that_loops_is_not_taken(paris_index, engine):
     looping = "A que horas será a reunião, em Paris, em Paris, em Paris, em Paris?"
     eng, _ = engine(paris_index, [looping, reply("Na quinta-feira.")])
