@@ -391,7 +391,10 @@ class Engine:
         any "why"."""
         headlines = _headlines(pool, hits)
         # Not "who did he meet?": pressed, the model puts any name of the excerpts in the answer.
-        return (getattr(self.llm, "can_ban", False) and cite.asked_kind(question) not in (None, "person")
+        kind = cite.asked_kind(question)
+        if kind is None and (cite.asks_yes_or_no(question, lang.detect(question)) or cite.asks_why(question)):
+            return False
+        return (getattr(self.llm, "can_ban", False) and kind != "person"
                 and any(cite.quotable(ev.text, question, headlines) for ev in pool))
 
     def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],
@@ -409,8 +412,13 @@ class Engine:
         finally:
             make.timings["insist"] = _ms(t0, time.perf_counter())
         text = parse_reply(raw)[1]
-        why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if not cite.fits_kind(text, make.standalone)
-               else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
+        kind = cite.asked_kind(make.standalone)
+        why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if cite.fits_kind(text, make.standalone) is False
+               # Asked no number ("How long will the transmission last?"), the model grabs the
+               # nearest one ("will take 431 years to reach the star").
+               else "a number nobody asked for" if kind is None and cite.numbers(text) - cite.numbers(make.standalone)
+               else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool],
+                                                                       on_topic=kind is None)
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"

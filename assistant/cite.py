@@ -405,13 +405,16 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
 
 
-def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
+def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: bool = False) -> bool:
     """Whether the answer stands on one sentence of the evidence, as an answer the model gave only
     when told not to refuse must. The question's names are in the evidence at all ("Liga dos
     Campeões" is not), and one sentence that speaks of one of them holds the answer's own names and
     numbers (with every name of the question when it adds a number: the "18" of Kryvyi Rih is not
     a Kyiv toll) and every word the answer adds to the question ("missile" is not in the Kryvyi
-    Rih sentence, nor "samba" in any), a translated word matching by its first four letters."""
+    Rih sentence, nor "samba" in any), a translated word matching by its first four letters. With
+    `on_topic` (a question of no checkable kind), that sentence also holds a word the answer
+    repeats from the question, the thing it speaks of: pressed on "O que os fãs são convidados a fazer?", the model gave the fans
+    the Ukrainian ministers' "participar das discussões"."""
     everything = _tokens(" ".join(sentences))
     asked = names(question)
     if not all(_holds_name(n, everything) for n in asked):
@@ -427,7 +430,11 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
             continue
         if missing_facts(answer, sentence, skip=own):
             continue
-        if fresh <= stems([sentence]):
+        held_stems = stems([sentence])
+        repeated = stems([answer]) & stems([question])
+        if on_topic and repeated and not repeated & held_stems:
+            continue
+        if fresh <= held_stems:
             return True
     return False
 
@@ -482,6 +489,14 @@ def asks_yes_or_no(question: str, language: str) -> bool:
     if _INTERROGATIVE.search(folded):
         return False
     return language == "pt" or bool(_AUXILIARY.match(folded))
+
+
+_WHY = re.compile(r"\b(why|porque|porqu[eê]|por que|para que|how come)\b")
+
+
+def asks_why(question: str) -> bool:
+    """Whether the question asks for a reason."""
+    return bool(_WHY.search(fold(question)))
 
 
 _BARE_YES_NO = re.compile(r"^\W*(yes|no|sim|nao)\W*$")

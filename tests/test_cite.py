@@ -325,6 +325,32 @@ def test_an_answer_rests_on_one_sentence(answer, question, holds):
     assert cite.rests_on_one(answer, question, NASA) is holds
 
 
+MINISTERS = ("O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à capital francesa para "
+             "participar das discussões.")
+MOSCOW = ("Seu governo tomou medidas para melhorar drasticamente as relações com Moscou, enquanto procurava "
+          "intermediar um cessar -fogo entre a Rússia e a Ucrânia.")
+TRUMP = ("Em maio de 2023, antes de retornar à Casa Branca, Donald Trump disse que seria capaz de resolver a guerra "
+         "entre a Rússia e a Ucrânia “em 24 horas”.")
+
+
+def test_an_answer_to_a_question_of_no_kind_rests_on_a_sentence_about_its_subject(sentences):
+    """on_topic: the sentence the answer rests on holds a word the answer repeats from the question."""
+    article = list(sentences.values()) + [MINISTERS, MOSCOW, TRUMP]
+    q = "O que os fãs são convidados a fazer?"
+    answer = "Os fãs são convidados a participar das discussões."
+    assert cite.rests_on_one(answer, q, article) and not cite.rests_on_one(answer, q, article, on_topic=True)
+    q = "Que mudança fez a administração Trump nas relações com a Rússia?"
+    answer = "A administração Trump tomou medidas para melhorar drasticamente as relações com Moscou."
+    assert cite.rests_on_one(answer, q, article, on_topic=True)
+    assert cite.rests_on_one("A missile from Russia hit Sumy.", "What weapon hit Sumy?", article, on_topic=True)
+
+
+def test_why_questions():
+    assert cite.asks_why("Porque é que Lammy não foi?") and cite.asks_why("Por que razão?")
+    assert cite.asks_why("Why did Zelensky fly to Paris?")
+    assert not cite.asks_why("O que disse Yermak?") and not cite.asks_why("Who came up with the idea?")
+
+
 def test_an_answer_does_not_rest_on_a_sentence_about_something_else(sentences):
     article = list(sentences.values())
     q = "What kind of weapon was used in the Kryvyi Rih attack?"

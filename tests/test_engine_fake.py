@@ -165,6 +165,10 @@ def test_a_refusal_is_put_to_the_test_and_an_answer_on_one_sentence_kept(paris_i
     # not the kind asked: no number for "how many"
     ("Quantas pessoas morreram em Sumy?", "Muitas pessoas morreram em Sumy."),
     ("How many people were killed in Sumy?", "NOT_FOUND"),  # it refuses again
+    # no kind to check, and "missile" is in no sentence about Kryvyi Rih
+    ("What kind of weapon was used in the Kryvyi Rih attack?", "A missile was used in the Kryvyi Rih attack."),
+    # no kind to check, and the sentence the answer copies is about others (the Ukrainian ministers)
+    ("O que os jornalistas foram fazer a Paris?", "Os jornalistas foram participar das discussões."),
 ])
 def test_an_insisted_answer_that_no_one_sentence_holds_leaves_the_refusal(paris_index, engine, question, insisted):
     eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
@@ -189,12 +193,35 @@ def test_a_refusal_no_selected_sentence_could_answer_is_not_put_to_the_test(pari
     assert all(ban == () for ban in llm.bans)
 
 
+def test_a_refusal_of_a_question_of_no_checkable_kind_is_put_to_the_test_too(paris_index, engine):
+    """Found in the eval (pt-20): the model refuses a question worded otherwise than the article."""
+    eng, llm = engine(paris_index.model_copy(update=NOT_DECISIVE), [not_found_reply] * 3 + [reply(
+        "A administração Trump tomou medidas para melhorar drasticamente as relações com Moscou.")], can_ban=True)
+    a = eng.ask("Que mudança fez a administração Trump nas relações com a Rússia?")
+    assert a.mode == "generated" and "melhorar drasticamente" in a.answer, (a.answer, a.model_output, a.notice, llm.bans)
+    assert "refused, then answered" in a.notice and llm.bans[-1] == ("NOT",)
+    assert "melhorar drasticamente" in a.citations[0].text
+    check_citations(a)
+
+
+def test_a_pressed_answer_that_brings_a_number_nobody_asked_for_leaves_the_refusal(engine, tmp_path, e5):
+    """Pressed on "How long will the transmission of the song last?", the model read "will take 431
+    years to reach the star" as the answer."""
+    (tmp_path / "articles").mkdir()
+    shutil.copy(ARTICLES / "nasa-beatles-deep-space.en.txt", tmp_path / "articles")
+    settings = make_settings(tmp_path).model_copy(update=NOT_DECISIVE)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    eng, llm = engine(settings, [not_found_reply] * 3 + [reply("The transmission of the song will last 431 years.")],
+                      can_ban=True)
+    a = eng.ask("How long will the transmission of the song last?")
+    assert a.refused and llm.bans[-1] == ("NOT",) and "a number nobody asked for" in a.model_output
+
+
 @pytest.mark.parametrize("question", [
     "Há conselheiros de segurança a participar também?",  # yes/no: the model says yes to anything
     "Porque é que David Lammy se recusou a participar?",  # why: the model supplies a reason
-    "What kind of weapon was used in the Kryvyi Rih attack?",  # no kind of answer to check
 ])
-def test_refusals_of_questions_of_no_checkable_kind_are_not_put_to_the_test(paris_index, engine, question):
+def test_refusals_of_yes_no_and_why_questions_are_not_put_to_the_test(paris_index, engine, question):
     eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
                       [not_found_reply] * 3, can_ban=True)
     a = eng.ask(question)
