@@ -441,7 +441,7 @@ class Engine:
                 make.timings["first_token"] = _ms(make.t0, time.perf_counter())
             raw = chunk.message.content or ""
             shown = parse_reply(raw)[1]
-            if shown and not _is_refusal(shown):
+            if shown and not _is_refusal(shown) and not _may_become_refusal(shown):
                 yield {"type": "token", "text": cite.strip_markers(shown)}
         return raw
 
@@ -551,6 +551,13 @@ _ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re
 def _is_refusal(raw: str) -> bool:
     chosen, text = parse_reply(raw)
     return chosen == 0 or not text.strip() or bool(_MODEL_REFUSAL.search(text))
+
+
+def _may_become_refusal(text: str) -> bool:
+    """Whether streamed text is still only the start of the refusal marker ("NOT", "NOT_F"): the
+    reader must not see it flash by before the refusal."""
+    head = text.strip().upper()
+    return len(head) < len("NOT_FOUND") and "NOT_FOUND".startswith(head)
 
 
 def parse_reply(raw: str) -> tuple[int | None, str]:

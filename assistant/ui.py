@@ -188,7 +188,8 @@ def _respond(service: Service, question: str, shown: list, turns: list, kept: li
             elif event["type"] == "final":
                 answer = event["answer"]
                 shown[base:] = render_answer(service, answer, event.get("history_notice", ""))
-            yield shown, turns, kept, ""
+            # The box was emptied when the question was taken; the reader may be typing the next one.
+            yield shown, turns, kept, gr.skip()
     except QuestionError as exc:
         shown[base:] = [_message(safe(str(exc)))]
     except Busy:
@@ -204,7 +205,7 @@ def _respond(service: Service, question: str, shown: list, turns: list, kept: li
     if answer is not None:
         turns = list(turns) + [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
         kept = list(kept) + [[base, answer.to_json(), service.index_version()]]
-    yield shown, turns, kept, ""
+    yield shown, turns, kept, gr.skip()
 
 
 def _record(service: Service, kept: list, index: Any, rating: str, comment: str, request: gr.Request):

@@ -114,6 +114,14 @@ def test_stream_events(paris_index, engine):
     assert events[-1]["answer"].mode == "generated"
 
 
+def test_a_refusal_streamed_piece_by_piece_shows_no_token(paris_index, engine):
+    """Seen in the chat: "NOT ▍" stood on the screen while the model went on to "NOT_FOUND"."""
+    eng, _ = engine(paris_index.model_copy(update=NOT_DECISIVE), [["N", "O", "T", "_", "FOUND"]] * 3)
+    events = list(eng.ask_stream("Quantas pessoas morreram em Sumy?"))
+    assert [e["text"] for e in events if e["type"] == "token"] == []
+    assert events[-1]["answer"].refused
+
+
 # -- refusals ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, language, answer", [

@@ -105,6 +105,9 @@ def test_ten_simultaneous_clients_all_get_correct_answers(llm_app, cases):
     assert not wrong, wrong
 
 
+NEXT_QUESTION = "And who met them there?"
+
+
 def test_browser_sees_evidence_first_then_the_answer(llm_app, cases):
     from playwright.sync_api import sync_playwright
 
@@ -120,6 +123,8 @@ def test_browser_sees_evidence_first_then_the_answer(llm_app, cases):
         bot = page.locator("#chat .bot-row").last
         bot.filter(has_text="“").wait_for(timeout=60_000)  # the quoted evidence, before generation ends
         first_text = time.perf_counter() - t0
+        # The reader types the next question while the answer is written: it must not be wiped.
+        page.locator("#question textarea").fill(NEXT_QUESTION)
         page.wait_for_function(
             "() => { const rows = document.querySelectorAll('#chat .bot-row');"
             " const t = rows.length ? rows[rows.length - 1].innerText : '';"
@@ -127,10 +132,12 @@ def test_browser_sees_evidence_first_then_the_answer(llm_app, cases):
             timeout=120_000)
         full = time.perf_counter() - t0
         text = bot.inner_text()
+        kept = page.locator("#question textarea").input_value()
         OUT.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(OUT / "chat-llm.png"), full_page=True)
         browser.close()
     assert matches_must(text, case.must)[0], text
+    assert kept == NEXT_QUESTION, kept
     (OUT / "ui-timings.json").write_text(json.dumps({"first_visible_text_s": round(first_text, 2),
                                                      "full_answer_s": round(full, 2)}))
     print(f"\nUI: first visible text {first_text:.2f} s, full answer {full:.2f} s")
