@@ -479,6 +479,9 @@ class Engine:
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))
+        foreign = cite.untranslated(text, language, make.standalone)
+        if foreign:
+            return self._quote(evidence, hits, language, make, "left untranslated: " + ", ".join(foreign))
         if cite.bare_yes_or_no(text):
             return self._quote(evidence, hits, language, make, "a bare yes or no")
         if cite.restates_question(text, make.standalone):

@@ -382,6 +382,21 @@ def garbled_copies(answer: str, evidence: list[str], question: str = "") -> list
                   if len(word) >= 8 and any(_one_inner_slip(word, t) for t in seen))
 
 
+_PT_LETTER = re.compile(r"[ãõçáéíóúâêôà]", re.IGNORECASE)
+_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def untranslated(answer: str, language: str, question: str = "") -> list[str]:
+    """Portuguese words left in an English answer, outside quotation marks and names ("Marco Rubio
+    manterá conversations with colegas europeus"): the model copied instead of translating. Seen
+    by its Portuguese letters; a word the reader used is theirs."""
+    if language != "en":
+        return []
+    asked = {fold(w) for w in words(question)}
+    return sorted({w for w in words(_QUOTED_SPAN.sub(" ", answer))
+                   if _PT_LETTER.search(w) and not w[0].isupper() and fold(w) not in asked})
+
+
 def _one_inner_slip(a: str, b: str) -> bool:
     """Same length, one letter different, away from the ends: translations differ at the ends
     ("universe" / "universo"), a bad copy anywhere ("inconditional" / "incondicional")."""

@@ -463,3 +463,14 @@ def test_a_quote_must_name_the_questions_own_subject(sentences):
     q = "Como se chama o ministro dos Negócios Estrangeiros da Ucrânia?"
     told = "No entanto, também realizou negociações com Moscou que cortaram Kyiv."
     assert cite.names_subject(told, q, paris) and not cite.names_subject(told, q, paris, exact=True)
+
+
+def test_portuguese_words_left_in_an_english_answer():
+    """Seen in the chat: "Steve Witkoff, Marco Rubio, and Marco Rubio manterá conversations with
+    colegas europeus in Paris." Names, quotations and the reader's own words are not counted."""
+    mixed = "Steve Witkoff and Marco Rubio manterá conversations with colegas europeus in Paris."
+    assert cite.untranslated(mixed, "en") == ["manterá"]
+    assert cite.untranslated("They want the US to use more of the bastão.", "en") == ["bastão"]
+    assert cite.untranslated("They want the US to use more of the bastão.", "en", "What is the bastão?") == []
+    assert cite.untranslated("The Relações Exteriores minister said “a nova era começou”.", "en") == []
+    assert cite.untranslated("Eles querem que os EUA usem mais o bastão.", "pt") == []

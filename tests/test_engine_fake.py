@@ -122,6 +122,15 @@ def test_a_refusal_streamed_piece_by_piece_shows_no_token(paris_index, engine):
     assert events[-1]["answer"].refused
 
 
+def test_an_english_answer_that_leaves_portuguese_in_gives_way_to_the_quote(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("The Ukrainian foreign and defence ministers chegaram à capital "
+                                        "francesa.", "Defesa")])
+    a = eng.ask("Which Ukrainian ministers arrived in Paris for the talks?")
+    assert a.mode == "extractive" and "left untranslated" in a.notice, (a.answer, a.notice)
+    assert "ministro da Defesa chegaram" in a.answer and a.citations
+    check_citations(a)
+
+
 # -- refusals ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, language, answer", [
