@@ -343,9 +343,20 @@ def marks(text: str) -> set[str]:
     return set(numbers(text)) | {key for key, rx in _TIME_RES.items() if rx.search(folded)}
 
 
+# A date after "since" or "before" bounds the answer's time, it is not the answer's date: "What has
+# his government done since May 2023?" is answered by a sentence without May 2023.
+_BOUNDARY = re.compile(r"\b(?:since|after|before|until|desde|depois d[eoa]s?|apos|antes d[eoa]s?)"
+                       r"((?:\W+[\w-]+){1,3})")
+
+
+def anchors(question: str) -> set[str]:
+    """The question's marks that pin its answer down: those of a boundary ("since May 2023") aside."""
+    return marks(_BOUNDARY.sub(" ", fold(question)))
+
+
 def holds_marks(sentence: str, question: str) -> bool:
-    """Whether the sentence holds every number and calendar word of the question."""
-    return marks(question) <= marks(sentence)
+    """Whether the sentence holds every number and calendar word that pins the question down."""
+    return anchors(question) <= marks(sentence)
 
 
 _SAID = re.compile(r"\b(said|says|told|tells|stated|added|disse|diz|dizia|afirmou|declarou|contou|acrescentou)\b",
@@ -416,7 +427,7 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     """Whether each name the answer gives stands in one sentence with the question's numbers and
     dates: "the city where 18 died" is not Sumy when the article's Sumy sentence says 35, and whom
     Witkoff met "last week" is whom the "semana passada" sentence names."""
-    asked = marks(question)
+    asked = anchors(question)
     return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
 
 

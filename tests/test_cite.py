@@ -474,3 +474,17 @@ def test_portuguese_words_left_in_an_english_answer():
     assert cite.untranslated("They want the US to use more of the bastão.", "en", "What is the bastão?") == []
     assert cite.untranslated("The Relações Exteriores minister said “a nova era começou”.", "en") == []
     assert cite.untranslated("Eles querem que os EUA usem mais o bastão.", "pt") == []
+
+
+def test_a_date_after_since_or_before_does_not_pin_the_answer_down():
+    """Seen in plain use: "And what has his government done since?" (after "What did Trump say in May
+    2023?") got the May 2023 sentence quoted, because the answer's "Moscow" is not in it."""
+    assert cite.anchors("What has Trump's government done since May 2023?") == set()
+    assert cite.anchors("O que fez o governo desde maio de 2023?") == set()
+    assert cite.anchors("Quantas pessoas morreram em Sumy no dia 13, antes da reunião?") == {"13"}
+    assert cite.anchors("Who did Witkoff meet last week?") == cite.marks("Who did Witkoff meet last week?")
+    moscow = "Seu governo tomou medidas para melhorar drasticamente as relações com Moscou."
+    assert cite.names_numbers_together("It improved relations with Moscow.",
+                                       "What has Trump's government done since May 2023?", [moscow])
+    assert not cite.names_numbers_together("It improved relations with Moscow.",
+                                           "What did Trump's government do in May 2023?", [moscow])
