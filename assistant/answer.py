@@ -224,9 +224,9 @@ class Engine:
                 yield from _sentences([p])
 
     def rewrite(self, question: str, turns: list[dict[str, str]], language: str) -> str:
-        """A follow-up made standalone. Without a generator, or when the model adds nothing, a
-        follow-up that points back (`refers_back`) gets the previous question prepended, and one
-        that does not stands alone."""
+        """A follow-up made standalone. Without a generator, or when the model adds nothing or
+        fails, a follow-up that points back (`refers_back`) gets the previous question prepended,
+        and one that does not stands alone."""
         previous = [t["content"] for t in turns if t["role"] == "user"]
         fallback = f"{previous[-1]} {question}" if previous else question
         unresolved = fallback if refers_back(question) else question  # when nothing resolves it
@@ -237,11 +237,11 @@ class Engine:
             messages = _fill(_prompt("rewrite", language), history=convo, question=question)
             out = self.llm.chat(messages, max_tokens=60).message.content or ""
         except Exception:  # noqa: BLE001 - a failed rewrite still leaves a usable query
-            return fallback
+            return unresolved
         out = out.strip().strip('"').splitlines()[0] if out.strip() else ""
         if (not out or len(out) > 3 * len(fallback) + 40 or lang.detect(out, language) != language
                 or _repeats_itself(out)):
-            return fallback
+            return unresolved
         if set(content_terms(out)) <= set(content_terms(question)):
             # The model added nothing: a new question stands alone ("And who is David Lammy?"),
             # one that points back ("Isso foi antes…?") takes the previous question along.
@@ -249,9 +249,11 @@ class Engine:
         sources = [question] + [t["content"] for t in turns]
         if invented_terms(out, sources):
             # "quanto tempo" became "quantos minutos": a new question, not this one. The reader's
-            # own words stand, with what the rewrite resolved from the conversation ("a NASA").
+            # own words stand, with what the rewrite resolved from the conversation ("a NASA"). A
+            # question that points nowhere stands alone ("How far is Polaris?" became "…from Earth?"
+            # and was glued to the question on the antenna).
             resolved = resolved_words(out, question, sources)
-            return f"{question} ({' '.join(resolved)})" if resolved else fallback
+            return f"{question} ({' '.join(resolved)})" if resolved else unresolved
         return out
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:

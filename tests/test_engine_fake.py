@@ -712,6 +712,17 @@ def test_a_portuguese_question_on_the_english_story_gets_the_english_story(engin
     assert "Martin Lewis" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
 
 
+def test_a_new_question_whose_rewrite_invents_words_stands_alone(paris_index, engine):
+    """Found in plain use: "How far is Polaris?" after a question on the antenna came back as "How
+    far is Polaris from Earth?"; "Earth" is nowhere in the conversation, so the rewrite was not
+    taken, and the question was glued to the previous one."""
+    eng, _ = engine(paris_index, ["Who is David Lammy, the British minister?", reply("He is the UK foreign secretary.")])
+    history = [{"role": "user", "content": "Quantas pessoas morreram em Sumy?"},
+               {"role": "assistant", "content": "Pelo menos 35 pessoas. [1]"}]
+    a = eng.ask("Who is David Lammy?", history)
+    assert a.standalone_question == "Who is David Lammy?"
+
+
 def test_a_rewrite_that_loops_is_not_taken(paris_index, engine):
     looping = "A que horas será a reunião, em Paris, em Paris, em Paris, em Paris?"
     eng, _ = engine(paris_index, [looping, reply("Na quinta-feira.")])
