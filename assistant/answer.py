@@ -458,6 +458,8 @@ class Engine:
         if not cite.names_roles_together(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
+        if not cite.roles_given_stand(text, make.standalone, article):
+            return self._quote(pool, hits, language, make, "the article gives that role to someone else")
         misquoted = cite.speakers_stand(text, article)
         if misquoted:
             why = "the article does not give these words to " + ", ".join(misquoted)

@@ -175,6 +175,54 @@ def names_roles_together(answer: str, question: str, sentences: list[str]) -> bo
         answer, question, sentences, lambda s: all(ROLES[r] & _tokens(s) for r in roles))
 
 
+_POSSESSOR = {"de", "do", "da", "dos", "das", "of"}
+
+
+def _role_holders(sentence: str) -> list[tuple[str, tuple[str, ...] | None]]:
+    """Each role word of a sentence with the name it stands before ("o presidente francês Emmanuel
+    Macron"), or None: no name within three words, or one that owns the role ("o enviado especial
+    de Donald Trump, Steve Witkoff")."""
+    tokens = list(re.finditer(r"[\w'’-]+", sentence))
+    out = []
+    for i, token in enumerate(tokens):
+        role = fold(token.group(0))
+        if role not in ROLES:
+            continue
+        holder = None
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            found = names(sentence[tokens[j].start():])
+            starts_name = found and sentence[tokens[j].start():].startswith(tokens[j].group(0)) and \
+                fold(tokens[j].group(0)) == found[0][0]
+            if starts_name:
+                holder = None if fold(tokens[j - 1].group(0)) in _POSSESSOR else found[0]
+                break
+        out.append((role, holder))
+    return out
+
+
+def roles_given_stand(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether a role the answer gives the person a "who is X?" question asks about is X's in the
+    article: not when every sentence with X and that role puts the role before another name.
+    Seen: "Who is Andriy Yermak?" → "the president of Ukraine", from the machine-translated "O
+    presidente ucraniano Volodymyr Zelensky, Andriy Yermak, disse…"."""
+    if not _WHO_IS.search(fold(question)) or asked_roles(question):
+        return True
+    asked = names(question)
+    given = {w for w in _tokens(answer) - _tokens(question) if w in ROLES}
+    for role in given:
+        held = []
+        for sentence in sentences:
+            tokens = _tokens(sentence)
+            if not ROLES[role] & tokens or not any(_holds_name(n, tokens) for n in asked):
+                continue
+            holders = [h for r, h in _role_holders(sentence) if r in ROLES[role]]
+            # Exact words: the fuzzy match of names would take "Macron" for "Marco".
+            held.append(any(h is None or any(set(n) & set(h) for n in asked) for h in holders))
+        if held and not any(held):
+            return False
+    return True
+
+
 def subjects(question: str) -> list[tuple[str, ...]]:
     """The names and places of a question, places by any of their names ("Reino Unido", "UK")."""
     found = names(question)

@@ -488,3 +488,31 @@ def test_a_date_after_since_or_before_does_not_pin_the_answer_down():
                                        "What has Trump's government done since May 2023?", [moscow])
     assert not cite.names_numbers_together("It improved relations with Moscow.",
                                            "What did Trump's government do in May 2023?", [moscow])
+
+
+YERMAK = ("O presidente ucraniano Volodymyr Zelensky, Andriy Yermak, disse: “Estamos trabalhando em questões "
+          "importantes para a segurança da Ucrânia e de toda a Europa”.")
+MACRON = ("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe, antes que o Secretário de "
+          "Estado dos EUA contenha conversas com Lammy e seus colegas franceses e alemães.")
+LEWIS = "The idea was hatched by Martin Lewis, a Los Angeles-based humorist and Beatles historian."
+
+
+@pytest.mark.parametrize("answer, question, stands", [
+    # seen: the machine translation puts Yermak right after "O presidente ucraniano Volodymyr Zelensky"
+    ("Andriy Yermak is the president of Ukraine.", "Who is Andriy Yermak?", False),
+    ("Andriy Yermak é o presidente ucraniano.", "Quem é Andriy Yermak?", False),
+    ("Volodymyr Zelensky is the president of Ukraine.", "Who is Volodymyr Zelensky?", True),
+    ("Emmanuel Macron is the French president.", "Who is Emmanuel Macron?", True),
+    ("Marco Rubio is the French president.", "Who is Marco Rubio?", False),  # not "Macron" by a fuzzy match
+    ("Martin Lewis é um humorista e historiador dos Beatles.", "Quem é Martin Lewis?", True),  # no name after
+    ("Andriy Yermak is the president of Ukraine.", "Where did Yermak speak?", True),  # not a "who is" question
+])
+def test_a_role_given_to_the_person_asked_about_is_theirs_in_the_article(answer, question, stands, sentences):
+    article = list(sentences.values()) + [YERMAK, MACRON, LEWIS]
+    assert cite.roles_given_stand(answer, question, article) is stands
+
+
+def test_a_role_before_a_possessor_is_held_by_no_one_named_there():
+    witkoff = "O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá conversas."
+    assert cite._role_holders(witkoff) == [("enviado", None), ("diplomat", ("marco", "rubio"))]
+    assert cite.roles_given_stand("Steve Witkoff is Trump's special envoy.", "Who is Steve Witkoff?", [witkoff])
