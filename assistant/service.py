@@ -2,8 +2,12 @@
 bounded queue, retries while the store is away, citation context for display, feedback, health."""
 from __future__ import annotations
 
+import copy
 import logging
+import re
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -32,6 +36,8 @@ class Service:
         self.limiter = RateLimiter(settings.rate_limit_per_minute)
         self._feedback = None
         self.started = time.time()
+        self._answers: OrderedDict[tuple[str, str], list[dict[str, Any]]] = OrderedDict()
+        self._answers_lock = threading.Lock()
 
     def warm(self) -> None:
         """Run once in the background as the server starts: the first readers' questions then find
@@ -58,16 +64,66 @@ class Service:
     def stream(self, question: str, history: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
         """The engine's events, preceded by {"type": "queued", "position": n} while waiting for a slot;
         the final one has a "history_notice" when older turns were left out.
-        Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError."""
+        Raises QuestionError (bad question), Busy (queue full), TimeoutError, StoreError.
+        A question asked before with no conversation is answered from the cache, without queueing."""
+        t0 = time.perf_counter()
+        key = self._cache_key(question, history)
+        cached = self._cached(key, question, t0)
+        if cached:
+            yield from cached
+            return
         for position in self.gate.wait(self.settings.request_timeout_s):
             yield {"type": "queued", "position": position}
+        kept = []
         try:
             for event in self._with_retries(question, history):
                 if event["type"] == "final" and self.history_trimmed(history):
                     event = self._with_history_notice(event)
+                if event["type"] in ("evidence", "final"):
+                    kept.append(copy.deepcopy(event))
                 yield event
         finally:
             self.gate.release()
+        self._keep(key, kept)
+
+    # -- the answer cache ----------------------------------------------------
+    def _cache_key(self, question: str, history: list[dict[str, Any]] | None) -> tuple[str, str] | None:
+        """The question as written (case and spacing aside) and the index version it was answered
+        on; None when it is not to be cached: a follow-up depends on its conversation."""
+        text = re.sub(r"\s+", " ", question or "").strip().casefold()
+        if not self.settings.answer_cache_size or not text or normalize_history(history, 1):
+            return None
+        try:
+            return text, self._current_version()
+        except StoreError:
+            return None
+
+    def _current_version(self) -> str:
+        """The index version readers use now (a re-index switches it), asked of the store itself."""
+        return self.engine.retriever.store.version() or ""
+
+    def _cached(self, key: tuple[str, str] | None, question: str, t0: float) -> list[dict[str, Any]]:
+        with self._answers_lock:
+            events = self._answers.get(key) if key else None
+            if events:
+                self._answers.move_to_end(key)
+        if not events:
+            return []
+        events = copy.deepcopy(events)
+        answer = events[-1]["answer"]
+        took = round((time.perf_counter() - t0) * 1000, 1)
+        answer.question = question
+        answer.timings_ms = {"retrieve": 0.0, "generate": 0.0, "total": took,
+                             "cached_from_total": answer.timings_ms.get("total", 0.0)}
+        return events
+
+    def _keep(self, key: tuple[str, str] | None, events: list[dict[str, Any]]) -> None:
+        if not key or not events or events[-1]["type"] != "final":
+            return
+        with self._answers_lock:
+            self._answers[key] = events
+            while len(self._answers) > self.settings.answer_cache_size:
+                self._answers.popitem(last=False)
 
     def history_trimmed(self, history: list[dict[str, Any]] | None) -> bool:
         """The conversation is longer than the engine reads (settings.max_history_turns; 0 = history off)."""

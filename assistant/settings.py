@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     queue_size: int = Field(32, ge=1)
     request_timeout_s: float = Field(120.0, gt=0)
     rate_limit_per_minute: int = Field(60, ge=0)  # per client on the HTTP API; 0 = off
+    # Answers kept for questions asked again with no conversation before (the chat's example
+    # questions, a widget's FAQ); keyed by the question as written and the index version. 0 = off.
+    answer_cache_size: int = Field(256, ge=0)
     data_dir: Path = Path("data")  # feedback database
 
     def origins(self) -> list[str]:

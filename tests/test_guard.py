@@ -78,8 +78,14 @@ def test_frame_ancestors_follow_the_allowlist():
     assert b"x-frame-options" not in headers
 
 
+class _Store:
+    def version(self):
+        return "v1"
+
+
 class _Retriever:
     version = "v1"
+    store = _Store()
 
 
 class FlakyEngine:
