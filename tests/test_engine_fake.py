@@ -732,6 +732,16 @@ def test_a_new_question_whose_rewrite_invents_words_stands_alone(paris_index, en
     assert a.standalone_question == "Who is David Lammy?"
 
 
+def test_an_english_question_on_the_portuguese_article_gets_the_cross_lingual_bonus_at_the_threshold(
+        paris_index, engine):
+    """Found in plain use: "Who is the British foreign secretary?" scored 0.779 against the Lammy
+    passage, under the 0.78 refusal threshold, and was refused before generation."""
+    eng, llm = engine(paris_index, [reply("David Lammy.", "Lammy")])
+    a = eng.ask("Who is the British foreign secretary?")
+    assert a.retrieved[0]["score"] < eng.refuse_below, "the case this test is about"
+    assert not a.refused and "Lammy" in a.answer and len(llm.calls) == 1, a.answer
+
+
 def test_a_rewrite_that_loops_is_not_taken(paris_index, engine):
     looping = "A que horas será a reunião, em Paris, em Paris, em Paris, em Paris?"
     eng, _ = engine(paris_index, [looping, reply("Na quinta-feira.")])
