@@ -105,8 +105,10 @@ def package_versions(names: tuple[str, ...] = ("llama-index-core", "chromadb", "
 def assistant_env(index_dir: Path, articles_dir: Path = ARTICLES, **extra: str) -> dict[str, str]:
     """The caller's environment without its ASSISTANT_* settings, pointed at a throwaway index."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    # The answer cache off: the figures are the engine's, and clients that repeat questions would
+    # measure the cache (its own figure is in docs/benchmarks.md).
     env.update({"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_ARTICLES_DIR": str(articles_dir),
-                "PYTHONUNBUFFERED": "1", "ANONYMIZED_TELEMETRY": "False"})
+                "PYTHONUNBUFFERED": "1", "ANONYMIZED_TELEMETRY": "False", "ASSISTANT_ANSWER_CACHE_SIZE": "0"})
     env.update({k: str(v) for k, v in extra.items()})
     return env
 

@@ -728,7 +728,7 @@ def _replica_env(backend: str, chroma: str, llm: str) -> dict[str, str]:
     comes from 127.0.0.1, one client to the limiter."""
     env = {k: str(v) for k, v in _compose()["assistant"]["environment"].items()}
     env.update(ASSISTANT_CHROMA_URL=chroma, ASSISTANT_LLM_URL=llm, ASSISTANT_LLM_BACKEND=backend,
-               ASSISTANT_RATE_LIMIT_PER_MINUTE="0")
+               ASSISTANT_RATE_LIMIT_PER_MINUTE="0", ASSISTANT_ANSWER_CACHE_SIZE="0")  # the model's figures
     return env
 
 

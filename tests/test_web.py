@@ -68,6 +68,15 @@ def test_api_ask_returns_the_cli_json(app):
     assert set(cite) >= {"n", "source", "title", "text", "start", "end", "score", "highlights"}
 
 
+def test_a_question_asked_again_over_http_comes_from_the_cache(app):
+    question = {"question": "Quantas pessoas morreram em Sumy?", "history": []}
+    first = httpx.post(f"{app}/api/ask", json=question, timeout=60).json()
+    again = httpx.post(f"{app}/api/ask", json=question, timeout=60).json()
+    assert "cached_from_total" not in first["timings_ms"]
+    assert again["timings_ms"]["cached_from_total"] == first["timings_ms"]["total"]
+    assert again["answer"] == first["answer"] and again["citations"] == first["citations"]
+
+
 def test_gradio_client_chat_endpoint(app):
     from gradio_client import Client
 

@@ -43,7 +43,10 @@ def llm_server(tmp_path_factory):
     if not _model_ready():
         pytest.fail("the default model is not set up: run scripts/setup.sh")
     tmp = tmp_path_factory.mktemp("llm-app")
-    with assistant_server(tmp, ASSISTANT_LLM_BACKEND="llama-cpp", ASSISTANT_RATE_LIMIT_PER_MINUTE="0") as url:
+    # The answer cache off: these tests ask the same questions again and are about the model under
+    # load and streaming (the cache has its own tests).
+    with assistant_server(tmp, ASSISTANT_LLM_BACKEND="llama-cpp", ASSISTANT_RATE_LIMIT_PER_MINUTE="0",
+                          ASSISTANT_ANSWER_CACHE_SIZE="0") as url:
         yield url, tmp
 
 
