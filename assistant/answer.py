@@ -293,7 +293,7 @@ class Engine:
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         own_words = asked if asked and asked != question else None
         asked_in = lang.detect(question)
-        bonus = {h: _relevance(hit, asked_in) - hit.score for h, hit in enumerate(hits)}
+        bonus = {h: _cross_lingual_bonus(hit, asked_in) for h, hit in enumerate(hits)}
         scored, by_question = [], []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
             score = sim + LEXICAL_BONUS * cite.overlap(question, text)
@@ -677,7 +677,11 @@ def _relevance(hit: Hit, language: str) -> float:
     CROSS_LINGUAL_BONUS back: "Who is the British foreign secretary?" scored 0.779 against the
     Portuguese sentence naming David Lammy, under the 0.78 below which the article is taken not to
     answer."""
-    return hit.score + CROSS_LINGUAL_BONUS * (lang.detect(hit.passage.text, language) != language)
+    return hit.score + _cross_lingual_bonus(hit, language)
+
+
+def _cross_lingual_bonus(hit: Hit, language: str) -> float:
+    return CROSS_LINGUAL_BONUS * (lang.detect(hit.passage.text, language) != language)
 
 
 def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Iterable
 from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
+from .lang import PT_LETTERS
 from .text import STOPWORDS, content_terms, counts, fold, numbers, stems, words
 
 _MARKER = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
@@ -93,7 +94,12 @@ def answer_sentences(text: str) -> list[str]:
 def names(sentence: str) -> list[tuple[str, ...]]:
     """Runs of capitalised words that are not common words: people, places, organisations.
     'Steve Witkoff' is one name; it is found when any of its longer words is found."""
-    runs: list[list[str]] = []
+    return [name for _, name in _name_runs(sentence)]
+
+
+def _name_runs(sentence: str) -> list[tuple[int, tuple[str, ...]]]:
+    """The names of the sentence (see names) with the offset where each begins."""
+    runs: list[tuple[int, list[str]]] = []
     previous_end = -2
     for match in _CAPITALISED.finditer(sentence):
         word = match.group(0)
@@ -103,11 +109,11 @@ def names(sentence: str) -> list[tuple[str, ...]]:
             previous_end = -2
             continue
         if match.start() - previous_end <= 1 and runs:
-            runs[-1].append(folded)
+            runs[-1][1].append(folded)
         else:
-            runs.append([folded])
+            runs.append((match.start(), [folded]))
         previous_end = match.end()
-    return [tuple(r) for r in runs]
+    return [(start, tuple(r)) for start, r in runs]
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*")
@@ -183,6 +189,7 @@ def _role_holders(sentence: str) -> list[tuple[str, tuple[str, ...] | None]]:
     Macron"), or None: no name within three words, or one that owns the role ("o enviado especial
     de Donald Trump, Steve Witkoff")."""
     tokens = list(re.finditer(r"[\w'’-]+", sentence))
+    starting = dict(_name_runs(sentence))  # offset -> the name that begins there
     out = []
     for i, token in enumerate(tokens):
         role = fold(token.group(0))
@@ -190,11 +197,8 @@ def _role_holders(sentence: str) -> list[tuple[str, tuple[str, ...] | None]]:
             continue
         holder = None
         for j in range(i + 1, min(i + 4, len(tokens))):
-            found = names(sentence[tokens[j].start():])
-            starts_name = found and sentence[tokens[j].start():].startswith(tokens[j].group(0)) and \
-                fold(tokens[j].group(0)) == found[0][0]
-            if starts_name:
-                holder = None if fold(tokens[j - 1].group(0)) in _POSSESSOR else found[0]
+            if tokens[j].start() in starting:
+                holder = None if fold(tokens[j - 1].group(0)) in _POSSESSOR else starting[tokens[j].start()]
                 break
         out.append((role, holder))
     return out
@@ -441,7 +445,7 @@ def garbled_copies(answer: str, evidence: list[str], question: str = "") -> list
                   if len(word) >= 8 and any(_one_inner_slip(word, t) for t in seen))
 
 
-_PT_LETTER = re.compile(r"[ãõçáéíóúâêôà]", re.IGNORECASE)
+_PT_LETTER = re.compile(f"[{PT_LETTERS}à]", re.IGNORECASE)
 _QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
@@ -487,8 +491,8 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
     a Kyiv toll) and every word the answer adds to the question ("missile" is not in the Kryvyi
     Rih sentence, nor "samba" in any), a translated word matching by its first four letters. With
     `on_topic` (a question of no checkable kind), that sentence also holds a word the answer
-    repeats from the question, the thing it speaks of: pressed on "O que os fãs são convidados a fazer?", the model gave the fans
-    the Ukrainian ministers' "participar das discussões"."""
+    repeats from the question, the thing it speaks of: pressed on "O que os fãs são convidados a
+    fazer?", the model gave the fans the Ukrainian ministers' "participar das discussões"."""
     everything = _tokens(" ".join(sentences))
     asked = names(question)
     if not all(_holds_name(n, everything) for n in asked):
@@ -497,6 +501,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
     fresh = stems([answer]) - stems([question])
     adds_number = bool(numbers(answer) - numbers(question))
     own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
+    repeated = stems([answer]) & stems([question])
     for sentence in sentences:
         tokens = _tokens(sentence)
         held = [_holds_name(n, tokens) for n in asked]
@@ -505,7 +510,6 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
         if missing_facts(answer, sentence, skip=own):
             continue
         held_stems = stems([sentence])
-        repeated = stems([answer]) & stems([question])
         if on_topic and repeated and not repeated & held_stems:
             continue
         if fresh <= held_stems:

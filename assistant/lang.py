@@ -15,7 +15,8 @@ _MARKERS = {
               "has have had be been happened whose".split()),
 }
 _MARKERS["pt"] = {fold(w) for w in _MARKERS["pt"]}
-_PT_LETTERS = re.compile(r"[ãõçáéíóúâêô]", re.IGNORECASE)
+PT_LETTERS = "ãõçáéíóúâêô"  # letters English does not use
+_PT_LETTERS = re.compile(f"[{PT_LETTERS}]", re.IGNORECASE)
 
 LANGUAGES = ("pt", "en")
 

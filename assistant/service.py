@@ -79,7 +79,7 @@ class Service:
             for event in self._with_retries(question, history):
                 if event["type"] == "final" and self.history_trimmed(history):
                     event = self._with_history_notice(event)
-                if event["type"] in ("evidence", "final"):
+                if key and event["type"] in ("evidence", "final"):
                     kept.append(copy.deepcopy(event))
                 yield event
         finally:
