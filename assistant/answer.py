@@ -32,6 +32,8 @@ MODEL_CHOICE_BONUS = 0.05
 # against the refusal threshold.
 CROSS_LINGUAL_BONUS = 0.02
 SECOND_OPINIONS = 2
+# Pressed, the model still began "Not_FOUND"; each spelling's first token is banned.
+_REFUSAL_STARTS = ("NOT", "Not")
 SENTENCE_CACHE_SIZE = 100_000
 # Sentences a warm-up embeds (~8 s): a larger index is not warmed sentence by sentence, since a
 # reader waits behind the warm-up and a sample would rarely hold the sentences asked about.
@@ -408,7 +410,7 @@ class Engine:
         refusal stands."""
         refused_raw, t0 = make.raw, time.perf_counter()
         try:
-            raw = self.llm.chat(_answer_messages(question, language, pool), ban=["NOT"]).message.content or ""
+            raw = self.llm.chat(_answer_messages(question, language, pool), ban=_REFUSAL_STARTS).message.content or ""
         except Exception:  # noqa: BLE001 - the refusal stands
             return None
         finally:

@@ -483,6 +483,9 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
 
 
+_UNIT_STEMS = {"year", "anos", "days", "dias", "week", "sema", "mont", "mese", "hour", "hora", "minu"}
+
+
 def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: bool = False) -> bool:
     """Whether the answer stands on one sentence of the evidence, as an answer the model gave only
     when told not to refuse must. The question's names are in the evidence at all ("Liga dos
@@ -498,7 +501,9 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
     if not all(_holds_name(n, everything) for n in asked):
         return False
     q_tokens = _tokens(question)
-    fresh = stems([answer]) - stems([question])
+    # Numbers are held by missing_facts ("50" by "50th"), and a unit is how a count is said ("50
+    # anos" of "the 50th anniversary").
+    fresh = {s for s in stems([answer]) - stems([question]) if not s[0].isdigit()} - _UNIT_STEMS
     adds_number = bool(numbers(answer) - numbers(question))
     own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
     repeated = stems([answer]) & stems([question])
@@ -507,7 +512,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
         held = [_holds_name(n, tokens) for n in asked]
         if (held and not any(held)) or (adds_number and not all(held)):
             continue
-        if missing_facts(answer, sentence, skip=own):
+        if missing_facts(answer, sentence, skip=own) or (adds_number and not _numbers_by_subject(answer, asked, sentence)):
             continue
         held_stems = stems([sentence])
         if on_topic and repeated and not repeated & held_stems:
@@ -517,6 +522,18 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
     return False
 
 
+def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str) -> bool:
+    """Whether the numbers the answer takes from a sentence of several numbers stand in a clause
+    that names the question's subject, when one does: of "the 45th anniversary of NASA's Deep Space
+    Network, and the 50th anniversary of NASA itself", the Deep Space Network's is 45."""
+    clauses = [_tokens(c) for c in re.split(r"[,;:]\s", sentence)]
+    naming = [c for c in clauses if any(_holds_name(n, c) for n in asked)]
+    if not naming or len(numbers(sentence)) < 2:
+        return True
+    near = {n for c in naming for n in numbers(" ".join(c))}
+    return numbers(answer) & numbers(sentence) <= near
+
+
 def restates_question(answer: str, question: str) -> bool:
     """Whether the answer only repeats words of the question ("What area of Kryvyi Rih was hit?"
     -> "Kryvyi Rih"): it says nothing the reader did not already write."""
@@ -524,7 +541,8 @@ def restates_question(answer: str, question: str) -> bool:
     return bool(said) and said <= set(content_terms(question))
 
 
-_HOW_MANY = re.compile(r"\b(how (many|much)|quant[oa]s?)\b")
+# An age is a count of years: "Que idade tem a NASA?" is answered by "the 50th anniversary".
+_HOW_MANY = re.compile(r"\b(how (many|much|old)|quant[oa]s?|(que|qual e a|qual a) idade)\b")
 
 
 _WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|horas?))\b")

@@ -360,12 +360,25 @@ def test_an_answer_does_not_rest_on_a_sentence_about_something_else(sentences):
     assert cite.rests_on_one("Pelo menos 35 pessoas morreram em Sumy.", "Quantas pessoas morreram em Sumy?", article)
 
 
+ANNIVERSARIES = ["The broadcast celebrates the 40th anniversary of the song's recording, the 45th anniversary of "
+                 "NASA's Deep Space Network, and the 50th anniversary of NASA itself."]
+
+
+def test_a_pressed_count_comes_from_the_clause_of_its_subject():
+    # an age is said in years where the article says "anniversary"
+    assert cite.rests_on_one("50 anos", "Que idade tem a NASA?", ANNIVERSARIES)
+    assert cite.rests_on_one("45 anos", "Há quantos anos existe a Deep Space Network?", ANNIVERSARIES)
+    # NASA's own 50 is not the network's age
+    assert not cite.rests_on_one("50 anos", "Há quantos anos existe a Deep Space Network?", ANNIVERSARIES)
+
+
 @pytest.mark.parametrize("question, kind", [
     ("Who is the French foreign minister?", "role"), ("Quantas pessoas morreram?", "number"),
     ("Quando é que Trump fez a promessa?", "date"), ("What phrase did the official use?", "words"),
     ("Que canção a NASA vai transmitir?", "name"), ("In which city are the envoys meeting?", "name"),
     ("Why did Zelensky fly to Paris?", None), ("How long will the transmission last?", None),
     ("Há conselheiros de segurança a participar?", None),
+    ("Que idade tem a NASA?", "number"), ("How old is NASA?", "number"),
 ])
 def test_asked_kind(question, kind):
     assert cite.asked_kind(question) == kind

@@ -178,7 +178,7 @@ def test_a_refusal_is_put_to_the_test_and_an_answer_on_one_sentence_kept(paris_i
     a = eng.ask("Quantas pessoas morreram em Sumy?")
     assert a.mode == "generated" and "35" in a.answer and SUMY in a.citations[0].text
     assert "refused, then answered" in a.notice and "NOT_FOUND" in a.model_output
-    assert llm.bans[-1] == ("NOT",) and set(llm.bans[:-1]) == {()}
+    assert llm.bans[-1] == ("NOT", "Not") and set(llm.bans[:-1]) == {()}
     assert "insist" in a.timings_ms
     check_citations(a)
 
@@ -201,7 +201,7 @@ def test_an_insisted_answer_that_no_one_sentence_holds_leaves_the_refusal(paris_
                       [not_found_reply] * 3 + [insisted], can_ban=True)
     a = eng.ask(question)
     assert a.refused and a.mode == "refused" and a.citations == [], a.answer
-    assert llm.bans[-1] == ("NOT",)
+    assert llm.bans[-1] == ("NOT", "Not")
 
 
 @pytest.mark.parametrize("question, insisted", [
@@ -225,7 +225,7 @@ def test_a_refusal_of_a_question_of_no_checkable_kind_is_put_to_the_test_too(par
         "A administração Trump tomou medidas para melhorar drasticamente as relações com Moscou.")], can_ban=True)
     a = eng.ask("Que mudança fez a administração Trump nas relações com a Rússia?")
     assert a.mode == "generated" and "melhorar drasticamente" in a.answer, (a.answer, a.model_output, a.notice, llm.bans)
-    assert "refused, then answered" in a.notice and llm.bans[-1] == ("NOT",)
+    assert "refused, then answered" in a.notice and llm.bans[-1] == ("NOT", "Not")
     assert "melhorar drasticamente" in a.citations[0].text
     check_citations(a)
 
@@ -240,7 +240,7 @@ def test_a_pressed_answer_that_brings_a_number_nobody_asked_for_leaves_the_refus
     eng, llm = engine(settings, [not_found_reply] * 3 + [reply("The transmission of the song will last 431 years.")],
                       can_ban=True)
     a = eng.ask("How long will the transmission of the song last?")
-    assert a.refused and llm.bans[-1] == ("NOT",) and "a number nobody asked for" in a.model_output
+    assert a.refused and llm.bans[-1] == ("NOT", "Not") and "a number nobody asked for" in a.model_output
 
 
 @pytest.mark.parametrize("question", [

@@ -160,3 +160,18 @@ def test_the_same_question_gets_the_same_answer_whatever_came_before(built):
         answer = engine.ask(q, history)
         seen[q].add(f"{answer.standalone_question} -> {answer.model_output}")
     assert all(len(outputs) == 1 for outputs in seen.values()), seen
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_a_pressed_refusal_gives_the_count_of_the_asked_subject(built):
+    """The real model refuses "Que idade tem a NASA?" over the English sentence of anniversaries;
+    pressed with its refusal's first tokens banned (it had begun "Not_FOUND" once "NOT" was
+    banned), it answers "50 anos": an age asked is a count, in years where the article says
+    "anniversary", and 50 is in the clause that names NASA, not the Deep Space Network's 45."""
+    from assistant import pipeline
+    from assistant.settings import Settings
+
+    engine = pipeline.open_engine(Settings(index_dir=built / "chroma", articles_dir=ROOT / "index" / "articles"))
+    answer = engine.ask("Que idade tem a NASA?")
+    assert not answer.refused and "50" in answer.answer, answer.model_output
+    assert "NOT_FOUND" in answer.model_output and "50th anniversary of NASA itself" in answer.citations[0].text
