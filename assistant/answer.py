@@ -473,8 +473,10 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
-        if not cite.names_stand_with_subjects(text, make.standalone, article):
-            pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
+        if not cite.names_stand_with_subjects(text, make.standalone, article, _headlines(pool, hits)):
+            own = [" ".join(n) for n in cite.own_subjects(make.standalone, _headlines(pool, hits))]
+            pinned = sorted(pool, key=lambda ev: (not cite.mentions_any(ev.text, own),
+                                                  not cite.speaks_of(ev.text, make.standalone)))
             return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
         if not cite.numbers_stand_with_subjects(text, make.standalone, article,
                                                 _headlines(pool, hits)):

@@ -308,12 +308,20 @@ def names_apart(question: str, sentences: Iterable[str], headlines: list[str]) -
     return [_label(n) for n in own]
 
 
-def names_stand_with_subjects(answer: str, question: str, sentences: list[str]) -> bool:
+def names_stand_with_subjects(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
     """Whether each person or thing the answer names stands in a sentence with one of the
     question's names or places: asked who represents the UK, the model answered Witkoff, whom the
-    article never puts beside the UK."""
-    return not subjects(question) or _given_names_stand_with(
-        answer, question, sentences, lambda s: speaks_of(s, question), places=False)
+    article never puts beside the UK. Asked who comes from a country (one the headline does not
+    name), the person stands beside that country: asked who will be at "the Paris talks for the
+    UK", the model answered Witkoff again, who stands beside Paris."""
+    if not subjects(question):
+        return True
+    if not _given_names_stand_with(answer, question, sentences, lambda s: speaks_of(s, question), places=False):
+        return False
+    topic = _tokens(" ".join(headlines))
+    countries = [n for n in subjects(question) if all(w in ALIASES for w in n) and not _holds_name(n, topic)]
+    return asked_kind(question) != "person" or not countries or _given_names_stand_with(
+        answer, question, sentences, lambda s: any(_holds_name(n, _tokens(s)) for n in countries), places=False)
 
 
 def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:

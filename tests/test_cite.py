@@ -388,11 +388,22 @@ def test_a_name_answered_must_stand_beside_the_questions_subject(sentences):
     article = list(sentences.values())
     q = "Quem vai representar o Reino Unido nas conversações?"
     assert ("reino",) in cite.subjects(q)
-    assert not cite.names_stand_with_subjects("Steve Witkoff", q, article)  # never beside the UK
-    assert cite.names_stand_with_subjects("David Lammy", q, article)
-    assert cite.names_stand_with_subjects("Steve Witkoff", "Quem vai às conversações?", article)  # no subject
+    headlines = ["Nós para manter conversas em Paris com europeus"]
+    assert not cite.names_stand_with_subjects("Steve Witkoff", q, article, headlines)  # never beside the UK
+    assert cite.names_stand_with_subjects("David Lammy", q, article, headlines)
+    assert cite.names_stand_with_subjects("Steve Witkoff", "Quem vai às conversações?", article, headlines)
     # a place answered is not held to it: "Em que cidade morreram 35 pessoas?" -> Sumy is a name, checked
-    assert cite.names_stand_with_subjects("Sumy", "Onde é que o ataque russo matou 35 pessoas?", article)
+    assert cite.names_stand_with_subjects("Sumy", "Onde é que o ataque russo matou 35 pessoas?", article, headlines)
+    # Witkoff stands beside Paris, as the whole story does (its headline says so), never beside the UK
+    q = "Quem vai estar nas conversas de Paris pelo Reino Unido?"
+    assert not cite.names_stand_with_subjects("Steve Witkoff e Marco Rubio", q, article, headlines)
+    first = ("O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá "
+             "conversas com colegas europeus em Paris ainda na quinta-feira.")
+    assert not cite.names_stand_with_subjects("Steve Witkoff e Marco Rubio", q, article + [first], headlines)
+    assert cite.names_stand_with_subjects("David Lammy", q, article + [first], headlines)
+    # a country the headline names is the whole story's
+    assert cite.names_stand_with_subjects("Steve Witkoff e Marco Rubio", q, article + [first],
+                                          ["Reino Unido e EUA em conversas em Paris"])
 
 
 def test_a_number_answered_must_stand_beside_the_questions_subject(sentences):

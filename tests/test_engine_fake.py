@@ -644,6 +644,19 @@ def test_a_whom_question_answered_with_no_one_gets_a_quote_that_names_someone(pa
     assert eng.ask("Who did Rubio and Witkoff meet in Paris?").refused and all(ban == () for ban in llm.bans)
 
 
+def test_a_person_of_another_country_gives_way_to_the_sentence_of_the_asked_one(paris_index, engine):
+    """Found in plain use: asked who will be at the Paris talks for the UK, the model named the US
+    envoys, who stand beside Paris (as the whole story does) but never beside the UK; the quote is
+    the sentence that names the UK, not the first that names Paris."""
+    for question in ("Who will attend the Paris talks for the UK?", "Quem vai estar nas conversas de Paris pelo Reino Unido?"):
+        eng, _ = engine(paris_index, [reply("Steve Witkoff e Marco Rubio.")] * 3)
+        a = eng.ask(question)
+        assert a.mode == "extractive" and "David Lammy" in a.answer and "never beside" in a.notice, a.answer
+        check_citations(a)
+    eng, _ = engine(paris_index, [reply("David Lammy.")] * 3)
+    assert eng.ask("Who will attend the Paris talks for the UK?").mode == "generated"
+
+
 def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_index, engine):
     """The model answered the Sumy figure (35 dead) for Kryvyi Rih: the reader gets what the
     article says of Kryvyi Rih instead, and judges. Asked for Kryvyi Rih's injured, of whom the
