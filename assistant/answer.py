@@ -492,6 +492,8 @@ class Engine:
             return self._quote(evidence, hits, language, make, "left untranslated: " + ", ".join(foreign))
         if cite.bare_yes_or_no(text):
             return self._quote(evidence, hits, language, make, "a bare yes or no")
+        if cite.from_elsewhere(text, make.standalone, article):
+            return self._quote(evidence, hits, language, make, "the answer says nothing the article does")
         if cite.restates_question(text, make.standalone):
             return self._quote(evidence, hits, language, make, "the answer only repeated the question")
         return None

@@ -43,6 +43,7 @@ _ALIAS_GROUPS = [
     "china chinese chines chinesa",
     "italy italia italian italiano italiana",
     "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
+    "earth terra", "moon lua", "mars marte", "jupiter jupiter", "saturn saturno",
     # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
     "monday segunda", "tuesday terca", "wednesday quarta", "thursday quinta", "friday sexta",
     "saturday sabado", "sunday domingo", "january janeiro", "february fevereiro", "march marco",
@@ -547,6 +548,26 @@ def restates_question(answer: str, question: str) -> bool:
     -> "Kryvyi Rih"): it says nothing the reader did not already write."""
     said = set(content_terms(strip_markers(answer)))
     return bool(said) and said <= set(content_terms(question))
+
+
+# "Who is Paul McCartney?", "O que é a Casa Branca?": a question that asks what something is.
+_DEFINES = re.compile(r"^\W*(?:(?:and|e) )?(?:who|what|quem|o que|que) (?:is|are|was|were|e|sao|era|eram|foi)\b")
+
+
+def from_elsewhere(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether the answer says three things or more beyond the question and the sentences hold
+    none of them, not even by its first four letters, as a translation would be held: asked "Quem
+    é Paul McCartney?" of a story that only calls him "Beatle Paul McCartney", the model answered
+    "um cantor britânico famoso por sua música e sua influência na música pop", from what it
+    knows. An answer to what something is must hold two in five: "the system of radio telescopes
+    and ground stations used by NASA to communicate with spacecraft" has only "radio" and "NASA"
+    from the article."""
+    said = stems([strip_markers(answer)]) - stems([question])
+    said = {s for s in said if not s[0].isdigit()}
+    if len(said) < 3:
+        return False
+    held = len(said & stems(sentences)) / len(said)
+    return held < 0.4 if _DEFINES.search(fold(question)) else held == 0
 
 
 # An age is a count of years: "Que idade tem a NASA?" is answered by "the 50th anniversary".

@@ -298,6 +298,36 @@ def test_bare_yes_or_no(answer, bare):
     assert cite.bare_yes_or_no(answer) is bare
 
 
+MCCARTNEY = ("NASA's press release includes statements from Beatle Paul McCartney, who tells NASA to \"send [his] "
+             "love to the aliens\".")
+DSN = ("The broadcast celebrates the 40th anniversary of the song's recording, the 45th anniversary of NASA's Deep "
+       "Space Network, and the 50th anniversary of NASA itself.")
+RADIO = "The song will be transmitted from the DSS-63 radio antenna at 12:00 am UTC."
+
+
+@pytest.mark.parametrize("answer, question, elsewhere", [
+    # found in plain use: what the model knows, none of it in the article
+    ("Paul McCartney é um cantor britânico famoso por sua música e sua influência na música pop.",
+     "Quem é Paul McCartney?", True),
+    ("Paul McCartney é um Beatle.", "Quem é Paul McCartney?", False),
+    # what something is: two words in five from the article ("radio", "NASA") are not enough
+    ("The Deep Space Network is the system of radio telescopes and ground stations used by NASA to communicate "
+     "with spacecraft in deep space.", "What is the Deep Space Network?", True),
+    # a translation is held by its first four letters
+    ("A transmissão celebra o 45º aniversário da Deep Space Network da NASA.",
+     "O que celebra a transmissão?", False),
+    # short answers are left alone
+    ("Um Beatle.", "Quem é Paul McCartney?", False),
+])
+def test_an_answer_from_outside_the_article(answer, question, elsewhere):
+    assert cite.from_elsewhere(answer, question, [MCCARTNEY, DSN, RADIO]) is elsewhere
+
+
+def test_earth_is_terra():
+    assert cite.missing_facts("431 anos luz separam a Polaris da Terra.",
+                              "Polaris is approximately 431 light years away from Earth.") == []
+
+
 def test_a_clock_time_is_one_number():
     nasa = "The song will be transmitted from the DSS-63 radio antenna at 12:00 am UTC."
     assert cite.missing_facts("The antenna is 12 metres wide.", nasa) == ["12"]

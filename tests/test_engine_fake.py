@@ -799,3 +799,19 @@ def test_the_sentence_naming_the_subject_leads_the_evidence_of_a_follow_up(paris
     assert "Sumy" in a.evidence[0]["text"], a.evidence
     assert "Kryvyi" not in a.answer and (a.refused or "Sumy" in a.answer), a.answer
     assert "Sumy" in llm.calls[1][-1]["content"].split("\n")[1]  # the first excerpt the model read
+
+
+def test_an_answer_from_what_the_model_knows_gives_way_to_the_quote(engine, tmp_path, e5):
+    """Found in plain use: "Quem é Paul McCartney?" was answered "um cantor britânico famoso…", none
+    of it from the story, which calls him a Beatle; the reader gets that sentence instead."""
+    nasa = ARTICLES / "nasa-beatles-deep-space.en.txt"
+    (tmp_path / "articles").mkdir()
+    shutil.copy(nasa, tmp_path / "articles" / nasa.name)
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    eng, _ = engine(settings, [reply("Paul McCartney é um cantor britânico famoso por sua música e sua "
+                                     "influência na música pop.")] * 3)
+    a = eng.ask("Quem é Paul McCartney?")
+    assert a.mode == "extractive" and "Beatle Paul McCartney" in a.answer and "cantor" not in a.answer, a.answer
+    assert "nothing the article does" in a.notice
+    assert "Beatle Paul McCartney" in a.citations[0].text and "[1]" in a.answer
