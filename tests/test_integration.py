@@ -45,10 +45,8 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
     return summary
 
 
-# What each backend reaches now, less two cases: a drop below fails CI.
-# The floor (0.90 / 0.95 / 0.90 / 1.00) is met for correct (0.90) and language on 127 cases;
-# cited_gold (0.90) and refused (0.89: 31 of 35) are not.
-# See docs/evaluation.md.
+# What each backend reaches now, less two cases: a drop below fails CI. Where the floor
+# (0.90 / 0.95 / 0.90 / 1.00) stands against today's figures: docs/evaluation.md.
 DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
 
 
