@@ -570,6 +570,23 @@ def from_elsewhere(answer: str, question: str, sentences: list[str]) -> bool:
     return held < 0.4 if _DEFINES.search(fold(question)) else held == 0
 
 
+# "Com quem…?", "With whom…?", "Who… with?": the question asks who is on the other side.
+_WITH_WHOM = re.compile(r"^\W*(?:(?:and|e) )?(?:com|with) (?:quem|whom)\b|^\W*(?:and )?who\b.* with\W*$")
+
+
+def says_with_whom(answer: str, question: str) -> bool:
+    """Whether an answer to "with whom" says who is on the other side: one that repeats the
+    question's doing and names people, with no "com"/"with", has put them in the question's own
+    place. Asked "Com quem é que os EUA vão manter conversas em Paris?", the model answered "Steve
+    Witkoff e Marco Rubio manterão conversas em Paris": the US envoys themselves. A bare list of
+    names ("Emmanuel Macron e sua equipe") repeats nothing, and stands."""
+    if not _WITH_WHOM.search(fold(question)):
+        return True
+    named = stems([" ".join(w for n in names(answer) for w in n)])
+    repeated = (stems([strip_markers(answer)]) - named) & stems([question])
+    return not repeated or bool({"com", "with"} & _tokens(answer))
+
+
 # An age is a count of years: "Que idade tem a NASA?" is answered by "the 50th anniversary".
 _HOW_MANY = re.compile(r"\b(how (many|much|old)|quant[oa]s?|(que|qual e a|qual a) idade)\b")
 

@@ -323,6 +323,21 @@ def test_an_answer_from_outside_the_article(answer, question, elsewhere):
     assert cite.from_elsewhere(answer, question, [MCCARTNEY, DSN, RADIO]) is elsewhere
 
 
+@pytest.mark.parametrize("answer, question, says", [
+    # the question's own side, in its own doing, with no "com": the US envoys themselves
+    ("Steve Witkoff e Marco Rubio manterão conversas em Paris.", "Com quem é que os EUA vão manter conversas em Paris?",
+     False),
+    ("Os EUA vão manter conversas com colegas europeus.", "Com quem é que os EUA vão manter conversas em Paris?", True),
+    ("Emmanuel Macron e sua equipe.", "Com quem é que os EUA vão manter conversas em Paris?", True),
+    ("Witkoff and Rubio will hold talks in Paris.", "Who will Witkoff and Rubio hold talks with?", False),
+    ("Witkoff and Rubio will meet Macron.", "Who will Witkoff and Rubio hold talks with?", True),
+    # not a "with whom" question
+    ("Witkoff and Rubio will hold talks in Paris.", "Who will hold talks in Paris?", True),
+])
+def test_an_answer_to_with_whom_says_who_is_on_the_other_side(answer, question, says):
+    assert cite.says_with_whom(answer, question) is says
+
+
 def test_earth_is_terra():
     assert cite.missing_facts("431 anos luz separam a Polaris da Terra.",
                               "Polaris is approximately 431 light years away from Earth.") == []

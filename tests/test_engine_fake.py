@@ -815,3 +815,14 @@ def test_an_answer_from_what_the_model_knows_gives_way_to_the_quote(engine, tmp_
     assert a.mode == "extractive" and "Beatle Paul McCartney" in a.answer and "cantor" not in a.answer, a.answer
     assert "nothing the article does" in a.notice
     assert "Beatle Paul McCartney" in a.citations[0].text and "[1]" in a.answer
+
+
+def test_an_answer_to_with_whom_that_names_the_asking_side_gives_way_to_the_quote(paris_index, engine):
+    """pt-01: asked with whom the US will hold talks, the model named the US envoys, in the
+    question's own words; the quote says "com colegas europeus"."""
+    eng, _ = engine(paris_index, [reply("Steve Witkoff e Marco Rubio manterão conversas em Paris.")] * 3)
+    a = eng.ask("Com quem é que os EUA vão manter conversas em Paris?")
+    assert a.mode == "extractive" and "colegas europeus" in a.answer and "with whom" in a.notice, a.answer
+    check_citations(a)
+    eng, _ = engine(paris_index, [reply("Os EUA vão manter conversas com colegas europeus. [1]")] * 3)
+    assert eng.ask("Com quem é que os EUA vão manter conversas em Paris?").mode == "generated"
