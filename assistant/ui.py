@@ -135,8 +135,10 @@ def build(service: Service, compact: bool = False) -> gr.Blocks:
         def respond(question: str, shown: list, turns: list, kept: list, request: gr.Request):
             yield from _respond(service, question, shown, turns, kept, request)
 
+        # always_last: Ask pressed while an answer is still being written runs once that answer is
+        # done, on the conversation as it then stands (Gradio's default drops the press).
         events = dict(fn=respond, inputs=[box, chat, convo, answers], outputs=[chat, convo, answers, box],
-                      api_visibility="private", concurrency_limit=None)
+                      api_visibility="private", concurrency_limit=None, trigger_mode="always_last")
         box.submit(**events)
         send.click(**events)
         new.click(lambda: ([], [], [], "", None), None, [chat, convo, answers, box, rated],

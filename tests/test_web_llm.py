@@ -128,19 +128,24 @@ def test_browser_sees_evidence_first_then_the_answer(llm_app, cases):
         first_text = time.perf_counter() - t0
         # The reader types the next question while the answer is written: it must not be wiped.
         page.locator("#question textarea").fill(NEXT_QUESTION)
-        page.wait_for_function(
-            "() => { const rows = document.querySelectorAll('#chat .bot-row');"
-            " const t = rows.length ? rows[rows.length - 1].innerText : '';"
-            " return t.includes('[1]') && !t.includes('writing the answer') && !t.includes('▍'); }",
-            timeout=120_000)
-        full = time.perf_counter() - t0
-        text = bot.inner_text()
+        page.wait_for_timeout(300)
         kept = page.locator("#question textarea").input_value()
+        # ...and presses Ask before the answer is done: the question is asked once it is.
+        page.locator("#send").click()
+        done = ("(n) => { const rows = document.querySelectorAll('#chat .bot-row');"
+                " const t = rows.length >= n ? rows[n - 1].innerText.trim() : '';"
+                " return t && !['writing the answer', '▍', 'Looking in', 'Waiting for'].some(m => t.includes(m)); }")
+        page.wait_for_function(done, arg=1, timeout=120_000)
+        full = time.perf_counter() - t0
+        text = page.locator("#chat .bot-row").first.inner_text()
+        page.wait_for_function(done, arg=2, timeout=120_000)
+        asked = page.locator("#chat .user-row").nth(1).inner_text()
         OUT.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(OUT / "chat-llm.png"), full_page=True)
         browser.close()
     assert matches_must(text, case.must)[0], text
     assert kept == NEXT_QUESTION, kept
+    assert NEXT_QUESTION in asked, asked
     (OUT / "ui-timings.json").write_text(json.dumps({"first_visible_text_s": round(first_text, 2),
                                                      "full_answer_s": round(full, 2)}))
     print(f"\nUI: first visible text {first_text:.2f} s, full answer {full:.2f} s")
