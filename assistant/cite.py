@@ -598,7 +598,8 @@ _DATE = re.compile(
     r"|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho"
     r"|agosto|setembro|outubro|novembro|dezembro|sabado|domingo|yesterday|today|tomorrow|tonight|ontem"
     r"|hoje|amanha|(segunda|terca|quarta|quinta|sexta) ?-?feira|(1[89]|20)\d\d|\d{1,2}[:h]\d\d"
-    r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem))\b")
+    r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem)"
+    r"|(d?est[ae]|nest[ae]) (semana|mes|ano))\b")
 
 
 # "What phrase did the official use?" asks for words in quotation marks.

@@ -197,6 +197,9 @@ def test_a_when_question_needs_a_date_or_time_of_some_kind():
     assert cite.fits_kind("Marco Rubio manterá conversas ainda na quinta -feira.", "Em que dia se realizam?")
     assert cite.fits_kind("Em maio de 2023, Trump disse que resolveria a guerra.", "Quando disse isso Trump?")
     assert cite.fits_kind("at 12:00 am UTC", "At what time is the broadcast?")
+    # found in plain use: "Quando foi isso?" after Kryvyi Rih was refused, no sentence holding a date
+    assert cite.fits_kind("No início deste mês, pelo menos 18 pessoas morreram em Kryvyi Rih.", "Quando foi isso?")
+    assert cite.fits_kind("Earlier this month, 18 people died.", "When was that?")
     assert cite.fits_kind("at 12:00 am UTC", "A que horas é a transmissão?")
     assert not cite.fits_kind("NASA invites fans to play the song.", "A que horas é a transmissão?")
     assert not cite.fits_kind("NASA invites fans to play the song.", "When will NASA transmit the song?")
