@@ -475,13 +475,13 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
-        if not cite.names_stand_with_subjects(text, make.standalone, article, _headlines(pool, hits)):
-            own = [" ".join(n) for n in cite.own_subjects(make.standalone, _headlines(pool, hits))]
+        headlines = _headlines(pool, hits)
+        if not cite.names_stand_with_subjects(text, make.standalone, article, headlines):
+            own = [" ".join(n) for n in cite.own_subjects(make.standalone, headlines)]
             pinned = sorted(pool, key=lambda ev: (not cite.mentions_any(ev.text, own),
                                                   not cite.speaks_of(ev.text, make.standalone)))
             return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
-        if not cite.numbers_stand_with_subjects(text, make.standalone, article,
-                                                _headlines(pool, hits)):
+        if not cite.numbers_stand_with_subjects(text, make.standalone, article, headlines):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         if not cite.numbers_count_the_asked(text, make.standalone, article):

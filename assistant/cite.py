@@ -43,7 +43,7 @@ _ALIAS_GROUPS = [
     "china chinese chines chinesa",
     "italy italia italian italiano italiana",
     "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
-    "earth terra", "moon lua", "mars marte", "jupiter jupiter", "saturn saturno",
+    "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
     # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
     "monday segunda", "tuesday terca", "wednesday quarta", "thursday quinta", "friday sexta",
     "saturday sabado", "sunday domingo", "january janeiro", "february fevereiro", "march marco",
@@ -319,8 +319,7 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
         return True
     if not _given_names_stand_with(answer, question, sentences, lambda s: speaks_of(s, question), places=False):
         return False
-    topic = _tokens(" ".join(headlines))
-    countries = [n for n in subjects(question) if all(w in ALIASES for w in n) and not _holds_name(n, topic)]
+    countries = [n for n in own_subjects(question, headlines) if all(w in ALIASES for w in n)]
     return asked_kind(question) != "person" or not countries or _given_names_stand_with(
         answer, question, sentences, lambda s: any(_holds_name(n, _tokens(s)) for n in countries), places=False)
 
@@ -512,7 +511,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
     q_tokens = _tokens(question)
     # Numbers are held by missing_facts ("50" by "50th"), and a unit is how a count is said ("50
     # anos" of "the 50th anniversary").
-    fresh = {s for s in stems([answer]) - stems([question]) if not s[0].isdigit()} - _UNIT_STEMS
+    fresh = _added_words(answer, question) - _UNIT_STEMS
     adds_number = bool(numbers(answer) - numbers(question))
     own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
     repeated = stems([answer]) & stems([question])
@@ -543,6 +542,12 @@ def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str
     return numbers(answer) & numbers(sentence) <= near
 
 
+def _added_words(answer: str, question: str) -> set[str]:
+    """The stems of the words the answer adds to the question, numbers aside (missing_facts checks
+    those)."""
+    return {s for s in stems([strip_markers(answer)]) - stems([question]) if not s[0].isdigit()}
+
+
 def restates_question(answer: str, question: str) -> bool:
     """Whether the answer only repeats words of the question ("What area of Kryvyi Rih was hit?"
     -> "Kryvyi Rih"): it says nothing the reader did not already write."""
@@ -562,8 +567,7 @@ def from_elsewhere(answer: str, question: str, sentences: list[str]) -> bool:
     knows. An answer to what something is must hold two in five: "the system of radio telescopes
     and ground stations used by NASA to communicate with spacecraft" has only "radio" and "NASA"
     from the article."""
-    said = stems([strip_markers(answer)]) - stems([question])
-    said = {s for s in said if not s[0].isdigit()}
+    said = _added_words(answer, question)
     if len(said) < 3:
         return False
     held = len(said & stems(sentences)) / len(said)
