@@ -18,7 +18,7 @@ import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
-from .ingest import Passage
+from .ingest import Passage, is_dateline
 from .retrieve import Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
@@ -31,6 +31,10 @@ MODEL_CHOICE_BONUS = 0.05
 # on eval/: the right story lost by 0.001, a same-language one never won by less than 0.12) and
 # against the refusal threshold.
 CROSS_LINGUAL_BONUS = 0.02
+# A dateline is one of a story's first paragraphs (after the headline); an undirected "when was it
+# published?" is answered for this many of the stories retrieved.
+DATELINE_WITHIN = 3
+MAX_STORIES_DATED = 3
 SECOND_OPINIONS = 2
 # Pressed, the model still began "Not_FOUND"; each spelling's first token is banned.
 _REFUSAL_STARTS = ("NOT", "Not")
@@ -170,6 +174,9 @@ class Engine:
             yield make.final(lang.phrase("instruction_refusal", language), [], mode="refused",
                              notice="the question gives the assistant instructions")
             return
+        if cite.asks_publication_date(question) or cite.asks_publication_date(standalone):
+            yield self._dateline(standalone, hits, query_vec, language, make)
+            return
         if not evidence or _relevance(hits[0], language) < self.refuse_below:
             yield make.final(lang.phrase("refusal", language), [], mode="refused")
             return
@@ -217,6 +224,27 @@ class Engine:
             self._sentence_vectors(texts)
 
     # -- steps ---------------------------------------------------------------
+    def _dateline(self, question: str, hits: list[Hit], query_vec: Any, language: str,
+                  make: "_Builder") -> dict[str, Any]:
+        """"When was the story published?": its dateline (a paragraph that is only a date, near the
+        top) answers, for each story the question may mean. Retrieval rarely ranks that paragraph:
+        nothing in "Saturday, February 2, 2008" is like the question."""
+        said, bound = [], {}
+        for source in _stories_meant(question, hits, self.retriever.passages):
+            story = sorted((p for p in self.retriever.passages if p.source == source), key=lambda p: p.start)
+            line = next((p for p in story[:DATELINE_WITHIN] if is_dateline(p.text)), None)
+            if line is None:
+                said.append(lang.phrase("undated", language).format(title=story[0].title))
+                continue
+            score = float(self._sentence_vectors([f"{line.title}\n{line.text}"])[0] @ np.asarray(query_vec))
+            make.hits.append(Hit(line, score, 0.0, 0.0))
+            bound[len(make.hits) - 1] = [(line.start, line.end)]
+            said.append(lang.phrase("dated", language).format(title=line.title, date=line.text.strip(),
+                                                                n=len(bound)))
+        if not bound:
+            return make.final(" ".join(said), [], mode="refused", notice="the article carries no date")
+        return make.final(" ".join(said), make.citations(bound), mode="extractive", notice="the story's dateline")
+
     def _article_sentences(self, hits: list[Hit]) -> Iterator[str]:
         """Every sentence of the articles the hits come from, read only as far as asked: most
         questions name fewer than two people, and names_apart then reads none."""
@@ -690,6 +718,25 @@ def _relevance(hit: Hit, language: str) -> float:
 
 def _cross_lingual_bonus(hit: Hit, language: str) -> float:
     return CROSS_LINGUAL_BONUS * (lang.detect(hit.passage.text, language) != language)
+
+
+# Words of any question about when a story came out: what is left names the story meant.
+_ABOUT_A_STORY = set(content_terms(
+    "article story news piece report text artigo noticia reportagem materia texto published publicada publicado "
+    "written escrita escrito posted dated divulgada divulgado date data when quando old idade"))
+
+
+def _stories_meant(question: str, hits: list[Hit], passages: list[Passage]) -> list[str]:
+    """The stories (sources, best hit first) whose words the question uses, else every story hit."""
+    shown = list(dict.fromkeys(h.passage.source for h in hits))
+    everything = list(dict.fromkeys(p.source for p in passages))
+    if len(everything) <= MAX_STORIES_DATED:  # a small index: "this article" may be any of them
+        shown += [src for src in everything if src not in shown]
+    shown = shown[:MAX_STORIES_DATED]
+    asked = set(content_terms(question)) - _ABOUT_A_STORY
+    named = [src for src in shown
+             if asked & {t for p in passages if p.source == src for t in content_terms(f"{p.title} {p.text}")}]
+    return named or shown
 
 
 def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:

@@ -595,6 +595,25 @@ def says_with_whom(answer: str, question: str) -> bool:
 _HOW_MANY = re.compile(r"\b(how (many|much|old)|quant[oa]s?|(que|qual e a|qual a) idade)\b")
 
 
+# Asked when the story itself came out, not when what it tells happens: the dateline answers.
+_STORY = r"(?:article|story|news|piece|report|text|artigo|noticia|reportagem|materia|texto)"
+_PUBLISHED = re.compile(
+    r"\b(?:when (?:was|is) (?:it|(?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY + r"(?: [\w'-]+){0,5}?)"
+    r" (?:published|written|posted|dated|released|out)"
+    r"|(?:what|which) (?:is (?:the )?)?(?:date|day) (?:is|was|of|on) (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY +
+    r"|how old is (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY + r"|publication date|date of publication"
+    r"|quando (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?"
+    r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?escrit[oa]s?"
+    r"|quando (?:[\w-]+ ){0,3}?escrit[oa]s? (?:[\w-]+ ){0,2}?" + _STORY +
+    r"|quando saiu (?:a|o|esta|este|essa|esse) (?:[\w-]+ ){0,4}?" + _STORY +
+    r"|(?:qual|que) (?:e )?(?:a )?data (?:tem )?(?:d[ao]|dest[ae]|dess[ae]) (?:[\w-]+ ){0,4}?" + _STORY +
+    r"|de quando e (?:a|o|esta|este|essa|esse) (?:[\w-]+ ){0,4}?" + _STORY + r"|data de publicacao)\b")
+
+
+def asks_publication_date(question: str) -> bool:
+    return bool(_PUBLISHED.search(fold(question)))
+
+
 _WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|horas?))\b")
 # A date or time of any precision, folded: a weekday, a month, a year, a clock time, "last week".
 _DATE = re.compile(

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .text import fold
+
 SUPPORTED = (".txt", ".md", ".html", ".htm")
 MAX_PASSAGE_CHARS = 1200
 
@@ -46,6 +48,19 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_MAX_CHARS = 240
+
+# A paragraph that is only a date (and maybe a time): the story's dateline, "Saturday, February 2,
+# 2008", "Publicado em 3 de abril de 2025, às 10h30". Matched folded (lower case, no accents).
+_MONTH = (r"(?:jan(?:uary|eiro)?|feb(?:ruary)?|fev(?:ereiro)?|mar(?:ch|co)?|apr(?:il)?|abr(?:il)?|may|maio?"
+          r"|june?|junho|july?|julho|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember)?)?|set(?:embro)?|oct(?:ober)?"
+          r"|out(?:ubro)?|nov(?:ember|embro)?|dec(?:ember)?|dez(?:embro)?)\.?")
+_WEEKDAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:segunda|terca|quarta|quinta|sexta)(?:-feira)?"
+            r"|sabado|domingo)")
+_DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted|publicad[oa]|atualizad[oa])(?: (?:on|em))?:? )?(?:{_WEEKDAY},? )?"
+    rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}o? (?:de )?{_MONTH},?(?: de)? \d{{4}}"
+    rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+    rf"(?:,? (?:at |as )?\d{{1,2}}[:h]\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{{2,4}})?)?\.?$")
 
 # A sentence ends at . ! ? or … (optionally followed by a closing quote) and
 # the next one starts with an upper-case letter, a digit or an opening quote.
@@ -147,6 +162,10 @@ def _title_of(text: str, first: tuple[int, int], suffix: str) -> str:
     if suffix == ".md":
         title = title.lstrip("#").strip()
     return title
+
+
+def is_dateline(paragraph: str) -> bool:
+    return len(paragraph) <= 80 and bool(_DATELINE.match(fold(paragraph.strip())))
 
 
 def is_boilerplate(paragraph: str, title: str) -> bool:

@@ -42,6 +42,14 @@ PHRASES = {
         "pt": "O artigo diz:",
         "en": "The article says:",
     },
+    "dated": {  # {title}, {date}: the story's headline and dateline; {n}: its citation
+        "pt": "A notícia “{title}” tem a data “{date}”. [{n}]",
+        "en": "The article “{title}” is dated “{date}”. [{n}]",
+    },
+    "undated": {
+        "pt": "A notícia “{title}” não tem data.",
+        "en": "The article “{title}” carries no date.",
+    },
     "fallback_notice": {
         "pt": "(resposta gerada indisponível; citação direta do artigo)",
         "en": "(generated answer unavailable; quoting the article directly)",

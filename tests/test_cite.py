@@ -588,3 +588,20 @@ def test_a_role_before_a_possessor_is_held_by_no_one_named_there():
     witkoff = "O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá conversas."
     assert cite._role_holders(witkoff) == [("enviado", None), ("diplomat", ("marco", "rubio"))]
     assert cite.roles_given_stand("Steve Witkoff is Trump's special envoy.", "Who is Steve Witkoff?", [witkoff])
+
+
+@pytest.mark.parametrize("question", [
+    "When was the NASA article published?", "When was this story written?", "When was it published?",
+    "What is the date of the article about the Paris talks?", "How old is this news?",
+    "Quando foi publicada a notícia da NASA?", "Quando é que este artigo foi publicado?",
+    "Qual é a data da notícia sobre os Beatles?", "De quando é esta notícia?", "Quando foi escrita esta notícia?"])
+def test_asked_when_the_story_came_out(question):
+    assert cite.asks_publication_date(question)
+
+
+@pytest.mark.parametrize("question", [
+    "When will the song be transmitted?", "When was the song written?", "Quando foi escrita a canção?",
+    "Quando será transmitida a canção?", "Quando foi isso?", "When was the press release issued?",
+    "What did the article say about Sumy?"])
+def test_asked_when_what_the_story_tells_happens(question):
+    assert not cite.asks_publication_date(question)

@@ -826,3 +826,33 @@ def test_an_answer_to_with_whom_that_names_the_asking_side_gives_way_to_the_quot
     check_citations(a)
     eng, _ = engine(paris_index, [reply("Os EUA vão manter conversas com colegas europeus. [1]")] * 3)
     assert eng.ask("Com quem é que os EUA vão manter conversas em Paris?").mode == "generated"
+
+
+@pytest.fixture(scope="module")
+def both_stories(tmp_path_factory, e5):
+    root = tmp_path_factory.mktemp("both")
+    (root / "articles").mkdir()
+    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
+        shutil.copy(ARTICLES / name, root / "articles" / name)
+    settings = make_settings(root)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    return settings
+
+
+def test_when_a_story_was_published_is_its_dateline(both_stories, engine):
+    """Found in plain use: "Quando foi publicada a notícia da NASA?" was refused; the story's
+    dateline ("Saturday, February 2, 2008") never ranks among the hits. The Paris story has none."""
+    eng, llm = engine(both_stories, [reply("On February 4.")])
+    nasa = ARTICLES / "nasa-beatles-deep-space.en.txt"
+    for question in ("When was the NASA article published?", "Qual é a data da notícia sobre os Beatles?"):
+        a = eng.ask(question)
+        assert not a.refused and "“Saturday, February 2, 2008”. [1]" in a.answer, a.answer
+        assert a.language == lang.detect(question) and len(a.citations) == 1
+        c = a.citations[0]
+        assert c.source == nasa.name and source_text(nasa)[c.start:c.end] == "Saturday, February 2, 2008"
+    paris = eng.ask("Quando foi publicada a notícia sobre as conversas de Paris?")
+    assert paris.refused and not paris.citations and "não tem data" in paris.answer, paris.answer
+    either = eng.ask("When was this article published?")  # two stories indexed: both are answered for
+    assert "2008" in either.answer and "carries no date" in either.answer and not either.refused
+    assert llm.calls == []
+    assert "February 4" in eng.ask("When will the song be transmitted?").answer  # what the story tells

@@ -322,3 +322,17 @@ def test_real_articles_folder_skips_sources_md():
 
 def test_supported_suffixes_are_the_documented_ones():
     assert set(ingest.SUPPORTED) == {".txt", ".md", ".html", ".htm"}
+
+
+@pytest.mark.parametrize("line", ["Saturday, February 2, 2008", "Sábado, 2 de fevereiro de 2008", "2025-04-03",
+                                  "Publicado em 3 de abril de 2025, às 10h30", "Updated: Feb. 2, 2008 at 10:30 am EST",
+                                  "3/4/2025"])
+def test_a_paragraph_that_is_only_a_date_is_a_dateline(line):
+    assert ingest.is_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["On February 4, NASA will digitally transmit the Beatles song",
+                                  "Em maio de 2023, antes de retornar à Casa Branca", "February 2008 was cold",
+                                  "NASA to beam Beatles song into deep space", ""])
+def test_a_sentence_with_a_date_in_it_is_no_dateline(line):
+    assert not ingest.is_dateline(line)
