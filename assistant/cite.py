@@ -731,13 +731,17 @@ FRESH_WORDS_WEIGHT = 0.3
 
 
 def bind(sentence: str, passages: list[str], similarity: list[float], question: str = "",
-         context: list[str] | None = None) -> Support:
+         context: list[str] | None = None, headlines: list[str] | None = None) -> Support:
     """The most similar passage that holds the sentence's facts.
 
     Names the reader already used in the question may come from the passage's article context
     (the other evidence of that article) instead, since the question set the subject; but a
     sentence with a number must find the number and the question's names in one passage, or a
-    neighbouring paragraph's figure ("18 died in Sumy") would pass.
+    neighbouring paragraph's figure ("18 died in Sumy") would pass. A sentence without a number
+    may take a name from its passage's headline (`headlines`, one a passage), which frames every
+    paragraph of the story: "The Ukrainian ministers went to Paris" may be the paragraph saying
+    they "chegaram à capital francesa" under "…conversas em Paris…" (a passage naming the name
+    itself still scores higher: en-31 is cited to the lead, which names Paris and not them).
     """
     q_tokens = _tokens(question)
     # A word the reader wrote in lower case is a common noun, even capitalised in a translated name
@@ -751,7 +755,9 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
         tokens = _tokens(text)
-        missing = missing_facts(sentence, text, skip=tuple(asked) + plain)
+        framed = () if has_number or not headlines else tuple(
+            n for n in names(sentence) if _holds_name(n, _tokens(headlines[i])))
+        missing = missing_facts(sentence, text, skip=tuple(asked) + plain + framed)
         where = tokens if has_number or context is None else _tokens(context[i])
         missing += sorted(_label(n) for n in asked if not _holds_name(n, where))
         if fewest is None or len(missing) < len(fewest):

@@ -48,7 +48,7 @@ PHRASES = {
     },
     "undated": {
         "pt": "A notícia “{title}” não tem data.",
-        "en": "The article “{title}” carries no date.",
+        "en": "The article “{title}” is not dated.",
     },
     "fallback_notice": {
         "pt": "(resposta gerada indisponível; citação direta do artigo)",

@@ -102,6 +102,24 @@ def test_bind_picks_the_passage_holding_all_facts(sentences):
     assert support.sentence == "Pelo menos 18 pessoas morreram em Kryvyi Rih."
 
 
+def test_bind_takes_a_name_from_the_passage_s_headline_only_without_a_number(sentences):
+    """en-31: "The Ukrainian ministers arrived in Paris" was cited to the lead, which names Paris
+    and says nothing of them, and not to the paragraph that says they "chegaram à capital
+    francesa" under a headline naming Paris."""
+    arrived = "O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à capital francesa."
+    lead = ("Marco Rubio manterá conversas com colegas europeus em Paris ainda na quinta -feira para discutir "
+            "os esforços para terminar a guerra na Ucrânia.")
+    headline = "Nós para manter conversas em Paris com europeus"
+    passages, sims = [lead, arrived], [0.5, 0.9]
+    assert cite.bind("The Ukrainian ministers arrived in Paris.", passages, sims).passage_index == 0
+    assert cite.bind("The Ukrainian ministers arrived in Paris.", passages, sims,
+                     headlines=[headline, headline]).passage_index == 1
+    # a number must still find the names beside it in its own passage
+    passages = [lead, sentences["Sumy"]]
+    support = cite.bind("35 pessoas morreram em Paris.", passages, [0.5, 0.9], headlines=[headline, headline])
+    assert support.passage_index is None
+
+
 def test_bind_breaks_ties_by_similarity(sentences):
     passages = [sentences["Sumy"], sentences["Sumy"] + " Mais texto."]
     assert cite.bind("35 pessoas morreram em Sumy.", passages, [0.2, 0.8]).passage_index == 1

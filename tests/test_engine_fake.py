@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from assistant import lang, pipeline
+from assistant import answer, lang, pipeline
 from assistant.answer import QuestionError, clean_question, normalize_history
 from assistant.ingest import load_article
 from assistant.llm import GenerationError
@@ -304,10 +304,11 @@ def test_low_retrieval_score_is_refused_without_calling_the_model(paris_index, q
     "Who won the football world cup in 2022?",
 ])
 def test_off_topic_question_is_refused(paris_index, question, engine):
-    eng, llm = engine(paris_index)
+    """Off-topic questions score 0.75-0.85 with e5, as high as many that the article answers (the
+    threshold test above refuses before generation): the generator's refusal stands."""
+    eng, llm = engine(paris_index, ["NOT_FOUND"] * 4)
     a = eng.ask(question)
     assert a.refused is True and a.citations == [] and a.answer == lang.phrase("refusal", "en")
-    assert llm.calls == []
 
 
 # -- verification ----------------------------------------------------------------------------------------
@@ -853,6 +854,16 @@ def test_when_a_story_was_published_is_its_dateline(both_stories, engine):
     paris = eng.ask("Quando foi publicada a notícia sobre as conversas de Paris?")
     assert paris.refused and not paris.citations and "não tem data" in paris.answer, paris.answer
     either = eng.ask("When was this article published?")  # two stories indexed: both are answered for
-    assert "2008" in either.answer and "carries no date" in either.answer and not either.refused
+    assert "2008" in either.answer and "is not dated" in either.answer and not either.refused
     assert llm.calls == []
     assert "February 4" in eng.ask("When will the song be transmitted?").answer  # what the story tells
+
+
+def test_an_english_question_on_the_portuguese_story_is_not_refused_for_its_language(both_stories, engine):
+    """en-31, found in plain use: "Where did the Ukrainian ministers arrive?" scored 0.779 at best on
+    the Portuguese passages (asked in Portuguese, 0.835), and was refused before generation."""
+    eng, llm = engine(both_stories, [reply("The Ukrainian ministers arrived in Paris.", "chegaram")])
+    a = eng.ask("Where did the Ukrainian ministers arrive?")
+    best = max(h["score"] for h in a.retrieved)
+    assert best + answer.CROSS_LINGUAL_BONUS < eng.refuse_below, "the case this test is about"
+    assert not a.refused and len(llm.calls) == 1 and "Paris" in a.answer, a.answer
