@@ -514,6 +514,9 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: (not cite.mentions_any(ev.text, own),
                                                   not cite.speaks_of(ev.text, make.standalone)))
             return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
+        if not cite.names_stand_with_roles_named(text, make.standalone, article, headlines):
+            beside = [ev for ev in pool if cite.holds_roles_named(ev.text, make.standalone)]
+            return self._quote(beside, hits, language, make, "the name answered is never beside the role asked of")
         if not cite.numbers_stand_with_subjects(text, make.standalone, article, headlines):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")

@@ -623,3 +623,37 @@ def test_asked_when_the_story_came_out(question):
     "What did the article say about Sumy?"])
 def test_asked_when_what_the_story_tells_happens(question):
     assert not cite.asks_publication_date(question)
+
+
+LAMMY_SINCE = ("As negociações, que o secretário de Relações Exteriores do Reino Unido, David Lammy, também "
+               "comparecerão, formam o mais alto nível de envolvimento transatlântico sobre a guerra desde fevereiro.")
+
+
+def test_a_translated_month_is_held_though_its_first_letters_differ():
+    """Found in plain use: pressed, "When was the last time transatlantic engagement on the war was
+    this high?" got "…was in February", rejected as resting on no sentence: "febr" is not "feve"."""
+    question = "When was the last time transatlantic engagement on the war was this high?"
+    answer = "The last time transatlantic engagement on the war was this high was in February."
+    assert cite.rests_on_one(answer, question, [LAMMY_SINCE])
+    assert not cite.rests_on_one(answer.replace("February", "March"), question, [LAMMY_SINCE])
+
+
+def test_a_sentence_opening_word_is_no_name_and_a_portuguese_month_is_untranslated():
+    answer = "Since fevereiro, transatlantic engagement on the war has not been this high."
+    assert cite.names(answer) == []
+    assert cite.untranslated(answer, "en", "Since when has it not been this high?") == ["fevereiro"]
+    assert cite.untranslated("Marco Rubio met them in February.", "en") == []
+
+
+def test_a_name_answered_about_someone_by_role_stands_beside_that_role(sentences):
+    """Found in plain use: "What city did the Ukrainian defence minister travel to?" → "Sumy", the one
+    city the excerpts named, in the missile-strike sentence, which has no minister."""
+    arrived = "O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à capital francesa."
+    article, headlines = [sentences["Sumy"], arrived], ["Nós para manter conversas em Paris com europeus"]
+    question = "What city did the Ukrainian defence minister travel to?"
+    assert not cite.names_stand_with_roles_named("Sumy", question, article, headlines)
+    assert cite.holds_roles_named(arrived, question) and not cite.holds_roles_named(sentences["Sumy"], question)
+    # the headline's Paris is the whole story's; no role asked of, or no name asked for: no check
+    assert cite.names_stand_with_roles_named("Paris", question, article, headlines)
+    assert cite.names_stand_with_roles_named("Sumy", "What city was hit by a missile?", article, headlines)
+    assert cite.names_stand_with_roles_named("Sumy", "Where did the minister say 35 died?", article, headlines)

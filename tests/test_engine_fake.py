@@ -867,3 +867,11 @@ def test_an_english_question_on_the_portuguese_story_is_not_refused_for_its_lang
     best = max(h["score"] for h in a.retrieved)
     assert best + answer.CROSS_LINGUAL_BONUS < eng.refuse_below, "the case this test is about"
     assert not a.refused and len(llm.calls) == 1 and "Paris" in a.answer, a.answer
+
+
+def test_a_city_answered_about_a_minister_must_stand_beside_a_minister(paris_index, engine):
+    """Found in plain use: "What city did the Ukrainian defence minister travel to?" → "Sumy", from
+    the missile-strike sentence; the ministers' own sentence says "a capital francesa", no name."""
+    eng, _ = engine(paris_index.model_copy(update={"refuse_below": 0.0}), [reply("Sumy", "Sumy")] * 3)
+    a = eng.ask("What city did the Ukrainian defence minister travel to?")
+    assert "Sumy" not in a.answer and a.refused and "role asked of" in a.notice, (a.answer, a.notice)
