@@ -179,8 +179,9 @@ class Engine:
             yield make.final(lang.phrase("instruction_refusal", language), [], mode="refused",
                              notice="the question gives the assistant instructions")
             return
-        if cite.asks_publication_date(question) or cite.asks_publication_date(standalone):
-            yield self._dateline(standalone, hits, query_vec, language, make)
+        dated = _publication_question(question, standalone, turns)
+        if dated:
+            yield self._dateline(dated, hits, query_vec, language, make)
             return
         if not evidence or _relevance(hits[0], language) < self.refuse_below:
             yield make.final(lang.phrase("refusal", language), [], mode="refused")
@@ -731,6 +732,25 @@ def _other_language(hit: Hit, language: str) -> bool:
 
 def _cross_lingual_bonus(hit: Hit, language: str) -> float:
     return CROSS_LINGUAL_BONUS * _other_language(hit, language)
+
+
+# A question word of the reader's own: "E a notícia sobre Paris?" has none, "E quem a escreveu?" has.
+_ASKS = re.compile(r"\b(who|whom|whose|what|when|where|which|why|how|quem|que|qual|quais|quando|onde|porque"
+                   r"|como|quant[oa]s?)\b")
+
+
+def _publication_question(question: str, standalone: str, turns: list[dict[str, str]]) -> str | None:
+    """The question that asks when a story was published, naming the story meant, if one does:
+    the standalone question, the reader's, or the reader's elliptical follow-up of such a question
+    ("E a notícia sobre Paris?" after "Quando foi publicada a notícia da NASA?", which the model
+    rewrote as a statement about the NASA story)."""
+    for text in (standalone, question):
+        if cite.asks_publication_date(text):
+            return text
+    previous = [t["content"] for t in turns if t["role"] == "user"][-1:]
+    if previous and cite.asks_publication_date(previous[0]) and not _ASKS.search(fold(question)):
+        return question
+    return None
 
 
 # Words of any question about when a story came out: what is left names the story meant.

@@ -875,3 +875,16 @@ def test_a_city_answered_about_a_minister_must_stand_beside_a_minister(paris_ind
     eng, _ = engine(paris_index.model_copy(update={"refuse_below": 0.0}), [reply("Sumy", "Sumy")] * 3)
     a = eng.ask("What city did the Ukrainian defence minister travel to?")
     assert "Sumy" not in a.answer and a.refused and "role asked of" in a.notice, (a.answer, a.notice)
+
+
+def test_an_elliptical_follow_up_of_a_publication_question_asks_the_same(both_stories, engine):
+    """Found in the chat: "E a notícia sobre Paris?" after "Quando foi publicada a notícia da NASA?"
+    was rewritten by the model into a statement about the NASA story, and refused."""
+    rewrite = "A notícia sobre Paris, publicada em 2008, foi a “NASA to beam Beatles song into deep space”."
+    history = [{"role": "user", "content": "Quando foi publicada a notícia da NASA?"},
+               {"role": "assistant", "content": "A notícia “NASA to beam…” tem a data “Saturday, February 2, 2008”. [1]"}]
+    eng, _ = engine(both_stories, [rewrite])
+    a = eng.ask("E a notícia sobre Paris?", history)
+    assert a.refused and a.answer == "A notícia “Nós para manter conversas em Paris com europeus” não tem data.", a.answer
+    eng, llm = engine(both_stories, ["Quem escreveu a notícia sobre Paris?", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"])
+    assert "não tem data" not in eng.ask("E quem a escreveu?", history).answer  # a question of its own
