@@ -31,10 +31,9 @@ MODEL_CHOICE_BONUS = 0.05
 # on eval/: the right story lost by 0.001, a same-language one never won by less than 0.12).
 CROSS_LINGUAL_BONUS = 0.02
 # ...and more against the refusal threshold (REFUSE_BELOW), deciding whether the article answers at
-# all: the same question asked in English
-# scores 0.04-0.09 lower on a Portuguese passage than asked in Portuguese (0.066 on average over 8
-# questions), and one asked in Portuguese 0.02-0.04 lower on an English passage than in English.
-# "Where did the Ukrainian ministers arrive?" scored 0.779 on the sentence saying where.
+# all: the same question scores 0.04-0.09 lower on a Portuguese passage asked in English than asked
+# in Portuguese (0.066 on average over 8 questions), and 0.02-0.04 lower on an English passage asked
+# in Portuguese. "Where did the Ukrainian ministers arrive?" scored 0.779 on the sentence saying where.
 GATE_CROSS_LINGUAL_BONUS = {"en": 0.06, "pt": 0.03}
 # A dateline is one of a story's first paragraphs (after the headline); an undirected "when was it
 # published?" is answered for this many of the stories retrieved.
@@ -243,7 +242,7 @@ class Engine:
                 said.append(lang.phrase("undated", language).format(title=story[0].title))
                 continue
             score = float(self._sentence_vectors([f"{line.title}\n{line.text}"])[0] @ np.asarray(query_vec))
-            make.hits.append(Hit(line, score, 0.0, 0.0))
+            make.hits.append(Hit(line, score, 0.0, 0.0))  # citations are numbered over make.hits
             bound[len(make.hits) - 1] = [(line.start, line.end)]
             said.append(lang.phrase("dated", language).format(title=line.title, date=line.text.strip(),
                                                                 n=len(bound)))
