@@ -236,7 +236,7 @@ class Engine:
         nothing in "Saturday, February 2, 2008" is like the question."""
         said, bound = [], {}
         for source in _stories_meant(question, hits, self.retriever.passages):
-            story = sorted((p for p in self.retriever.passages if p.source == source), key=lambda p: p.start)
+            story = self.retriever.story(source)
             line = next((p for p in story[:DATELINE_WITHIN] if is_dateline(p.text)), None)
             if line is None:
                 said.append(lang.phrase("undated", language).format(title=story[0].title))

@@ -181,8 +181,7 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
     stands in a sentence with that role: asked what city the Ukrainian defence minister travelled
     to, the model answered Sumy, the one city its excerpts named, in a sentence on a missile strike
     that has no minister. A name the headline holds is the whole story's."""
-    roles = [w for w in words(fold(question)) if w in ROLES]
-    if not roles or asked_kind(question) != "name":
+    if not _roles_named(question) or asked_kind(question) != "name":
         return True
     # (the headline joins the question: the names it holds are not looked for)
     return _given_names_stand_with(answer, " ".join([question, *headlines]), sentences,
@@ -192,7 +191,11 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
 def holds_roles_named(sentence: str, question: str) -> bool:
     """Whether the sentence holds one of the roles the question names (in either language)."""
     tokens = _tokens(sentence)
-    return any(ROLES[w] & tokens for w in words(fold(question)) if w in ROLES)
+    return any(ROLES[w] & tokens for w in _roles_named(question))
+
+
+def _roles_named(question: str) -> list[str]:
+    return [w for w in words(fold(question)) if w in ROLES]
 
 
 def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:

@@ -129,5 +129,8 @@ class Retriever:
 
     def neighbours(self, passage: Passage) -> list[Passage]:
         """The passages of the same article, in reading order, for showing a citation in context."""
-        same = [p for p in self.passages if p.source == passage.source]
-        return sorted(same, key=lambda p: p.start)
+        return self.story(passage.source)
+
+    def story(self, source: str) -> list[Passage]:
+        """The passages of one article, in reading order."""
+        return sorted((p for p in self.passages if p.source == source), key=lambda p: p.start)
