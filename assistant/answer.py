@@ -19,21 +19,21 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
 from .ingest import Passage, is_dateline
-from .retrieve import Hit, Retriever
+from .retrieve import CROSS_LINGUAL_BONUS, Hit, Retriever
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
 MODEL_CHOICE_BONUS = 0.05
-# multilingual-e5 scores a sentence in the question's own language higher than an equally apt one
-# in the other: the other language's passages get this much back, when a story is chosen (calibrated
-# on eval/: the right story lost by 0.001, a same-language one never won by less than 0.12).
-CROSS_LINGUAL_BONUS = 0.02
-# ...and more against the refusal threshold (REFUSE_BELOW), deciding whether the article answers at
-# all: the same question scores 0.04-0.09 lower on a Portuguese passage asked in English than asked
-# in Portuguese (0.066 on average over 8 questions), and 0.02-0.04 lower on an English passage asked
-# in Portuguese. "Where did the Ukrainian ministers arrive?" scored 0.779 on the sentence saying where.
+# Choosing the story, the other language's sentences get CROSS_LINGUAL_BONUS back, as passages do
+# in retrieval (on eval/ a same-language story never won by less than 0.12; at 0.02, "Quem teve a
+# ideia?" and "Para onde vai ser enviada a canção?" drew the Paris story by 0.004 and 0.009, at
+# 0.03 they get the NASA one by 0.006 and 0.001). More is given back against the refusal threshold
+# (REFUSE_BELOW), deciding whether the article answers at all: the same question scores 0.04-0.09
+# lower on a Portuguese passage asked in English than asked in Portuguese (0.066 on average over 8
+# questions), and 0.02-0.04 lower on an English passage asked in Portuguese. "Where did the
+# Ukrainian ministers arrive?" scored 0.779 on the sentence saying where.
 GATE_CROSS_LINGUAL_BONUS = {"en": 0.06, "pt": 0.03}
 # A dateline is one of a story's first paragraphs (after the headline); an undirected "when was it
 # published?" is answered for this many of the stories retrieved.
@@ -170,7 +170,7 @@ class Engine:
         standalone = self.rewrite(question, turns, language) if turns else question
         t1 = time.perf_counter()
         query_vec = self.retriever.embedder.get_query_embedding(standalone)
-        hits = self.retriever.search(standalone, self.settings.top_k, query_vec)
+        hits = self.retriever.search(standalone, self.settings.top_k, query_vec, language)
         evidence = self.select_evidence(standalone, hits, query_vec, asked=question)
         timings = {"rewrite": _ms(t0, t1), "retrieve": _ms(t1, time.perf_counter())}
         make = _Builder(question, language, standalone, hits, self.backend, timings, t0, evidence)
@@ -454,8 +454,7 @@ class Engine:
                # Asked no number ("How long will the transmission last?"), the model grabs the
                # nearest one ("will take 431 years to reach the star").
                else "a number nobody asked for" if kind is None and cite.numbers(text) - cite.numbers(make.standalone)
-               else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool],
-                                                                       on_topic=kind is None)
+               else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"

@@ -523,16 +523,17 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
 _UNIT_STEMS = {"year", "anos", "days", "dias", "week", "sema", "mont", "mese", "hour", "hora", "minu"}
 
 
-def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: bool = False) -> bool:
+def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether the answer stands on one sentence of the evidence, as an answer the model gave only
     when told not to refuse must. The question's names are in the evidence at all ("Liga dos
     Campeões" is not), and one sentence that speaks of one of them holds the answer's own names and
     numbers (with every name of the question when it adds a number: the "18" of Kryvyi Rih is not
     a Kyiv toll) and every word the answer adds to the question ("missile" is not in the Kryvyi
-    Rih sentence, nor "samba" in any), a translated word matching by its first four letters. With
-    `on_topic` (a question of no checkable kind), that sentence also holds a word the answer
-    repeats from the question, the thing it speaks of: pressed on "O que os fãs são convidados a
-    fazer?", the model gave the fans the Ukrainian ministers' "participar das discussões"."""
+    Rih sentence, nor "samba" in any), a translated word matching by its first four letters. That
+    sentence also holds a word the answer repeats from the question, the thing it speaks of:
+    pressed on "O que os fãs são convidados a fazer?", the model gave the fans the Ukrainian
+    ministers' "participar das discussões"; on "Em que país fica a antena?", it answered "A antena
+    está no país de Ucrânia" from the Sumy sentence, which says nothing of an antenna."""
     everything = _tokens(" ".join(sentences))
     asked = names(question)
     if not all(_holds_name(n, everything) for n in asked):
@@ -543,7 +544,9 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
     fresh = _added_words(answer, question) - _UNIT_STEMS
     adds_number = bool(numbers(answer) - numbers(question))
     own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
-    repeated = stems([answer]) & stems([question])
+    # By five letters: "antena" is not held by the "antes" of the Trump sentence. Units aside: "45
+    # anos" rests on "the 45th anniversary".
+    repeated = {s for s in stems([answer], 5) & stems([question], 5) if s[:4] not in _UNIT_STEMS}
     for sentence in sentences:
         tokens = _tokens(sentence)
         held = [_holds_name(n, tokens) for n in asked]
@@ -552,7 +555,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str], on_topic: boo
         if missing_facts(answer, sentence, skip=own) or (adds_number and not _numbers_by_subject(answer, asked, sentence)):
             continue
         held_stems = _held_stems([sentence])
-        if on_topic and repeated and not repeated & held_stems:
+        if repeated and not repeated & _held_stems([sentence], 5):
             continue
         if fresh <= held_stems:
             return True
@@ -571,11 +574,11 @@ def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str
     return numbers(answer) & numbers(sentence) <= near
 
 
-def _held_stems(sentences: list[str]) -> set[str]:
+def _held_stems(sentences: list[str], size: int = 4) -> set[str]:
     """The stems of the sentences' words and of their other-language names (ALIASES): "fevereiro"
     holds "February", whose first four letters differ."""
     tokens = _tokens(" ".join(sentences))
-    return stems(sentences) | stems([" ".join(a for t in tokens for a in ALIASES.get(t, ()))])
+    return stems(sentences, size) | stems([" ".join(a for t in tokens for a in ALIASES.get(t, ()))], size)
 
 
 def _added_words(answer: str, question: str) -> set[str]:

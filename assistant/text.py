@@ -49,10 +49,10 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-def stems(texts: list[str]) -> set[str]:
+def stems(texts: list[str], size: int = 4) -> set[str]:
     """The first four letters of the texts' content words: inflections of one word meet, and so do
-    many translations ("transmitir" / "transmit")."""
-    return {t[:4] for text in texts for t in content_terms(text)}
+    many translations ("transmitir" / "transmit"). Five tell "antena" from "antes"."""
+    return {t[:size] for text in texts for t in content_terms(text)}
 
 
 # Words that point back into a conversation ("Isso foi antes…?", "Was he…then?"): a question with

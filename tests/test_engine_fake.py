@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from assistant import answer, lang, pipeline
+from assistant import lang, pipeline
 from assistant.answer import QuestionError, clean_question, normalize_history
 from assistant.ingest import load_article
 from assistant.llm import GenerationError
@@ -865,7 +865,7 @@ def test_an_english_question_on_the_portuguese_story_is_not_refused_for_its_lang
     eng, llm = engine(both_stories, [reply("The Ukrainian ministers arrived in Paris.", "chegaram")])
     a = eng.ask("Where did the Ukrainian ministers arrive?")
     best = max(h["score"] for h in a.retrieved)
-    assert best + answer.CROSS_LINGUAL_BONUS < eng.refuse_below, "the case this test is about"
+    assert best + 0.02 < eng.refuse_below, "the case this test is about: under the gate by more than 0.02"
     assert not a.refused and len(llm.calls) == 1 and "Paris" in a.answer, a.answer
 
 
@@ -888,3 +888,36 @@ def test_an_elliptical_follow_up_of_a_publication_question_asks_the_same(both_st
     assert a.refused and a.answer == "A notícia “Nós para manter conversas em Paris com europeus” não tem data.", a.answer
     eng, llm = engine(both_stories, ["Quem escreveu a notícia sobre Paris?", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"])
     assert "não tem data" not in eng.ask("E quem a escreveu?", history).answer  # a question of its own
+
+
+def test_a_portuguese_question_finds_the_english_paragraph_it_asks_about(both_stories, engine):
+    """Found in plain use: "Em que país fica a antena?" ranked every Portuguese paragraph (0.79-0.80,
+    flat) above the English one naming the antenna (0.785, fifteenth); the model, pressed, answered
+    "A antena está no país de Ucrânia" from the Sumy paragraph. The dense ranking gives the other
+    language's passages CROSS_LINGUAL_BONUS back; the hit's score stays the cosine."""
+    from assistant import retrieve
+
+    eng, _ = engine(both_stories, [reply("A antena fica em Espanha.", "Spain")])
+    assert retrieve.story_languages(eng.retriever.passages) == {
+        "nasa-beatles-deep-space.en.txt": "en", PARIS.name: "pt"}
+    question = "Em que país fica a antena?"
+    hits = eng.retriever.search(question, 6)
+    assert "DSS-63 radio antenna" in hits[0].passage.text, [h.passage.text[:40] for h in hits]
+    assert hits[0].score < max(h.score for h in hits[1:]), "the case this test is about: a lower cosine"
+    a = eng.ask(question)
+    assert [c.source for c in a.citations] == ["nasa-beatles-deep-space.en.txt"], (a.answer, a.citations)
+    star = eng.retriever.search("Qual é o nome da estrela?", 6)[0].passage.text
+    assert "Polaris" in star, star
+    # an English question on the English story ranks as before (the bonus goes to the other language)
+    assert "DSS-63" in eng.retriever.search("In which country is the antenna?", 6)[0].passage.text
+
+
+@pytest.mark.parametrize("question", ["Quem teve a ideia?", "Para onde vai ser enviada a canção?"])
+def test_a_short_portuguese_question_on_the_english_story_gets_its_evidence(both_stories, engine, question):
+    """Found in plain use: once retrieval ranked the NASA paragraphs first, the evidence still came
+    from the Paris story, its sentences rated higher for being Portuguese (by 0.004 and 0.009, the
+    second helped by "enviada"/"enviado"), and a Sumy sentence was quoted for "Quem teve a ideia?"."""
+    eng, _ = engine(both_stories, [not_found_reply] * 4)
+    a = eng.ask(question)
+    assert a.evidence and all(a.retrieved[e["hit"]]["source"] == "nasa-beatles-deep-space.en.txt"
+                              for e in a.evidence), a.evidence
