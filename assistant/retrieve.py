@@ -29,7 +29,7 @@ RRF_K = 5
 # stays the plain cosine.
 CROSS_LINGUAL_BONUS = 0.03
 # Enough of an article to tell its language.
-LANGUAGE_SAMPLE_CHARS = 3000
+LANGUAGE_SAMPLE_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,9 @@ class Retriever:
 def story_languages(passages: list[Passage]) -> dict[str, str]:
     """Each article's language (pt or en), told from its text as a whole: a dateline or a name
     alone says nothing."""
-    texts: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
     for p in passages:
-        texts.setdefault(p.source, []).append(p.text)
-    return {source: lang.detect(" ".join(parts)[:LANGUAGE_SAMPLE_CHARS]) for source, parts in texts.items()}
+        text = texts.get(p.source, "")
+        if len(text) < LANGUAGE_SAMPLE_CHARS:
+            texts[p.source] = f"{text} {p.text}"
+    return {source: lang.detect(text[:LANGUAGE_SAMPLE_CHARS]) for source, text in texts.items()}
