@@ -267,7 +267,8 @@ class Engine:
         unresolved = fallback if refers_back(question) else question  # when nothing resolves it
         if self.llm is None:
             return unresolved
-        convo = "\n".join(f"{t['role']}: {t['content'][:400]}" for t in turns[-4:])
+        # Without the citation markers: the model copied "[1]" from an answer into the question.
+        convo = "\n".join(f"{t['role']}: {cite.strip_markers(t['content'])[:400]}" for t in turns[-4:])
         try:
             messages = _fill(_prompt("rewrite", language), history=convo, question=question)
             out = self.llm.chat(messages, max_tokens=60).message.content or ""

@@ -355,11 +355,13 @@ MACRON = "Witkoff e Rubio verão o presidente francês Emmanuel Macron."
 def test_follow_up_is_rewritten_by_the_model(paris_index, engine):
     standalone = "Com quem Steve Witkoff vai se reunir em Paris?"
     eng, llm = engine(paris_index, [standalone, reply(MACRON, "Macron")])
-    a = eng.ask(FOLLOW_UP, HISTORY)
+    cited = [HISTORY[0], {**HISTORY[1], "content": HISTORY[1]["content"] + " [1]"}]
+    a = eng.ask(FOLLOW_UP, cited)
     assert len(llm.calls) == 2
     rewrite_prompt = prompt_text(llm.calls[0])
     assert "Quem é Steve Witkoff?" in rewrite_prompt
-    assert "O enviado especial de Donald Trump." in rewrite_prompt
+    # the answer's citation markers are left out: the model copied "[1]" into its rewrite
+    assert "O enviado especial de Donald Trump." in rewrite_prompt and "[1]" not in rewrite_prompt
     assert FOLLOW_UP in rewrite_prompt
     assert a.standalone_question == standalone
     assert a.question == FOLLOW_UP and a.language == "pt"
