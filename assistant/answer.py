@@ -726,7 +726,9 @@ def _relevance(hit: Hit, language: str) -> float:
 
 
 def _other_language(hit: Hit, language: str) -> bool:
-    return lang.detect(hit.passage.text, language) != language
+    """Whether the hit's article is in another language than `language` (its own text tells, for a
+    hit retrieval did not make)."""
+    return (hit.language or lang.detect(hit.passage.text, language)) != language
 
 
 def _cross_lingual_bonus(hit: Hit, language: str) -> float:

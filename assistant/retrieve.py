@@ -38,6 +38,7 @@ class Hit:
     score: float  # cosine similarity of question and passage
     fused: float  # the ranking score
     lexical: float
+    language: str = ""  # the article's (pt or en); "" when not known
 
 
 class BM25:
@@ -114,8 +115,8 @@ class Retriever:
             dense.update(self._similarities(query_vec, missing, version))
         ids = [i for i in dense if i in self._by_id]
         lex_max = max(lexical.values(), default=0.0) or 1.0
-        languages = {i: self._languages.get(self._passages[self._by_id[i]].source, language) for i in ids}
-        ranked = sorted(ids, key=lambda i: dense[i] + CROSS_LINGUAL_BONUS * (languages[i] != language),
+        languages = {i: self._languages.get(self._passages[self._by_id[i]].source, "") for i in ids}
+        ranked = sorted(ids, key=lambda i: dense[i] + CROSS_LINGUAL_BONUS * (languages[i] not in ("", language)),
                         reverse=True)
         dense_rank = {i: r for r, i in enumerate(ranked)}
         lex_order = sorted((i for i in ids if lexical.get(self._by_id[i], 0.0) > 0),
@@ -127,7 +128,7 @@ class Retriever:
             if i in lex_rank:
                 fused += LEXICAL_WEIGHT / (RRF_K + lex_rank[i])
             hits.append(Hit(self._passages[self._by_id[i]], dense[i], fused,
-                            lexical.get(self._by_id[i], 0.0) / lex_max))
+                            lexical.get(self._by_id[i], 0.0) / lex_max, languages[i]))
         hits.sort(key=lambda h: h.fused, reverse=True)
         return hits[:k]
 
