@@ -36,6 +36,8 @@ MESSAGES = {
     "queued": {"en": "Waiting for the assistant: {n} ahead of you…", "pt": "Aguardando o assistente: {n} à sua frente…"},
     "thinking": {"en": "Looking in the articles…", "pt": "Procurando nos artigos…"},
     "writing": {"en": "(evidence found; writing the answer…)", "pt": "(evidência encontrada; escrevendo a resposta…)"},
+    # Generated text is shown as it comes, before the checks that may replace it with a quote.
+    "draft": {"en": "(a draft, being checked against the article…)", "pt": "(rascunho, sendo conferido com o artigo…)"},
     "busy": {"en": "The assistant is busy right now. Please ask again in a minute.",
              "pt": "O assistente está ocupado agora. Pergunte de novo daqui a um minuto."},
     "timeout": {"en": "The answer took too long. Please ask again.", "pt": "A resposta demorou demais. Pergunte de novo."},
@@ -186,7 +188,7 @@ def _respond(service: Service, question: str, shown: list, turns: list, kept: li
                 shown[base:] = [_message(f"{safe(text)}\n\n*{say('writing', language)}*"),
                                 *render_sources(service, citations)]
             elif event["type"] == "token":
-                shown[base] = _message(safe(event["text"]) + " ▍")
+                shown[base] = _message(f"{safe(event['text'])} ▍\n\n*{say('draft', language)}*")
             elif event["type"] == "final":
                 answer = event["answer"]
                 shown[base:] = render_answer(service, answer, event.get("history_notice", ""))
