@@ -393,13 +393,26 @@ def counts_the_asked(sentence: str, question: str) -> bool:
 
 def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each number the answer adds to a "how many" question stands in a sentence that counts
-    what the question counts: the 18 who "morreram" in Kryvyi Rih are not its injured."""
+    what the question counts, in the number's own clause when that clause says what it counts: the
+    18 who "morreram" in Kryvyi Rih are not its injured, nor the 117 of "matou pelo menos 35 pessoas
+    e feriu 117" its dead."""
     asked = tolls(question) if asked_kind(question) == "number" else set()
     for number in (counts(answer) - numbers(question)) if asked else ():
         holding = [s for s in sentences if number in numbers(s)]
-        if holding and not any(asked <= tolls(s) for s in holding):
+        if holding and not any(asked <= _tolls_beside(number, s) for s in holding):
             return False
     return True
+
+
+# Where one count ends and the next begins: "killed 35, injured 117", "matou 35 pessoas e feriu 117".
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|e|while|enquanto|but|mas)\s")
+
+
+def _tolls_beside(number: str, sentence: str) -> set[str]:
+    """What the sentence counts in the clause of `number`, or in the whole sentence when that clause
+    names nothing counted ("35 people, including two children, died")."""
+    clause = next((c for c in _CLAUSE_BREAK.split(sentence) if number in numbers(c)), "")
+    return tolls(clause) or tolls(sentence)
 
 
 # Calendar words a question can pin an answer to, one key for both languages. Words that are also

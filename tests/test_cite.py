@@ -504,6 +504,13 @@ def test_a_number_answered_must_count_what_the_question_counts(sentences):
     assert cite.numbers_count_the_asked("18", "Quantos ataques houve em Kryvyi Rih?", article)  # counts no toll
     assert not cite.numbers_count_the_asked("18", "How many children were killed in Kryvyi Rih?", article)
     assert not cite.numbers_count_the_asked("117", "Quantas pessoas desapareceram depois do ataque em Sumy?", article)
+    # found in plain use ("E em Sumy?" after the dead of Kryvyi Rih -> "117"): in a sentence that
+    # counts both, a number counts what its own clause counts
+    assert not cite.numbers_count_the_asked("O artigo diz: 117", "Quantas pessoas morreram em Sumy?", article)
+    assert cite.numbers_count_the_asked("35", "Quantas pessoas morreram em Sumy?", article)
+    assert not cite.numbers_count_the_asked("35", "How many people were injured in Sumy?", article)
+    assert cite.numbers_count_the_asked("117", "How many were hurt?", ["Russia killed 35, and injured 117."])
+    assert cite.numbers_count_the_asked("35", "How many died?", ["35 people, including two children, died."])
     # and a sentence can answer only when it counts it
     kryvyi = "No início deste mês, pelo menos 18 pessoas morreram em um ataque em uma área residencial em Kryvyi Rih."
     assert not cite.counts_the_asked(kryvyi, q)

@@ -923,3 +923,14 @@ def test_a_short_portuguese_question_on_the_english_story_gets_its_evidence(both
     a = eng.ask(question)
     assert a.evidence and all(a.retrieved[e["hit"]]["source"] == "nasa-beatles-deep-space.en.txt"
                               for e in a.evidence), a.evidence
+
+
+def test_the_injured_are_not_answered_for_the_dead_of_the_same_sentence(paris_index, engine):
+    """Found in plain use: "E em Sumy?" after "Quantas pessoas morreram em Kryvyi Rih?" was made
+    "Quantas pessoas morreram em Sumy?" and answered "117", the injured of "matou pelo menos 35
+    pessoas e feriu 117"; the sentence counts the dead too, and that passed the check."""
+    eng, _ = engine(paris_index, [reply("117", "Sumy")])
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "extractive" and "counts something else" in a.notice, (a.answer, a.notice)
+    assert "35 pessoas" in a.answer and a.answer.startswith(lang.phrase("quote_intro", "pt"))
+    check_citations(a)
