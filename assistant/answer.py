@@ -19,7 +19,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
 from .ingest import Passage, is_dateline
-from .retrieve import CROSS_LINGUAL_BONUS, Hit, Retriever
+from .retrieve import CROSS_LINGUAL_BONUS, Hit, Retriever, other_language
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
 
@@ -242,7 +242,8 @@ class Engine:
                 said.append(lang.phrase("undated", language).format(title=story[0].title))
                 continue
             score = float(self._sentence_vectors([f"{line.title}\n{line.text}"])[0] @ np.asarray(query_vec))
-            make.hits.append(Hit(line, score, 0.0, 0.0))  # citations are numbered over make.hits
+            # citations are numbered over make.hits
+            make.hits.append(Hit(line, score, 0.0, 0.0, self.retriever.language_of(source)))
             bound[len(make.hits) - 1] = [(line.start, line.end)]
             said.append(lang.phrase("dated", language).format(title=line.title, date=line.text.strip(),
                                                                 n=len(bound)))
@@ -722,17 +723,12 @@ def _relevance(hit: Hit, language: str) -> float:
     GATE_CROSS_LINGUAL_BONUS back: "Who is the British foreign secretary?" scored 0.779 against the
     Portuguese sentence naming David Lammy, under the 0.78 below which the article is taken not to
     answer."""
-    return hit.score + GATE_CROSS_LINGUAL_BONUS.get(language, CROSS_LINGUAL_BONUS) * _other_language(hit, language)
-
-
-def _other_language(hit: Hit, language: str) -> bool:
-    """Whether the hit's article is in another language than `language` (its own text tells, for a
-    hit retrieval did not make)."""
-    return (hit.language or lang.detect(hit.passage.text, language)) != language
+    bonus = GATE_CROSS_LINGUAL_BONUS.get(language, CROSS_LINGUAL_BONUS)
+    return hit.score + bonus * other_language(hit.language, language)
 
 
 def _cross_lingual_bonus(hit: Hit, language: str) -> float:
-    return CROSS_LINGUAL_BONUS * _other_language(hit, language)
+    return CROSS_LINGUAL_BONUS * other_language(hit.language, language)
 
 
 # A question word of the reader's own: "E a notícia sobre Paris?" has none, "E quem a escreveu?" has.

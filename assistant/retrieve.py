@@ -116,7 +116,7 @@ class Retriever:
         ids = [i for i in dense if i in self._by_id]
         lex_max = max(lexical.values(), default=0.0) or 1.0
         languages = {i: self._languages.get(self._passages[self._by_id[i]].source, "") for i in ids}
-        ranked = sorted(ids, key=lambda i: dense[i] + CROSS_LINGUAL_BONUS * (languages[i] not in ("", language)),
+        ranked = sorted(ids, key=lambda i: dense[i] + CROSS_LINGUAL_BONUS * other_language(languages[i], language),
                         reverse=True)
         dense_rank = {i: r for r, i in enumerate(ranked)}
         lex_order = sorted((i for i in ids if lexical.get(self._by_id[i], 0.0) > 0),
@@ -151,9 +151,20 @@ class Retriever:
         """The passages of the same article, in reading order, for showing a citation in context."""
         return self.story(passage.source)
 
+    def language_of(self, source: str) -> str:
+        """The article's language (pt or en), "" when the index holds no such article."""
+        self._refresh()
+        return self._languages.get(source, "")
+
     def story(self, source: str) -> list[Passage]:
         """The passages of one article, in reading order."""
         return sorted((p for p in self.passages if p.source == source), key=lambda p: p.start)
+
+
+def other_language(story_language: str, language: str) -> bool:
+    """Whether an article in `story_language` is in another language than a question in `language`
+    (an article of unknown language is taken to be in the question's)."""
+    return story_language not in ("", language)
 
 
 def story_languages(passages: list[Passage]) -> dict[str, str]:
