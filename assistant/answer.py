@@ -497,7 +497,9 @@ class Engine:
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
         if not cite.roles_given_stand(text, make.standalone, article):
-            return self._quote(pool, hits, language, make, "the article gives that role to someone else")
+            # Quote what the article calls the person, where it does.
+            pinned = sorted(pool, key=lambda ev: not cite.gives_a_role(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the article does not give the person that role")
         misquoted = cite.speakers_stand(text, article)
         if misquoted:
             why = "the article does not give these words to " + ", ".join(misquoted)

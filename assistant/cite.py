@@ -63,7 +63,7 @@ _ROLE_GROUPS = [
     "adviser advisers advisor advisors consultor consultores conselheiro conselheiros",
     "spokesman spokeswoman spokesperson porta-voz", "mayor prefeito prefeita", "chancellor chanceler",
     "ambassador embaixador embaixadora", "governor governador governadora", "leader lider",
-    "chief chefe", "diplomat diplomata", "senator senador senadora", "director diretor diretora",
+    "chief chefe", "diplomat diplomata", "councillor councilor councillors councilors vereador vereadora vereadores", "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
     "captain capitao", "ceo ceo", "chairman presidente", "head chefe lider",
@@ -129,7 +129,10 @@ def _tokens(text: str) -> set[str]:
 def _holds_word(name: str, tokens: set[str]) -> bool:
     if name in tokens or ALIASES.get(name, set()) & tokens:
         return True
-    return any(SequenceMatcher(None, name, t).ratio() >= 0.7 or (len(name) >= 5 and t.startswith(name[:5]))
+    # A near spelling keeps its first two letters: "Pereira" is not the "primeira" of another
+    # sentence (asked who is mayor, the model named a residents' association president).
+    return any((t[:2] == name[:2] and SequenceMatcher(None, name, t).ratio() >= 0.7)
+               or (len(name) >= 5 and t.startswith(name[:5]))
                for t in tokens if abs(len(t) - len(name)) <= 3)
 
 
@@ -230,7 +233,7 @@ def _role_holders(sentence: str) -> list[tuple[str, tuple[str, ...] | None]]:
 
 def roles_given_stand(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether a role the answer gives the person a "who is X?" question asks about is X's in the
-    article: not when every sentence with X and that role puts the role before another name.
+    article: not when no sentence with X has that role, or every one puts it before another name.
     Seen: "Who is Andriy Yermak?" → "the president of Ukraine", from the machine-translated "O
     presidente ucraniano Volodymyr Zelensky, Andriy Yermak, disse…"."""
     if not _WHO_IS.search(fold(question)) or asked_roles(question):
@@ -246,9 +249,18 @@ def roles_given_stand(answer: str, question: str, sentences: list[str]) -> bool:
             holders = [h for r, h in _role_holders(sentence) if r in ROLES[role]]
             # Exact words: the fuzzy match of names would take "Macron" for "Marco".
             held.append(any(h is None or any(set(n) & set(h) for n in asked) for h in holders))
-        if held and not any(held):
+        # No sentence gives X the role at all: "Who is Filipa Marques?" → "the mayor of the city",
+        # of a councillor.
+        if not any(held):
             return False
     return True
+
+
+def gives_a_role(sentence: str, question: str) -> bool:
+    """Whether the sentence names someone the question names beside a role word ("a vereadora da
+    Mobilidade, Filipa Marques")."""
+    tokens = _tokens(sentence)
+    return bool(tokens & ROLES.keys()) and any(_holds_name(n, tokens) for n in names(question))
 
 
 def subjects(question: str) -> list[tuple[str, ...]]:
@@ -374,15 +386,20 @@ _TOLLS = {
     "civilians": r"civilians?|civis|civil",
     "soldiers": r"soldiers?|troops|servicemen|soldados|militares|tropas",
     "women": r"women|woman|mulher(?:es)?",
+    # Asked what something costs, a count of stops or passengers is no price.
+    "money": r"costs?|costing|price[sd]?|paid|pays?|spen[dt]\w*|money|funds?|funding|budget\w*|invest\w*|euros?"
+             r"|dollars?|pounds|custa\w*|custo\w*|custou|preco\w*|pag(?:a|am|ar|ou|aram|o|ando)|gast\w*"
+             r"|dinheiro|fundos?|financ\w*|orcament\w*|dolares|libras|reais",
 }
 _TOLL_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TOLLS.items()}
 
 
 def tolls(text: str) -> set[str]:
     """What the text counts (keys of _TOLLS): the dead, injured, missing, arrested, displaced, and
-    children, civilians, soldiers, women."""
+    children, civilians, soldiers, women; and money."""
     folded = fold(text)
-    return {key for key, pattern in _TOLL_RES.items() if pattern.search(folded)}
+    found = {key for key, pattern in _TOLL_RES.items() if pattern.search(folded)}
+    return found | {"money"} if re.search(r"[€$£]", text) else found
 
 
 def counts_the_asked(sentence: str, question: str) -> bool:
@@ -469,8 +486,10 @@ def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
         for name_match in _CAPITALISED.finditer(before):
             if len(words(before[name_match.end():])) < reach and names(name_match.group(0)):
                 found += names(before[name_match.start():])[:1]
-        if verb.group(1).lower() in _SAID_BEFORE_NAME and after.split():
-            found += names(after.split()[0])[:1]
+        if verb.group(1).lower() in _SAID_BEFORE_NAME:
+            # The whole name that follows: "disse Filipa Marques" gives the words to Marques too.
+            lead = after.lstrip()
+            found += [name for start, name in _name_runs(lead)[:1] if start == 0]
     return found
 
 
@@ -757,7 +776,7 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return all(ROLES[r] & s_tokens for r in roles) and any(
             not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
     if kind == "number":
-        return bool(counts(sentence) - numbers(question))
+        return bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))
     if kind == "date":
         return bool(_DATE.search(fold(sentence)))
     if kind == "words":
@@ -768,6 +787,22 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence)) or bool(
             (_tokens(sentence) - q_tokens) & ROLES.keys())
     return None
+
+
+# Counts written in words ("há mais de vinte anos", "quase quatro horas"); not "one"/"um", which
+# are mostly articles.
+_NUMBER_WORD = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|dois|duas|tres|quatro|cinco|seis"
+    r"|sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|quinze|dezasseis|dezesseis|dezassete|dezessete"
+    r"|dezoito|dezanove|dezenove|vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa|cem|cento"
+    r"|duzentos|trezentos|quinhentos|mil|milhao|milhoes|bilhao|bilhoes|dezenas|centenas|milhares)\b")
+
+
+def number_words(text: str) -> set[str]:
+    """The counts a text writes in words (see _NUMBER_WORD)."""
+    return set(_NUMBER_WORD.findall(fold(text)))
 
 
 def overlap(a: str, b: str) -> float:
