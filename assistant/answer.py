@@ -456,6 +456,7 @@ class Engine:
                # Asked no number ("How long will the transmission last?"), the model grabs the
                # nearest one ("will take 431 years to reach the star").
                else "a number nobody asked for" if kind is None and cite.numbers(text) - cite.numbers(make.standalone)
+               and not cite.numbers_qualify_the_asked(text, make.standalone)
                else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
                else "")
         if why:

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
 from .lang import PT_LETTERS
+from .lexicon import TRANSLATIONS
 from .text import STOPWORDS, content_terms, counts, fold, numbers, stems, words
 
 _MARKER = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
@@ -553,6 +554,8 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
 
 
 _UNIT_STEMS = {"year", "anos", "days", "dias", "week", "sema", "mont", "mese", "hour", "hora", "minu"}
+# A hedge the model adds to a figure ("approximately 120 million") claims nothing new.
+_HEDGE_STEMS = {"appr", "apro", "abou", "arou", "roug", "cerc"}
 
 
 def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
@@ -573,7 +576,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
     q_tokens = _tokens(question)
     # Numbers are held by missing_facts ("50" by "50th"), and a unit is how a count is said ("50
     # anos" of "the 50th anniversary").
-    fresh = _added_words(answer, question) - _UNIT_STEMS
+    fresh = _added_words(answer, question) - _UNIT_STEMS - _HEDGE_STEMS
     adds_number = bool(numbers(answer) - numbers(question))
     own = tuple(n for n in names(answer) if _holds_name(n, q_tokens))
     # By five letters: "antena" is not held by the "antes" of the Trump sentence. Units aside: "45
@@ -594,6 +597,19 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
     return False
 
 
+def numbers_qualify_the_asked(answer: str, question: str) -> bool:
+    """Whether each number the answer adds to a question that asked for none stands just before a
+    word of the question: asked what anniversaries the broadcast celebrates, "o 40º aniversário"
+    answers; asked how long the transmission lasts, "431 years" does not."""
+    asked = stems([question], 5)
+    tokens = [t for t in words(fold(strip_markers(answer))) if t not in STOPWORDS]
+    added = numbers(answer) - numbers(question)
+    for i, token in enumerate(tokens):
+        if numbers(token) & added and not {t[:5] for t in tokens[i + 1:i + 3] if not t[0].isdigit()} & asked:
+            return False
+    return bool(added)
+
+
 def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str) -> bool:
     """Whether the numbers the answer takes from a sentence of several numbers stand in a clause
     that names the question's subject, when one does: of "the 45th anniversary of NASA's Deep Space
@@ -607,10 +623,11 @@ def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str
 
 
 def _held_stems(sentences: list[str], size: int = 4) -> set[str]:
-    """The stems of the sentences' words and of their other-language names (ALIASES): "fevereiro"
-    holds "February", whose first four letters differ."""
+    """The stems of the sentences' words and of their other-language names (ALIASES) and words
+    (lexicon): "fevereiro" holds "February", "recording" holds "gravação"."""
     tokens = _tokens(" ".join(sentences))
-    return stems(sentences, size) | stems([" ".join(a for t in tokens for a in ALIASES.get(t, ()))], size)
+    other = [a for t in tokens for a in ALIASES.get(t, set()) | TRANSLATIONS.get(t, set())]
+    return stems(sentences, size) | stems([" ".join(other)], size)
 
 
 def _added_words(answer: str, question: str) -> set[str]:

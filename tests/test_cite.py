@@ -723,3 +723,25 @@ def test_counts_in_words_answer_how_many():
     assert cite.quotable(LISBOA[4], question, [])
     assert not cite.fits_kind("A população espera a ligação.", question)
     assert cite.number_words("Thirteen in the canteen, dez mil") == {"thirteen", "dez", "mil"}
+
+
+def test_a_translated_answer_rests_on_its_sentence_through_the_lexicon():
+    # NASA pt-30: pressed, the model listed the three anniversaries rightly, in Portuguese words
+    # ("gravação", "rede") that share no first letters with the English ones.
+    q = "Que aniversários celebra a transmissão?"
+    answer = ("A transmissão celebra o 40º aniversário da gravação da música, o 45º aniversário da rede espacial "
+              "Deep Space Network e o 50º aniversário da NASA.")
+    assert cite.rests_on_one(answer, q, ANNIVERSARIES)
+    assert not cite.rests_on_one(answer.replace("gravação", "venda"), q, ANNIVERSARIES)
+    # A hedge adds no claim; the figure and its unit must still stand there.
+    q = "How much will the new tram line cost?"
+    assert cite.rests_on_one("The new tram line will cost approximately 120 million euros.", q, LISBOA[:1])
+    assert not cite.rests_on_one("The new tram line will cost approximately 150 million euros.", q, LISBOA[:1])
+
+
+def test_a_number_nobody_asked_for_may_qualify_what_was_asked():
+    assert cite.numbers_qualify_the_asked("Celebra o 40º aniversário da gravação e o 45º aniversário da rede.",
+                                          "Que aniversários celebra a transmissão?")
+    assert not cite.numbers_qualify_the_asked("The transmission of the song will last 431 years.",
+                                              "How long will the transmission of the song last?")
+    assert not cite.numbers_qualify_the_asked("It lasts a while.", "How long will it last?")

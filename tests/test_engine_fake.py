@@ -135,7 +135,7 @@ def test_a_role_the_article_gives_someone_else_gives_way_to_the_quote(paris_inde
     """Found in plain use: "Who is Andriy Yermak?" → "Andriy Yermak is the president of Ukraine"."""
     eng, _ = engine(paris_index, [reply("Andriy Yermak is the president of Ukraine.", "Yermak")])
     a = eng.ask("Who is Andriy Yermak?")
-    assert a.mode == "extractive" and "someone else" in a.notice, (a.answer, a.notice)
+    assert a.mode == "extractive" and "not give the person that role" in a.notice, (a.answer, a.notice)
     assert "Andriy Yermak, disse" in a.answer
     check_citations(a)
 
