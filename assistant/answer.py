@@ -365,7 +365,10 @@ class Engine:
         the close sentence is the answer a reader can judge, when its passage speaks of every name
         and number the question does ("Lammy met Putin?" is not answered where Witkoff met him)."""
         return (cite.asks_yes_or_no(question, language) and evidence[0].score >= self.settings.clear_evidence
-                and not cite.missing_facts(question, hits[evidence[0].hit].passage.text))
+                and not cite.missing_facts(question, hits[evidence[0].hit].passage.text)
+                # and of most of what it asks: "A NASA pagou aos Beatles pelos direitos da canção?"
+                # is not settled by the fans playing the song.
+                and cite.share_of_words(evidence[0].text, question) >= 0.5)
 
     def extractive(self, evidence: list[Evidence], hits: list[Hit], language: str,
                    make: "_Builder") -> tuple[str, list[Citation]]:
@@ -579,7 +582,8 @@ class Engine:
                 return make.final(lang.phrase("refusal", language), [], mode="refused",
                                   notice="unsupported: " + ", ".join(support.missing))
             if support.passage_index is None:
-                return self._quote(evidence, hits, language, make, "unsupported: " + ", ".join(support.missing))
+                about = [ev for ev in evidence if cite.shares_a_word(ev.text, make.standalone)]
+                return self._quote(about, hits, language, make, "unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
             best = max((ev for ev in evidence if ev.hit == h), key=lambda ev: float(v @ ev.vector))
             bound.setdefault(h, [])

@@ -349,15 +349,37 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
     """Whether each person or thing the answer names stands in a sentence with one of the
     question's names or places: asked who represents the UK, the model answered Witkoff, whom the
     article never puts beside the UK. Asked who comes from a country (one the headline does not
-    name), the person stands beside that country: asked who will be at "the Paris talks for the
-    UK", the model answered Witkoff again, who stands beside Paris."""
+    name), the person stands beside that country, within NEAR_WORDS words: asked who will be at
+    "the Paris talks for the UK", the model answered Witkoff again, who stands beside Paris; asked
+    who attends from Ukraine, Witkoff and Rubio, 30 words before "the war in Ukraine"."""
     if not subjects(question):
         return True
     if not _given_names_stand_with(answer, question, sentences, lambda s: speaks_of(s, question), places=False):
         return False
     countries = [n for n in own_subjects(question, headlines) if all(w in ALIASES for w in n)]
-    return asked_kind(question) != "person" or not countries or _given_names_stand_with(
-        answer, question, sentences, lambda s: any(_holds_name(n, _tokens(s)) for n in countries), places=False)
+    if asked_kind(question) != "person" or not countries:
+        return True
+    q_tokens = _tokens(question)
+    for name in (n for n in names(answer) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)):
+        holding = [s for s in sentences if _holds_name(name, _tokens(s))]
+        if holding and not any(_near(c, name, s) for s in holding for c in countries):
+            return False
+    return True
+
+
+# How far (in words) a person stands from the country a "who … from <country>" question asks of:
+# "the Ukrainian foreign minister", "o secretário … do Reino Unido, David Lammy"; not Witkoff, 30
+# words before "the war in Ukraine".
+NEAR_WORDS = 10
+
+
+def _near(place: tuple[str, ...], name: tuple[str, ...], sentence: str) -> bool:
+    """Whether `name` stands within NEAR_WORDS words of `place` in the sentence (True when the
+    sentence does not hold the name: other checks see to that)."""
+    tokens = [fold(w) for w in words(sentence)]
+    at_name = [i for i, t in enumerate(tokens) if _holds_word(t, set(name)) or t in name]
+    at_place = [i for i, t in enumerate(tokens) if _holds_name(place, {t})]
+    return not at_name or any(abs(i - j) <= NEAR_WORDS for i in at_name for j in at_place)
 
 
 def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
@@ -608,6 +630,22 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
         if numbers(token) & added and not {t[:5] for t in tokens[i + 1:i + 3] if not t[0].isdigit()} & asked:
             return False
     return bool(added)
+
+
+def shares_a_word(sentence: str, question: str) -> bool:
+    """Whether the sentence holds a word of the question other than its names, by five letters or
+    by a translation: a quote put in place of an answer the article does not support must speak of
+    the thing asked, not only of the place ("When will the Sacavém metro station open?" is not
+    answered by the council's vote on a line to Sacavém)."""
+    return share_of_words(sentence, question) > 0
+
+
+def share_of_words(sentence: str, question: str) -> float:
+    """The share of the question's words other than its names that the sentence holds, by five
+    letters or by a translation (see shares_a_word)."""
+    named = {w[:6] for n in names(question) for w in n}
+    asked = {t[:5] for t in content_terms(question) if t not in named and not t.isdigit()}
+    return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
 
 
 def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str) -> bool:

@@ -745,3 +745,28 @@ def test_a_number_nobody_asked_for_may_qualify_what_was_asked():
     assert not cite.numbers_qualify_the_asked("The transmission of the song will last 431 years.",
                                               "How long will the transmission of the song last?")
     assert not cite.numbers_qualify_the_asked("It lasts a while.", "How long will it last?")
+
+
+def test_a_quote_in_place_of_an_unsupported_answer_speaks_of_the_thing_asked(sentences):
+    assert not cite.shares_a_word(LISBOA[0], "When will the Sacavém metro station open?")
+    assert cite.shares_a_word(LISBOA[2], "When will the works start?")  # "obras" translates "works"
+    lead = next(s for s in sentences.values() if "Emmanuel Macron" in s)
+    assert not cite.shares_a_word(lead, "Que acordo foi assinado em Paris?")
+    assert cite.shares_a_word(lead, "Quem vão Witkoff e Rubio ver antes das conversações?")
+
+
+def test_a_yes_or_no_is_settled_by_a_sentence_of_most_of_what_it_asks():
+    assert cite.share_of_words(NASA[0], "A NASA pagou aos Beatles pelos direitos da canção?") < 0.5
+    assert cite.share_of_words(LISBOA[3], "A linha vai passar pelo aeroporto?") < 0.5
+    assert cite.share_of_words("Os consultores europeus de segurança nacional também estarão envolvidos.",
+                               "Há conselheiros de segurança a participar também?") >= 0.5
+
+
+def test_who_comes_from_a_country_stands_near_it():
+    article = [l for l in PARIS.read_text(encoding="utf-8").splitlines() if l.strip()]
+    headlines = article[:1]
+    # Witkoff and Rubio stand 20-30 words before "a guerra na Ucrânia"
+    assert not cite.names_stand_with_subjects("Steve Witkoff and Marco Rubio are attending the talks from Ukraine.",
+                                              "Who is attending the talks from Ukraine?", article, headlines)
+    assert cite.names_stand_with_subjects("David Lammy will attend for the UK.",
+                                          "Who will attend the Paris talks for the UK?", article, headlines)
