@@ -529,6 +529,9 @@ class Engine:
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered counts something else")
+        if not cite.dates_stand_with_the_asked(text, make.standalone, article):
+            pinned = sorted(pool, key=lambda ev: not cite.shares_a_word(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the date answered is another event's")
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))

@@ -427,8 +427,27 @@ def tolls(text: str) -> set[str]:
 
 def counts_the_asked(sentence: str, question: str) -> bool:
     """Whether the sentence counts what a "how many" question counts (any sentence, for another
-    question)."""
-    return asked_kind(question) != "number" or tolls(question) <= tolls(sentence)
+    question); a span of time answers only a question of time ("há mais de vinte anos" is no
+    count of Sacavém's residents)."""
+    if asked_kind(question) != "number":
+        return True
+    return tolls(question) <= tolls(sentence) and (_asks_time(question) or not _only_spans_of_time(sentence, question))
+
+
+_TIME_QUESTION = re.compile(r"\b(how (long|old)|tempo|idade|anos?|years?|old|days?|dias?|hours?|horas?|months?"
+                            r"|meses|weeks?|semanas?|minut\w*|decades?|decadas?|seculos?|centur\w*)\b")
+
+
+def _asks_time(question: str) -> bool:
+    return bool(_TIME_QUESTION.search(fold(question)))
+
+
+def _only_spans_of_time(sentence: str, question: str) -> bool:
+    """Whether every count the sentence adds to the question is followed by a unit of time."""
+    tokens = words(fold(sentence))
+    added = (counts(sentence) - numbers(question)) | (number_words(sentence) - number_words(question))
+    at = [i for i, t in enumerate(tokens) if t in added or numbers(t) & added]
+    return bool(at) and all(any(n[:4] in _UNIT_STEMS for n in tokens[i + 1:i + 3]) for i in at)
 
 
 def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
@@ -440,6 +459,24 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
     for number in (counts(answer) - numbers(question)) if asked else ():
         holding = [s for s in sentences if number in numbers(s)]
         if holding and not any(asked <= _tolls_beside(number, s) for s in holding):
+            return False
+    return True
+
+
+# Where one coordinated clause ends and the next begins: "as obras começam em 2027 e a linha
+# deverá abrir em 2030". (Commas would cut a leading date off its clause: "Em maio de 2023, …")
+_COORDINATION = re.compile(r";\s|\s(?:and|e|while|enquanto|but|mas)\s")
+
+
+def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each year, day or hour a "when" answer adds stands in a clause of the article that
+    speaks of the thing asked (shares_a_word): asked when the line was approved, the model gave
+    the 2027 of "as obras começam no segundo semestre de 2027"."""
+    if asked_kind(question) != "date":
+        return True
+    for number in numbers(answer) - numbers(question):
+        parts = [p for s in sentences if number in numbers(s) for p in _COORDINATION.split(s) if number in numbers(p)]
+        if parts and not any(shares_a_word(p, question) for p in parts):
             return False
     return True
 
@@ -756,9 +793,9 @@ _WORDS_SAID = re.compile(r"\b((que|qual|quais) (frase|expressao|palavras)|(what|
                          r"|(exact|own) words|palavras exatas)\b")
 # "Which song / in which city ...": things known by a proper name.
 _WHICH_NAMED = re.compile(
-    r"\b((which|what) (\w+ )?(song|book|film|movie|album|city|country|town|star|newspaper|company|team|ship|planet)"
-    r"|(que|qual|quais|em que|de que) (cancao|musica|livro|filme|album|cidade|pais|estrela|jornal|empresa"
-    r"|equipa|time|navio|planeta))\b")
+    r"\b((which|what) (\w+ )?(song|book|film|movie|album|city|country|town|star|newspaper|company|team|ship|planet"
+    r"|places?)|(que|qual|quais|em que|de que) (cancao|musica|livro|filme|album|cidade|pais|estrela|jornal"
+    r"|empresa|equipa|time|navio|planeta|lugar(es)?|locais|local))\b")
 _QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
 # "Who did Rubio meet?", "Com quem se reúnem?", "Quem vai representar o Reino Unido?" ask for
 # someone by name or role ("Who is attending?"); "Who is David Lammy?" asks what he is.

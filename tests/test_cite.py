@@ -770,3 +770,27 @@ def test_who_comes_from_a_country_stands_near_it():
                                               "Who is attending the talks from Ukraine?", article, headlines)
     assert cite.names_stand_with_subjects("David Lammy will attend for the UK.",
                                           "Who will attend the Paris talks for the UK?", article, headlines)
+
+
+def test_a_span_of_time_counts_only_time():
+    # "Quantos moradores tem Sacavém?" was answered with the quote of "há mais de vinte anos"
+    assert not cite.quotable(LISBOA[4], "Quantos moradores tem Sacavém?", [])
+    assert cite.quotable(LISBOA[4], "Há quanto tempo a população de Sacavém espera a ligação?", [])
+    assert cite.quotable("Foi aprovada com 11 votos a favor e 6 contra, depois de quase quatro horas de debate.",
+                         "Quantos votos contra teve a proposta?", [])
+
+
+def test_which_places_asks_for_names():
+    assert cite.asked_kind("Which two places will the line connect?") == "name"
+    assert cite.asked_kind("Em que lugar fica a antena?") == "name"
+    assert cite.asked_kind("O que a empresa vai comprar?") is None
+
+
+def test_a_date_answered_stands_in_the_clause_of_the_event_asked():
+    works = "Segundo a vereadora, as obras começam no segundo semestre de 2027 e a linha deverá abrir no final de 2030."
+    article = LISBOA + [works]
+    assert not cite.dates_stand_with_the_asked("A linha foi aprovada no segundo semestre de 2027.",
+                                               "Quando foi aprovada a linha?", article)
+    assert cite.dates_stand_with_the_asked("Abre no final de 2030.", "Quando abre a linha?", article)
+    assert cite.dates_stand_with_the_asked("Construction starts in the second half of 2027.",
+                                           "When will construction start?", article)
