@@ -574,7 +574,10 @@ class Engine:
         parts = []
         for sentence, vec in zip(sentences, vectors):
             v = np.asarray(vec) / (np.linalg.norm(vec) or 1.0)
-            sims = [max(float(v @ ev.vector) for ev in evidence if ev.hit == h) for h in used]
+            # A bare name has no meaning to match ("Polaris" is closest to "Polaris is 431 light
+            # years away"): where it stands, the sentence that best answers the question is cited.
+            match = (lambda ev: ev.score) if cite.bare(sentence) else (lambda ev: float(v @ ev.vector))
+            sims = [max(match(ev) for ev in evidence if ev.hit == h) for h in used]
             if chosen and 1 <= chosen <= len(evidence):
                 sims[used.index(evidence[chosen - 1].hit)] += MODEL_CHOICE_BONUS
             support = cite.bind(sentence, passages, sims, make.standalone, context,
@@ -588,7 +591,7 @@ class Engine:
                 about = [ev for ev in evidence if cite.shares_a_word(ev.text, make.standalone)]
                 return self._quote(about, hits, language, make, "unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
-            best = max((ev for ev in evidence if ev.hit == h), key=lambda ev: float(v @ ev.vector))
+            best = max((ev for ev in evidence if ev.hit == h), key=match)
             bound.setdefault(h, [])
             if [best.start, best.end] not in bound[h]:
                 bound[h].append([best.start, best.end])

@@ -669,6 +669,12 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
     return bool(added)
 
 
+def bare(answer: str) -> bool:
+    """Whether the answer is only names and numbers ("Polaris", "Filipa Marques", "6")."""
+    named = {w[:6] for n in names(answer) for w in n}
+    return not [t for t in content_terms(strip_markers(answer)) if t not in named and not t.isdigit()]
+
+
 def shares_a_word(sentence: str, question: str) -> bool:
     """Whether the sentence holds a word of the question other than its names, by five letters or
     by a translation: a quote put in place of an answer the article does not support must speak of

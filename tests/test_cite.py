@@ -794,3 +794,9 @@ def test_a_date_answered_stands_in_the_clause_of_the_event_asked():
     assert cite.dates_stand_with_the_asked("Abre no final de 2030.", "Quando abre a linha?", article)
     assert cite.dates_stand_with_the_asked("Construction starts in the second half of 2027.",
                                            "When will construction start?", article)
+
+
+def test_a_bare_answer_is_only_names_and_numbers():
+    # cited where the question is best answered, not where the name's own sentence is closest
+    assert cite.bare("Polaris [1]") and cite.bare("Filipa Marques") and cite.bare("6")
+    assert not cite.bare("50 anos") and not cite.bare("The line will have 22 stops.")
