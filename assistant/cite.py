@@ -64,7 +64,8 @@ _ROLE_GROUPS = [
     "adviser advisers advisor advisors consultor consultores conselheiro conselheiros",
     "spokesman spokeswoman spokesperson porta-voz", "mayor prefeito prefeita", "chancellor chanceler",
     "ambassador embaixador embaixadora", "governor governador governadora", "leader lider",
-    "chief chefe", "diplomat diplomata", "councillor councilor councillors councilors vereador vereadora vereadores", "senator senador senadora", "director diretor diretora",
+    "chief chefe", "diplomat diplomata", "councillor councilor councillors councilors vereador vereadora vereadores",
+    "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
     "captain capitao", "ceo ceo", "chairman presidente", "head chefe lider",
@@ -377,7 +378,7 @@ def _near(place: tuple[str, ...], name: tuple[str, ...], sentence: str) -> bool:
     """Whether `name` stands within NEAR_WORDS words of `place` in the sentence (True when the
     sentence does not hold the name: other checks see to that)."""
     tokens = [fold(w) for w in words(sentence)]
-    at_name = [i for i, t in enumerate(tokens) if _holds_word(t, set(name)) or t in name]
+    at_name = [i for i, t in enumerate(tokens) if _holds_word(t, set(name))]
     at_place = [i for i, t in enumerate(tokens) if _holds_name(place, {t})]
     return not at_name or any(abs(i - j) <= NEAR_WORDS for i in at_name for j in at_place)
 
@@ -465,7 +466,8 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
 
 # Where one coordinated clause ends and the next begins: "as obras começam em 2027 e a linha
 # deverá abrir em 2030". (Commas would cut a leading date off its clause: "Em maio de 2023, …")
-_COORDINATION = re.compile(r";\s|\s(?:and|e|while|enquanto|but|mas)\s")
+_CONJUNCTION = r"\s(?:and|e|while|enquanto|but|mas)\s"
+_COORDINATION = re.compile(r";\s|" + _CONJUNCTION)
 
 
 def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
@@ -482,7 +484,7 @@ def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str])
 
 
 # Where one count ends and the next begins: "killed 35, injured 117", "matou 35 pessoas e feriu 117".
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|e|while|enquanto|but|mas)\s")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|" + _CONJUNCTION)
 
 
 def _tolls_beside(number: str, sentence: str) -> set[str]:
@@ -669,10 +671,15 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
     return bool(added)
 
 
+def _plain_terms(text: str) -> list[str]:
+    """The text's content terms other than its names and numbers."""
+    named = {w[:6] for n in names(text) for w in n}
+    return [t for t in content_terms(text) if t not in named and not t.isdigit()]
+
+
 def bare(answer: str) -> bool:
     """Whether the answer is only names and numbers ("Polaris", "Filipa Marques", "6")."""
-    named = {w[:6] for n in names(answer) for w in n}
-    return not [t for t in content_terms(strip_markers(answer)) if t not in named and not t.isdigit()]
+    return not _plain_terms(strip_markers(answer))
 
 
 def shares_a_word(sentence: str, question: str) -> bool:
@@ -686,8 +693,7 @@ def shares_a_word(sentence: str, question: str) -> bool:
 def share_of_words(sentence: str, question: str) -> float:
     """The share of the question's words other than its names that the sentence holds, by five
     letters or by a translation (see shares_a_word)."""
-    named = {w[:6] for n in names(question) for w in n}
-    asked = {t[:5] for t in content_terms(question) if t not in named and not t.isdigit()}
+    asked = {t[:5] for t in _plain_terms(question)}
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
 
 
