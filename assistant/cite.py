@@ -9,8 +9,8 @@ from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
 from .lang import PT_LETTERS
-from .lexicon import TRANSLATIONS
-from .text import STOPWORDS, content_terms, counts, fold, numbers, stems, words
+from .lexicon import TRANSLATIONS, translated
+from .text import STOPWORDS, content_terms, counts, fold, number_matches, numbers, stems, words
 
 _MARKER = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 
@@ -432,7 +432,8 @@ def counts_the_asked(sentence: str, question: str) -> bool:
     count of Sacavém's residents)."""
     if asked_kind(question) != "number":
         return True
-    return tolls(question) <= tolls(sentence) and (_asks_time(question) or not _only_spans_of_time(sentence, question))
+    return (tolls(question) <= tolls(sentence) and (_asks_time(question) or not _only_spans_of_time(sentence, question))
+            and counts_the_noun(sentence, question))
 
 
 _TIME_QUESTION = re.compile(r"\b(how (long|old)|tempo|idade|anos?|years?|old|days?|dias?|hours?|horas?|months?"
@@ -451,15 +452,52 @@ def _only_spans_of_time(sentence: str, question: str) -> bool:
     return bool(at) and all(any(n[:4] in _UNIT_STEMS for n in tokens[i + 1:i + 3]) for i in at)
 
 
+# "Quantos empregos…", "How many homes…": the noun a "how many" question counts.
+_COUNTED = re.compile(r"\b(?:how many|quant[oa]s)\s+([a-z]\w+)")
+COUNTED_WITHIN = 4  # words either side of a count
+
+
+def counted_noun(question: str) -> str | None:
+    """The noun a "how many" question counts, when it is no toll (_TOLLS) and no unit of time:
+    "empregos" in "Quantos empregos criou o projeto?", "lobsters" in "How many lobsters are caught
+    each year?"."""
+    match = _COUNTED.search(fold(question))
+    if not match or match.group(1) in STOPWORDS or match.group(1)[:4] in _UNIT_STEMS or tolls(question):
+        return None
+    return match.group(1)
+
+
+def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None) -> bool:
+    """Whether a count of the sentence (one of `wanted`, when given) stands within a few words of
+    the noun the question counts, or of its translation: asked how many jobs the project made, the
+    "18" of "each 18 metres tall" is none; asked how many households, "3,500 homes" is not
+    "2,100 households". True when the question counts no such noun."""
+    noun = counted_noun(question)
+    if noun is None:
+        return True
+    # The noun by five letters, a translation whole: "house" is not "households".
+    translations = TRANSLATIONS.get(noun, set())
+    folded = fold(sentence)
+    spots = [m for m in number_matches(folded) if wanted is None or re.sub(r"[.,]", "", m.group(0)) in wanted]
+    spots += [] if wanted else list(_NUMBER_WORD.finditer(folded))
+    return any(w[:5] == noun[:5] or w in translations
+               for m in spots
+               for w in words(folded[:m.start()])[-COUNTED_WITHIN:] + words(folded[m.end():])[:COUNTED_WITHIN])
+
+
 def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each number the answer adds to a "how many" question stands in a sentence that counts
     what the question counts, in the number's own clause when that clause says what it counts: the
     18 who "morreram" in Kryvyi Rih are not its injured, nor the 117 of "matou pelo menos 35 pessoas
     e feriu 117" its dead."""
-    asked = tolls(question) if asked_kind(question) == "number" else set()
-    for number in (counts(answer) - numbers(question)) if asked else ():
+    if asked_kind(question) != "number":
+        return True
+    asked = tolls(question)
+    for number in counts(answer) - numbers(question):
         holding = [s for s in sentences if number in numbers(s)]
-        if holding and not any(asked <= _tolls_beside(number, s) for s in holding):
+        if holding and asked and not any(asked <= _tolls_beside(number, s) for s in holding):
+            return False
+        if holding and not any(counts_the_noun(s, question, {number}) for s in holding):
             return False
     return True
 
@@ -671,6 +709,25 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
     return bool(added)
 
 
+def items_held(answer: str, sentence: str, question: str) -> int:
+    """How many of the things of the asked kind (asked_kind) that the answer gives the sentence
+    holds: its dates and times ("4 de fevereiro" in "On February 4") or its numbers; none in a
+    sentence that lacks a name of the question. A pressed answer that failed its checks may still
+    point at the sentence that answers ("às 12:00 am UTC no dia 4 de fevereiro" mixes two
+    sentences; one holds the date)."""
+    kind, given, tokens = asked_kind(question), strip_markers(answer), _tokens(sentence)
+    # Every name of the question is in it: the "18" of Kryvyi Rih is no toll of Kyiv.
+    if not all(_holds_name(n, tokens) for n in names(question)):
+        return 0
+    if kind == "date":
+        return len(marks(given) & marks(sentence) - anchors(question))
+    if kind == "number":
+        return len(numbers(given) & numbers(sentence) - numbers(question))
+    # Not names: pressed, the model puts any name of the excerpts in its answer ("Paul McCartney
+    # compôs a canção", asked who wrote it, from the sentence where he speaks of it).
+    return 0
+
+
 def _plain_terms(text: str) -> list[str]:
     """The text's content terms other than its names and numbers."""
     named = {w[:6] for n in names(text) for w in n}
@@ -807,7 +864,7 @@ _WORDS_SAID = re.compile(r"\b((que|qual|quais) (frase|expressao|palavras)|(what|
 _WHICH_NAMED = re.compile(
     r"\b((which|what) (\w+ )?(song|book|film|movie|album|city|country|town|star|newspaper|company|team|ship|planet"
     r"|places?)|(que|qual|quais|em que|de que) (cancao|musica|livro|filme|album|cidade|pais|estrela|jornal"
-    r"|empresa|equipa|time|navio|planeta|lugar(es)?|locais|local))\b")
+    r"|empresa|equipa|time|navio|planeta|lugar(es)?|locais|local)|name of|called|nome d[oa]s?|chama(m|do|da)?)\b")
 _QUOTED = re.compile(r"[“”«»\"].{3,}?[“”«»\"]")
 # "Who did Rubio meet?", "Com quem se reúnem?", "Quem vai representar o Reino Unido?" ask for
 # someone by name or role ("Who is attending?"); "Who is David Lammy?" asks what he is.
@@ -909,8 +966,11 @@ def number_words(text: str) -> set[str]:
     return set(_NUMBER_WORD.findall(fold(text)))
 
 
-def overlap(a: str, b: str) -> float:
-    return _share(set(content_terms(a)), set(content_terms(b)))
+def overlap(a: str, b: str, translate: bool = False) -> float:
+    """The share of a's content terms that b holds; `translate`: or its translation (lexicon): "Os
+    fãs são convidados" meets "NASA invites … fans"."""
+    held = set(content_terms(b)) | (set(content_terms(translated(b))) if translate else set())
+    return _share(set(content_terms(a)), held)
 
 
 def _share(terms: set[str], other: set[str]) -> float:

@@ -9,7 +9,9 @@ from .text import fold, words
 _MARKERS = {
     "pt": set("o os as um uma de do da dos das em no na nos nas que nao é e o que quem quando onde qual quais "
               "quantos quantas quanto porque por para com como foi sao esta estao ele ela eles isso sobre disse "
-              "mais tambem pelo pela seu sua entre ate ja muito vai ser tem houve aconteceu".split()),
+              "mais tambem pelo pela seu sua entre ate ja muito vai ser tem houve aconteceu quanta pode "
+              "podem ao aos pelos pelas deve devem fica ficam sera serao foram tinha faz fez fazer seus suas este "
+              "estes estas ainda antes depois num numa".split()),
     "en": set("the an of in on at to is are was were what who whom when where which why how many much did "
               "does do will would with for from and about said say by it this that there they he she his her "
               "has have had be been happened whose".split()),

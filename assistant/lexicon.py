@@ -8,6 +8,8 @@ and places are checked elsewhere (cite.ALIASES), and strictly.
 """
 from __future__ import annotations
 
+from .text import fold, words
+
 _GROUPS = """
 song songs cancao cancoes musica musicas music
 record recorded recording recordings gravacao gravacoes gravado gravada gravar gravou gravaram
@@ -114,7 +116,9 @@ residential residencial
 area zona
 month mes
 return returned retornar regressar
-house casa
+house houses home homes casa casas habitacao habitacoes
+household households agregado agregados lar lares
+job jobs emprego empregos
 able capaz
 hour hours hora horas
 government administration governo administracao
@@ -142,3 +146,10 @@ for _line in _GROUPS.strip().splitlines():
     _words = _line.split()
     for _w in _words:
         TRANSLATIONS.setdefault(_w, set()).update(x for x in _words if x != _w)
+
+
+def translated(text: str) -> str:
+    """The other words the lexicon gives for the text's words, as one text ("fãs convidados" ->
+    "fan fans adeptos invite invites …"): matched beside the text, a question's words meet an
+    article in the other language."""
+    return " ".join(sorted({t for w in words(fold(text)) for t in TRANSLATIONS.get(w, ())}))

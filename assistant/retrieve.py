@@ -11,6 +11,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from . import lang
 from .ingest import Passage
+from .lexicon import translated
 from .store import Store
 from .text import content_terms
 
@@ -108,7 +109,8 @@ class Retriever:
         if query_vec is None:
             query_vec = self.embedder.get_query_embedding(question)
         dense = dict(self.store.query(query_vec, max(CANDIDATES, k), version))
-        lexical = self._bm25.scores(content_terms(question))
+        # The question's words and their translations: an English story answers a Portuguese question.
+        lexical = self._bm25.scores(content_terms(question) + content_terms(translated(question)))
         top_lex = sorted(lexical, key=lexical.get, reverse=True)[:CANDIDATES]
         missing = [self._passages[i].id for i in top_lex if self._passages[i].id not in dense]
         if missing:

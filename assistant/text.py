@@ -10,7 +10,7 @@ sobre entre ate e ou mas que se nao sim mais menos muito muita muitos muitas ja 
 qual quais quem porque pois isso isto esse essa esses essas este esta estes estas aquele aquela aqueles
 seu sua seus suas ele ela eles elas eu tu voce voces nos lhe lhes me te meu minha foi ser sao era eram
 esta estao estava tem ter tinha ha houve vai vao sera seria artigo diz disse dizer segundo fez faz o
-quanto quantos quantas qual quais the fica ficou ficam ficaram ficar ficaria
+quanto quanta quantos quantas qual quais the fica ficou ficam ficaram ficar ficaria
 """.split())
 STOPWORDS_EN = set("""
 a an the of in on at to for from by with without about into over under between and or but not no yes
@@ -82,6 +82,11 @@ def refers_back(text: str) -> bool:
 def numbers(text: str) -> set[str]:
     """Numbers written with digits, normalised: '1.200' and '1,200' -> '1200'; '12:00' stays whole."""
     return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
+
+
+def number_matches(text: str) -> list[re.Match]:
+    """Where the text writes numbers with digits (see numbers)."""
+    return list(_NUMBER.finditer(text))
 
 
 def counts(text: str) -> set[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import cite
+from assistant import cite, lexicon
 from assistant.ingest import load_article
 from conftest import PARIS
 
@@ -501,7 +501,8 @@ def test_a_number_answered_must_count_what_the_question_counts(sentences):
     assert not cite.numbers_count_the_asked("18 people were injured.", q, article)  # the 18 "morreram"
     assert cite.numbers_count_the_asked("117", "Quantas pessoas ficaram feridas em Sumy?", article)
     assert cite.numbers_count_the_asked("18", "Quantas pessoas morreram em Kryvyi Rih?", article)
-    assert cite.numbers_count_the_asked("18", "Quantos ataques houve em Kryvyi Rih?", article)  # counts no toll
+    # no toll asked, but the noun counted: the 18 are people, not attacks
+    assert not cite.numbers_count_the_asked("18", "Quantos ataques houve em Kryvyi Rih?", article)
     assert not cite.numbers_count_the_asked("18", "How many children were killed in Kryvyi Rih?", article)
     assert not cite.numbers_count_the_asked("117", "Quantas pessoas desapareceram depois do ataque em Sumy?", article)
     # found in plain use ("E em Sumy?" after the dead of Kryvyi Rih -> "117"): in a sentence that
@@ -800,3 +801,87 @@ def test_a_bare_answer_is_only_names_and_numbers():
     # cited where the question is best answered, not where the name's own sentence is closest
     assert cite.bare("Polaris [1]") and cite.bare("Filipa Marques") and cite.bare("6")
     assert not cite.bare("50 anos") and not cite.bare("The line will have 22 stops.")
+
+
+FEB_4 = ("On February 4, NASA will digitally transmit the Beatles song Across the Universe in the direction "
+         "of the star Polaris, commonly known as the North Star.")
+DSS_63 = ("The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Communication "
+          "Complex in Robledo de Chavela, Spain at 12:00 am UTC.")
+KRYVYI_RIH = "No início deste mês, pelo menos 18 pessoas morreram em um ataque em uma área residencial em Kryvyi Rih."
+
+
+@pytest.mark.parametrize("answer, sentence, question, held", [
+    # a pressed answer that mixed two sentences points at each of them, the date's more
+    ("A canção será transmitida às 12:00 am UTC no dia 4 de fevereiro.", FEB_4, "Quando será transmitida a canção?", 2),
+    ("A canção será transmitida às 12:00 am UTC no dia 4 de fevereiro.", DSS_63, "Quando será transmitida a canção?", 1),
+    ("50 anos", ANNIVERSARIES[0], "Há quantos anos existe a Deep Space Network?", 1),
+    # names are not counted: pressed, the model names anyone in the excerpts
+    ("Polaris", FEB_4, "Para que estrela vai a canção?", 0),
+    ("Paul McCartney compôs a canção.", "Beatle Paul McCartney tells NASA to send his love.",
+     "Quem compôs a canção Across the Universe e em que álbum ela saiu?", 0),
+    # the sentence must name every name of the question: the 18 of Kryvyi Rih are no toll of Kyiv
+    ("18", KRYVYI_RIH, "Quantas pessoas morreram em ataques russos em Kyiv?", 0),
+    ("18", KRYVYI_RIH, "Quantas pessoas morreram em Kryvyi Rih?", 1),
+    ("A reunião é no dia 5 de março.", FEB_4, "Em que data é a reunião?", 0),
+    # no kind: "where from" asks for nothing the check can count
+    ("Da antena DSS-63, em Madrid.", DSS_63, "De onde será transmitida a canção?", 0),
+])
+def test_items_held_counts_what_a_pressed_answer_points_at(answer, sentence, question, held):
+    assert cite.items_held(answer, sentence, question) == held
+
+
+def test_overlap_meets_the_other_language_only_when_asked_to_translate():
+    q, sentence = "O que os fãs são convidados a fazer?", "NASA invites astronomy fans to play the song."
+    assert {"fans", "invites"} <= set(lexicon.translated("Os fãs são convidados").split())
+    assert cite.overlap(q, sentence) == 0.0
+    assert cite.overlap(q, sentence, translate=True) == pytest.approx(2 / 3)  # "fazer" is in no lexicon line
+
+
+POWER = ("Together they can generate 6 megawatts, enough for about 3,500 homes, more than the island's 2,100 "
+         "households need.")
+TURBINES = "The plant's four turbines, each 18 metres tall, sit in a channel where the tide runs at up to eight knots."
+VOTES = "A proposta foi aprovada com 11 votos a favor e 6 contra."
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("Quantos empregos criou o projeto?", "empregos"),
+    ("How many homes can the plant power?", "homes"),
+    ("Quantas pessoas morreram em Sumy?", None),  # a toll: the dead are counted by _TOLLS
+    ("Há quantos anos existe a Deep Space Network?", None),  # a span of time
+    ("How many were injured?", None),
+    ("How many lobsters are caught each year?", "lobsters"),  # "each year" makes it no question of time
+    ("Quanto custou o projeto?", None),
+])
+def test_the_noun_a_how_many_question_counts(question, noun):
+    assert cite.counted_noun(question) == noun
+
+
+@pytest.mark.parametrize("answer, question, sentence, holds", [
+    ("2,100", "Quantos agregados familiares tem a ilha?", POWER, True),  # households, through the lexicon
+    ("3,500", "Quantos agregados familiares tem a ilha?", POWER, False),  # homes are not households
+    ("3500", "How many homes can the plant power?", POWER, True),
+    ("2100", "How many homes can the plant power?", POWER, False),
+    ("18", "Quantos empregos criou o projeto?", TURBINES, False),  # 18 metres tall
+    ("2,100", "Quantas pessoas vivem na ilha?", POWER, False),  # households are not people
+    ("6", "Quantos votos contra teve a proposta?", VOTES, True),  # "votos" a few words before
+])
+def test_a_count_answered_stands_beside_the_noun_asked(answer, question, sentence, holds):
+    assert cite.numbers_count_the_asked(answer, question, [sentence]) is holds
+
+
+def test_a_quote_counts_the_noun_asked_in_digits_or_words():
+    assert cite.counts_the_asked(TURBINES, "How many turbines does the plant have?")  # "four turbines"
+    assert not cite.counts_the_asked(TURBINES, "Quantos empregos criou o projeto?")
+
+
+@pytest.mark.parametrize("question", [
+    "What is the name of the channel where the turbines sit?", "Qual é o nome do canal?",
+    "Como se chama o canal?", "What is the channel called?",
+])
+def test_a_question_for_a_name_asks_for_a_name(question):
+    assert cite.asked_kind(question) == "name"
+    assert cite.fits_kind("The channel where the turbines sit is called the tide channel.", question) is False
+
+
+def test_a_capitalised_question_word_is_no_name():
+    assert cite.names("Quanta energia pode a central produzir?") == []

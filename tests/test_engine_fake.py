@@ -230,17 +230,61 @@ def test_a_refusal_of_a_question_of_no_checkable_kind_is_put_to_the_test_too(par
     check_citations(a)
 
 
-def test_a_pressed_answer_that_brings_a_number_nobody_asked_for_leaves_the_refusal(engine, tmp_path, e5):
-    """Pressed on "How long will the transmission of the song last?", the model read "will take 431
-    years to reach the star" as the answer."""
+@pytest.fixture
+def nasa_index(tmp_path, e5):
     (tmp_path / "articles").mkdir()
     shutil.copy(ARTICLES / "nasa-beatles-deep-space.en.txt", tmp_path / "articles")
     settings = make_settings(tmp_path).model_copy(update=NOT_DECISIVE)
     pipeline.build_index(settings, progress=False, embedder=e5)
-    eng, llm = engine(settings, [not_found_reply] * 3 + [reply("The transmission of the song will last 431 years.")],
+    return settings
+
+
+def test_a_pressed_answer_that_brings_a_number_nobody_asked_for_leaves_the_refusal(engine, nasa_index):
+    """Pressed on "How long will the transmission of the song last?", the model read "will take 431
+    years to reach the star" as the answer."""
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [reply("The transmission of the song will last 431 years.")],
                       can_ban=True)
     a = eng.ask("How long will the transmission of the song last?")
     assert a.refused and llm.bans[-1] == ("NOT", "Not") and "a number nobody asked for" in a.model_output
+
+
+def test_a_pressed_count_of_something_else_leaves_the_refusal(engine, tmp_path, e5):
+    """Found on the second held-out article: asked how many lobsters are caught, the model copied
+    "A three-year study … found no fall in lobster numbers", whose only count is of years (the
+    other sentence, which counts lobsters, lets the refusal be put to the test)."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "lobsters.en.txt").write_text(
+        "Island fishermen watch the lobster grounds\n\nA three-year study by the University of the Highlands "
+        "found no fall in lobster numbers in the channel.\n\nThe channel holds about 200 lobsters a hectare, "
+        "fishermen say.\n",
+        encoding="utf-8")
+    settings = make_settings(tmp_path).model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0})
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    copied = "The three-year study by the University of the Highlands found no fall in lobster numbers."
+    eng, llm = engine(settings, [not_found_reply] * 3 + [copied], can_ban=True)
+    a = eng.ask("How many lobsters are caught each year in the channel?")
+    assert a.refused and "[rejected: a count of something else]" in a.model_output, (a.answer, a.model_output)
+
+
+def test_a_rejected_pressed_answer_points_at_the_sentence_to_quote(nasa_index, engine):
+    """Found in the eval (NASA pt-20): pressed, the model mixed the date of one sentence with the
+    time of another; the sentence holding the date is quoted, and the rejected reply kept."""
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [reply(
+        "A canção será transmitida às 12:00 am UTC no dia 4 de fevereiro.")], can_ban=True)
+    a = eng.ask("Quando será transmitida a canção?")
+    assert a.mode == "extractive" and not a.refused, (a.answer, a.model_output)
+    assert "On February 4, NASA will digitally transmit" in a.answer and a.answer.startswith("Segundo o artigo")
+    assert "12:00 am UTC no dia 4 de fevereiro. [rejected: rests on no one sentence]" in a.model_output
+    assert "failed its checks" in a.notice
+    source = (ARTICLES / "nasa-beatles-deep-space.en.txt").read_text(encoding="utf-8")
+    [c] = a.citations
+    assert c.text == source[c.start:c.end] and "On February 4" in c.text and a.answer.endswith("[1]")
+
+
+def test_a_rejected_pressed_answer_pointing_at_nothing_leaves_the_refusal(nasa_index, engine):
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [reply("A rede existe há 60 anos.")], can_ban=True)
+    a = eng.ask("Há quantos anos existe a Deep Space Network?")
+    assert a.refused and a.citations == [] and "[rejected:" in a.model_output
 
 
 @pytest.mark.parametrize("question", [
@@ -704,16 +748,23 @@ def test_a_follow_up_s_own_words_bring_their_sentence_into_the_evidence(engine, 
     assert any("hatched by Martin Lewis" in c.text for c in a.citations)
 
 
-def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, tmp_path, e5):
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory, e5):
+    """An index of both articles: the Portuguese one on Paris and the English one on NASA."""
+    root = tmp_path_factory.mktemp("two-stories")
+    (root / "articles").mkdir()
+    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
+        shutil.copy(ARTICLES / name, root / "articles" / name)
+    settings = make_settings(root)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    return settings
+
+
+def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, two_stories):
     """Found in plain use: "E a que horas?" after a question on where the song is sent from. The
     reader's one word, "horas", lifted the Paris story's "em 24 horas" above the NASA sentence with
     "12:00 am UTC"; the article is now the one that best matches the whole question."""
-    (tmp_path / "articles").mkdir()
-    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
-        shutil.copy(ARTICLES / name, tmp_path / "articles" / name)
-    settings = make_settings(tmp_path)
-    pipeline.build_index(settings, progress=False, embedder=e5)
-    eng, _ = engine(settings, ["De onde vai ser transmitida a canção? E a que horas?", reply("Às 12:00 am UTC.")])
+    eng, _ = engine(two_stories, ["De onde vai ser transmitida a canção? E a que horas?", reply("Às 12:00 am UTC.")])
     history = [{"role": "user", "content": "De onde vai ser transmitida a canção?"},
                {"role": "assistant", "content": "Da antena DSS-63, em Robledo de Chavela, Espanha. [1]"}]
     a = eng.ask("E a que horas?", history)
@@ -721,20 +772,25 @@ def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, tmp_path, 
     assert "12:00" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
 
 
-def test_a_portuguese_question_on_the_english_story_gets_the_english_story(engine, tmp_path, e5):
+def test_a_portuguese_question_on_the_english_story_gets_the_english_story(engine, two_stories):
     """Found in plain use: "Quem teve a ideia de enviar a canção?" drew the Paris story's sentences,
     which the embedder rates higher for being Portuguese (by 0.001 over "The idea was hatched by
     Martin Lewis"); the other language's sentences now get CROSS_LINGUAL_BONUS back when the story
     is chosen."""
-    (tmp_path / "articles").mkdir()
-    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
-        shutil.copy(ARTICLES / name, tmp_path / "articles" / name)
-    settings = make_settings(tmp_path)
-    pipeline.build_index(settings, progress=False, embedder=e5)
-    eng, _ = engine(settings, [reply("Martin Lewis.")])
+    eng, _ = engine(two_stories, [reply("Martin Lewis.")])
     a = eng.ask("Quem teve a ideia de enviar a canção?")
     assert any("hatched by Martin Lewis" in e["text"] for e in a.evidence), a.evidence
     assert "Martin Lewis" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
+
+
+def test_a_question_s_words_meet_the_other_language_s_story_through_the_lexicon(engine, two_stories):
+    """Found in the eval (NASA pt-19): "O que os fãs são convidados a fazer?" found only Paris
+    passages, which the embedder rates higher for being Portuguese; through the lexicon its words
+    meet "NASA invites … fans" in retrieval (BM25) and in choosing the story."""
+    eng, _ = engine(two_stories, [reply("Os fãs são convidados a tocar a canção enquanto é transmitida.")])
+    a = eng.ask("O que os fãs são convidados a fazer?")
+    assert a.evidence and a.evidence[0]["text"].startswith("NASA invites astronomy fans"), a.evidence
+    assert a.citations and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
 
 
 def test_a_new_question_whose_rewrite_invents_words_stands_alone(paris_index, engine):
