@@ -803,8 +803,7 @@ def test_a_bare_answer_is_only_names_and_numbers():
     assert not cite.bare("50 anos") and not cite.bare("The line will have 22 stops.")
 
 
-FEB_4 = ("On February 4, NASA will digitally transmit the Beatles song Across the Universe in the direction "
-         "of the star Polaris, commonly known as the North Star.")
+FEB_4 = NASA[1]
 DSS_63 = ("The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Communication "
           "Complex in Robledo de Chavela, Spain at 12:00 am UTC.")
 KRYVYI_RIH = "No início deste mês, pelo menos 18 pessoas morreram em um ataque em uma área residencial em Kryvyi Rih."

@@ -748,23 +748,11 @@ def test_a_follow_up_s_own_words_bring_their_sentence_into_the_evidence(engine, 
     assert any("hatched by Martin Lewis" in c.text for c in a.citations)
 
 
-@pytest.fixture(scope="module")
-def two_stories(tmp_path_factory, e5):
-    """An index of both articles: the Portuguese one on Paris and the English one on NASA."""
-    root = tmp_path_factory.mktemp("two-stories")
-    (root / "articles").mkdir()
-    for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
-        shutil.copy(ARTICLES / name, root / "articles" / name)
-    settings = make_settings(root)
-    pipeline.build_index(settings, progress=False, embedder=e5)
-    return settings
-
-
-def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, two_stories):
+def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, both_stories):
     """Found in plain use: "E a que horas?" after a question on where the song is sent from. The
     reader's one word, "horas", lifted the Paris story's "em 24 horas" above the NASA sentence with
     "12:00 am UTC"; the article is now the one that best matches the whole question."""
-    eng, _ = engine(two_stories, ["De onde vai ser transmitida a canção? E a que horas?", reply("Às 12:00 am UTC.")])
+    eng, _ = engine(both_stories, ["De onde vai ser transmitida a canção? E a que horas?", reply("Às 12:00 am UTC.")])
     history = [{"role": "user", "content": "De onde vai ser transmitida a canção?"},
                {"role": "assistant", "content": "Da antena DSS-63, em Robledo de Chavela, Espanha. [1]"}]
     a = eng.ask("E a que horas?", history)
@@ -772,22 +760,22 @@ def test_a_follow_up_s_own_word_does_not_pick_the_other_story(engine, two_storie
     assert "12:00" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
 
 
-def test_a_portuguese_question_on_the_english_story_gets_the_english_story(engine, two_stories):
+def test_a_portuguese_question_on_the_english_story_gets_the_english_story(engine, both_stories):
     """Found in plain use: "Quem teve a ideia de enviar a canção?" drew the Paris story's sentences,
     which the embedder rates higher for being Portuguese (by 0.001 over "The idea was hatched by
     Martin Lewis"); the other language's sentences now get CROSS_LINGUAL_BONUS back when the story
     is chosen."""
-    eng, _ = engine(two_stories, [reply("Martin Lewis.")])
+    eng, _ = engine(both_stories, [reply("Martin Lewis.")])
     a = eng.ask("Quem teve a ideia de enviar a canção?")
     assert any("hatched by Martin Lewis" in e["text"] for e in a.evidence), a.evidence
     assert "Martin Lewis" in a.answer and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
 
 
-def test_a_question_s_words_meet_the_other_language_s_story_through_the_lexicon(engine, two_stories):
+def test_a_question_s_words_meet_the_other_language_s_story_through_the_lexicon(engine, both_stories):
     """Found in the eval (NASA pt-19): "O que os fãs são convidados a fazer?" found only Paris
     passages, which the embedder rates higher for being Portuguese; through the lexicon its words
     meet "NASA invites … fans" in retrieval (BM25) and in choosing the story."""
-    eng, _ = engine(two_stories, [reply("Os fãs são convidados a tocar a canção enquanto é transmitida.")])
+    eng, _ = engine(both_stories, [reply("Os fãs são convidados a tocar a canção enquanto é transmitida.")])
     a = eng.ask("O que os fãs são convidados a fazer?")
     assert a.evidence and a.evidence[0]["text"].startswith("NASA invites astronomy fans"), a.evidence
     assert a.citations and a.citations[0].source == "nasa-beatles-deep-space.en.txt", a.answer
@@ -889,6 +877,7 @@ def test_an_answer_to_with_whom_that_names_the_asking_side_gives_way_to_the_quot
 
 @pytest.fixture(scope="module")
 def both_stories(tmp_path_factory, e5):
+    """An index of both articles: the Portuguese one on Paris and the English one on NASA."""
     root = tmp_path_factory.mktemp("both")
     (root / "articles").mkdir()
     for name in ("nasa-beatles-deep-space.en.txt", PARIS.name):
