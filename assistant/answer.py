@@ -487,17 +487,17 @@ class Engine:
         """A rejected pressed answer may still point at the sentence that answers: asked "Quando
         será transmitida a canção?", it mixed two sentences ("às 12:00 am UTC no dia 4 de
         fevereiro"), and "On February 4, NASA will digitally transmit…" holds its date. The quotable
-        sentence (cite.quotable) that holds most of the answer's things of the kind asked (a date,
-        a number, a name: cite.items_held) is quoted verbatim; none, and the refusal stands."""
+        sentence (cite.quotable) that holds most of the answer's dates or numbers (cite.items_held),
+        the first such on a tie, is quoted verbatim; none, and the refusal stands."""
         headlines = _headlines(pool, hits)
         # Speaking of most of what was asked: "Quanto tempo durou o estudo?", pressed, got "24 horas",
         # which points at a sentence on ending a war "em 24 horas".
         held = [(cite.items_held(text, ev.text, make.standalone), -i, ev) for i, ev in enumerate(pool)
                 if cite.quotable(ev.text, make.standalone, headlines)
                 and cite.share_of_words(ev.text, make.standalone) >= 0.5]
-        if not held or max(held, key=lambda x: x[:2])[0] == 0:
+        count, _, best = max(held, key=lambda x: x[:2], default=(0, 0, None))
+        if not count:
             return None
-        best = max(held, key=lambda x: x[:2])[2]
         make.raw = f"{make.raw}\n---\n{make.rejected}"
         answer, citations = self.extractive([best], hits, language, make)
         return make.final(answer, citations, mode="extractive",

@@ -479,7 +479,8 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     translations = TRANSLATIONS.get(noun, set())
     folded = fold(sentence)
     spots = [m for m in number_matches(folded) if wanted is None or re.sub(r"[.,]", "", m.group(0)) in wanted]
-    spots += [] if wanted else list(_NUMBER_WORD.finditer(folded))
+    if wanted is None:
+        spots += _NUMBER_WORD.finditer(folded)
     return any(w[:5] == noun[:5] or w in translations
                for m in spots
                for w in words(folded[:m.start()])[-COUNTED_WITHIN:] + words(folded[m.end():])[:COUNTED_WITHIN])

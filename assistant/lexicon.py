@@ -2,7 +2,9 @@
 
 An answer in the reader's language rests on a sentence in the article's: the check that every word
 the model adds stands in the evidence (cite.rests_on_one) matches words by their first letters,
-which holds "transmissão" / "transmission" but not "gravação" / "recording". Each line is one
+which holds "transmissão" / "transmission" but not "gravação" / "recording". The lexicon also
+carries a question's words to the other language's story in retrieval (BM25) and in choosing the
+story, and a counted noun to its translation ("households" / "agregados"). Each line is one
 meaning, its words in both languages with their common inflections. Only words: names, numbers
 and places are checked elsewhere (cite.ALIASES), and strictly.
 """
