@@ -333,12 +333,13 @@ class Engine:
         bonus = {h: _cross_lingual_bonus(hit, asked_in) for h, hit in enumerate(hits)}
         scored, by_question = [], []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
-            score = sim + LEXICAL_BONUS * cite.overlap(question, text)
+            plain = cite.overlap(question, text)
+            score = sim + LEXICAL_BONUS * plain
             # The story is chosen by words across languages too ("Os fãs são convidados…" is
             # NASA's "invites … fans"; within one language the lexicon's near-synonyms mislead: the
             # "início" of a Paris sentence met "Quando começou a construção?"). The sentences'
             # scores, on which the quote thresholds were calibrated, count the words as written.
-            across = cite.overlap(question, text, translate=True) if bonus[h] else cite.overlap(question, text)
+            across = cite.overlap(question, text, translate=True) if bonus[h] else plain
             by_question.append((sim + LEXICAL_BONUS * across + bonus[h], h))
             score += LEXICAL_BONUS * cite.overlap(own_words, text) if own_words else 0
             scored.append(Evidence(text, h, s, e, float(score), vec))

@@ -478,7 +478,7 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     # The noun by five letters, a translation whole: "house" is not "households".
     translations = TRANSLATIONS.get(noun, set())
     folded = fold(sentence)
-    spots = [m for m in number_matches(folded) if wanted is None or re.sub(r"[.,]", "", m.group(0)) in wanted]
+    spots = [m for m in number_matches(folded) if wanted is None or numbers(m.group(0)) & wanted]
     if wanted is None:
         spots += _NUMBER_WORD.finditer(folded)
     return any(w[:5] == noun[:5] or w in translations
@@ -496,9 +496,11 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
     asked = tolls(question)
     for number in counts(answer) - numbers(question):
         holding = [s for s in sentences if number in numbers(s)]
-        if holding and asked and not any(asked <= _tolls_beside(number, s) for s in holding):
+        if not holding:
+            continue
+        if asked and not any(asked <= _tolls_beside(number, s) for s in holding):
             return False
-        if holding and not any(counts_the_noun(s, question, {number}) for s in holding):
+        if not any(counts_the_noun(s, question, {number}) for s in holding):
             return False
     return True
 
