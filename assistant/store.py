@@ -5,6 +5,7 @@ import json
 import re
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,13 +168,22 @@ class Store:
                 batch = kept[s:s + BATCH]
                 coll.add(ids=[i for i, _ in batch], documents=[r["doc"] for _, r in batch],
                          metadatas=[r["meta"] for _, r in batch], embeddings=[list(r["emb"]) for _, r in batch])
-            with tqdm(total=len(new), desc="embedding passages", unit="passage", disable=not progress) as bar:
+            # Chroma writes one batch while the embedder reads the next: the embedder is the slow
+            # part, and its C code and Chroma's both run outside the GIL.
+            with (tqdm(total=len(new), desc="embedding passages", unit="passage", disable=not progress) as bar,
+                  ThreadPoolExecutor(max_workers=1) as writer):
+                pending = None
                 for s in range(0, len(new), 32):
                     batch = new[s:s + 32]
                     vectors = embed([embedding_text(p) for p, _ in batch])
-                    coll.add(ids=[p.id for p, _ in batch], documents=[p.text for p, _ in batch],
-                             metadatas=[passage_metadata(p, path) for p, path in batch], embeddings=vectors)
+                    if pending:
+                        pending.result()
+                    pending = writer.submit(coll.add, ids=[p.id for p, _ in batch], documents=[p.text for p, _ in batch],
+                                            metadatas=[passage_metadata(p, path) for p, path in batch],
+                                            embeddings=vectors)
                     bar.update(len(batch))
+                if pending:
+                    pending.result()
             dims = {len(v) for v in coll.get(limit=1, include=["embeddings"])["embeddings"]}
             coll.modify(metadata={**(coll.metadata or {}), "embed_dim": dims.pop() if dims else 0})
         except BaseException:

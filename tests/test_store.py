@@ -186,6 +186,35 @@ def test_failed_build_leaves_the_previous_version(folder, e5):
     assert report.changed and Store(folder).info()["count"] == 7 + 41
 
 
+def test_failed_write_leaves_the_previous_version(folder, e5, monkeypatch):
+    """Chroma writes a batch while the next one is embedded (another thread): a write that fails
+    there still fails the run, and the half-built collection goes."""
+    from chromadb.api.models.Collection import Collection
+
+    first = pipeline.build_index(folder, progress=False, embedder=e5)
+    store = Store(folder)
+    before, names_before = snapshot(folder), collections(store)
+    (folder.articles_dir / "longo.txt").write_text(
+        article_text("Notícia longa", [f"O fato número {i} aconteceu em Évora." for i in range(40)]),
+        encoding="utf-8")
+    real_add, writes = Collection.add, []
+
+    def add(self, *args, **kwargs):
+        writes.append(self.name)
+        if len(writes) == 2 + 1:  # the kept passages' batch, the first new batch, then this one
+            raise OSError("disk full")
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "add", add)
+    with pytest.raises(OSError, match="disk full"):
+        store.sync(loaded(folder), e5.get_text_embedding_batch, pipeline.embed_id(e5), progress=False)
+    monkeypatch.setattr(Collection, "add", real_add)
+    assert len(writes) == 3
+    assert store.version() == first.version
+    assert snapshot(folder) == before
+    assert collections(store) == names_before
+
+
 def test_broken_article_stops_the_run_before_anything_is_written(folder, e5):
     first = pipeline.build_index(folder, progress=False, embedder=e5)
     (folder.articles_dir / "a.txt").write_text(article_text("Notícia A", ["Mudou."]), encoding="utf-8")
