@@ -39,13 +39,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Spellings that differ between Portuguese and English cognates: "electricity" / "eletricidade",
+# "study" / "estudo", "photo" / "foto", "theatre" / "teatro". Not doubled letters: "antena" meeting
+# "antenna" made the DSS-63 sentence a quote for the antenna's diameter and power (NASA un-02, un-09).
+_COGNATE = [(re.compile(a), b) for a, b in (
+    (r"ct", "t"), (r"ph", "f"), (r"th", "t"), (r"^es(?=[ptc])", "s"))]
+
+
+def cognate(word: str) -> str:
+    """A folded word spelt as its cognate in the other language would be (see _COGNATE)."""
+    for pattern, repl in _COGNATE:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def content_terms(text: str) -> list[str]:
-    """Folded words without stop words, cut to a crude stem so that inflections meet."""
+    """Folded words without stop words, cut to a crude stem so that inflections (and cognates)
+    meet."""
     terms = []
     for word in words(fold(text)):
         if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
             continue
-        terms.append(word[:6] if not word.isdigit() else word)
+        terms.append(cognate(word)[:6] if not word.isdigit() else word)
     return terms
 
 

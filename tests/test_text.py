@@ -53,3 +53,20 @@ def test_refers_back_tells_a_follow_up_from_a_new_question():
 def test_counts_are_numbers_that_can_say_how_many(text, found):
     from assistant.text import counts
     assert counts(text) == found
+
+
+@pytest.mark.parametrize("pt, en", [("eletricidade", "electricity"), ("fotografia", "photograph"),
+                                    ("especial", "special"), ("teatro", "theatre")])
+def test_cognates_meet_across_languages(pt, en):
+    from assistant.text import content_terms, stems
+
+    assert stems([pt]) == stems([en])
+    assert content_terms(pt)[0][:5] == content_terms(en)[0][:5]
+
+
+def test_cognate_spelling_leaves_other_words_apart():
+    from assistant.text import stems
+
+    assert stems(["antena"], 5) != stems(["antes"], 5)
+    assert stems(["estrela"]) != stems(["star"])  # a translation, for the lexicon; no spelling rule
+    assert stems(["estado"]) != stems(["estudo"])
