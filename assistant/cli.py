@@ -147,6 +147,24 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _keep_replies(path: str | None, llm, notes: list[str]):
+    """`--replies FILE`: the generator's replies kept by model and prompt, replayed when seen again."""
+    if not path:
+        return None
+    if llm is None:
+        notes.append("--replies ignored: the extractive backend has no generator")
+        print(notes[-1], file=sys.stderr)
+        return None
+    from .llm import GenerationError, Replies
+
+    try:
+        replies = Replies(Path(path))
+    except GenerationError as exc:
+        raise UserError(str(exc)) from None
+    llm.keep_replies(replies)
+    return replies
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from . import evaluate
     from .pipeline import make_embedder, open_engine
@@ -169,9 +187,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
         want_baseline = False
     embedder = make_embedder(settings)
     engine = open_engine(settings, embedder=embedder)
+    replies = _keep_replies(args.replies, engine.llm, notes)
     rows = evaluate.run_all(engine, cases, out / "results.jsonl", progress=not args.quiet, faith_judge=faith_judge)
     summary = evaluate.summarize(rows)
     summary["backend"] = engine.backend
+    if replies is not None:
+        replies.save()
+        summary["replies_replayed"], summary["replies_generated"] = replies.hits, replies.misses
+        notes.append(f"{replies.hits} generator replies replayed from {replies.path} and {replies.misses} generated"
+                     + (": the latency figures leave the replayed generations out" if replies.hits else ""))
+        print(notes[-1], file=sys.stderr)
     (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print(evaluate.table(rows, summary))
     base_summary = None
@@ -259,6 +284,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int, default=0, help="only the first N cases")
     e.add_argument("--thresholds", help="JSON file overriding the quality floor")
     e.add_argument("--quiet", action="store_true")
+    e.add_argument("--replies", metavar="FILE",
+                   help="keep the generator's replies in FILE by model and prompt, and replay them when seen "
+                        "again: a change to the checks is judged in seconds (latency then leaves them out)")
     e.add_argument("--baseline", action="store_true",
                    help="also run the stock LlamaIndex CitationQueryEngine (same embedder and generator) and compare")
     e.set_defaults(func=cmd_eval)

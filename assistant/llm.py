@@ -5,9 +5,11 @@ The `extractive` backend has no generator: make_llm returns None and the answer 
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import json
 import threading
 import time
+from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from llama_index.core.base.llms.types import (
@@ -39,8 +41,46 @@ def _as_dicts(messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
              "content": m.content or ""} for m in messages]
 
 
+class Replies:
+    """Generator replies kept in a JSON file by backend, model and exact prompt. The default model
+    decodes greedily and each reply is a function of its prompt alone (LlamaCppLLM._pin_prefix), so
+    replaying a kept reply gives the answer generating it would: a change to the checks can be
+    judged on the whole eval set in seconds. A prompt not seen before is generated and kept."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.hits = self.misses = 0
+        try:
+            self._kept: dict[str, str] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        except (OSError, ValueError) as exc:
+            raise GenerationError(f"cannot read the kept replies {path}: {exc}") from None
+
+    @staticmethod
+    def key(identity: str, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str]) -> str:
+        blob = json.dumps([identity, messages, max_tokens, list(ban)], ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._kept
+
+    def replay(self, key: str) -> str:
+        self.hits += 1
+        return self._kept[key]
+
+    def keep(self, key: str, text: str) -> None:
+        self.misses += 1
+        self._kept[key] = text
+
+    def save(self) -> None:
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(self._kept, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.path)
+
+
 class _ChatLLM(CustomLLM):
     """Shared plumbing: subclasses implement _stream(messages) -> iterator of text pieces."""
+
+    _replies: Any = PrivateAttr(default=None)
 
     max_tokens: int = 120
     timeout_s: float = 60.0
@@ -60,12 +100,30 @@ class _ChatLLM(CustomLLM):
     def prime(self, messages: Sequence[ChatMessage]) -> None:
         """Prepare for prompts that start like `messages` (a local model keeps their evaluated prefix)."""
 
+    def keep_replies(self, replies: "Replies") -> None:
+        """Replay the replies already kept for a prompt, and keep the new ones (assistant eval --replies)."""
+        self._replies = replies
+
+    def identity(self) -> str:
+        """What, besides the prompt, decides a reply: the backend and its model."""
+        return f"{self.class_name()}:{self.model_label}"
+
     def _timed(self, messages: list[dict[str, str]], max_tokens: int | None, ban: Sequence[str] = ()) -> Iterator[str]:
+        max_tokens = max_tokens or self.max_tokens
+        replies = self._replies
+        key = replies.key(self.identity(), messages, max_tokens, ban) if replies is not None else ""
+        if replies is not None and key in replies:
+            yield replies.replay(key)
+            return
         deadline = time.monotonic() + self.timeout_s
-        for piece in self._stream(messages, max_tokens or self.max_tokens, ban):
+        text = ""
+        for piece in self._stream(messages, max_tokens, ban):
+            text += piece
             yield piece
             if time.monotonic() > deadline:
                 raise GenerationError(f"generation took longer than {self.timeout_s:.0f} s")
+        if replies is not None:
+            replies.keep(key, text)
 
     def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
         def gen() -> ChatResponseGen:
@@ -119,6 +177,10 @@ class LlamaCppLLM(_ChatLLM):
     @classmethod
     def class_name(cls) -> str:
         return "LlamaCppLLM"
+
+    def identity(self) -> str:
+        # The thread count splits the sums differently, which can change a greedy reply.
+        return f"{super().identity()}:ctx{self.context_window}:threads{self._llama.n_threads}"
 
     def _pin_prefix(self, messages: list[dict[str, str]]) -> None:
         """Make the reply a function of this prompt alone. llama.cpp reuses the cached tokens shared

@@ -979,3 +979,38 @@ def test_the_injured_are_not_answered_for_the_dead_of_the_same_sentence(paris_in
     assert a.mode == "extractive" and "counts something else" in a.notice, (a.answer, a.notice)
     assert "35 pessoas" in a.answer and a.answer.startswith(lang.phrase("quote_intro", "pt"))
     check_citations(a)
+
+
+def test_kept_replies_replay_the_same_answer_without_the_generator(paris_index, engine, tmp_path):
+    """assistant eval --replies: a reply kept for a prompt is replayed when the prompt comes again,
+    so a change to the checks can be judged without generating again; a new prompt is generated."""
+    from assistant.llm import Replies
+
+    question = "Quantas pessoas morreram no ataque em Sumy?"
+    kept = tmp_path / "replies.json"
+    first, llm = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy.")])
+    replies = Replies(kept)
+    first.llm.keep_replies(replies)
+    answer = first.ask(question)
+    replies.save()
+    assert (replies.hits, replies.misses) == (0, 1) and len(llm.calls) == 1
+
+    again, silent = engine(paris_index, [])  # any generator call fails the test
+    replayed = Replies(kept)
+    again.llm.keep_replies(replayed)
+    assert again.ask(question).answer == answer.answer
+    assert (replayed.hits, replayed.misses) == (1, 0) and silent.calls == []
+    again.ask("Quantas pessoas ficaram feridas em Sumy?")  # another prompt goes to the generator
+    assert len(silent.calls) == 1 and replayed.hits == 1
+
+
+def test_kept_replies_are_per_model_and_a_broken_file_is_a_clear_error(tmp_path):
+    from assistant.llm import GenerationError, Replies
+
+    messages = [{"role": "user", "content": "Q"}]
+    assert Replies.key("LlamaCppLLM:a.gguf", messages, 120, ()) != Replies.key("LlamaCppLLM:b.gguf", messages, 120, ())
+    assert Replies.key("m", messages, 120, ()) != Replies.key("m", messages, 120, ("NOT",))
+    broken = tmp_path / "replies.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GenerationError, match="cannot read the kept replies"):
+        Replies(broken)
