@@ -158,14 +158,21 @@ def test_engine_refuses_an_index_of_another_model(folder, e5):
     assert "--rebuild" in str(err.value)
 
 
-def test_failed_build_leaves_the_previous_version(folder, e5):
+def built_then_long_article(folder, e5):
+    """An index built, then a new article long enough for several embedding and write batches:
+    (the build's report, the store, the stored passages and the collections before it)."""
     first = pipeline.build_index(folder, progress=False, embedder=e5)
     store = Store(folder)
     before, names_before = snapshot(folder), collections(store)
-    # a long new article: its passages are embedded in several batches, and the second batch fails
     (folder.articles_dir / "longo.txt").write_text(
         article_text("Notícia longa", [f"O fato número {i} aconteceu em Évora." for i in range(40)]),
         encoding="utf-8")
+    return first, store, before, names_before
+
+
+def test_failed_build_leaves_the_previous_version(folder, e5):
+    # a long new article: its passages are embedded in several batches, and the second batch fails
+    first, store, before, names_before = built_then_long_article(folder, e5)
     calls = []
 
     def embed(texts):
@@ -191,12 +198,7 @@ def test_failed_write_leaves_the_previous_version(folder, e5, monkeypatch):
     there still fails the run, and the half-built collection goes."""
     from chromadb.api.models.Collection import Collection
 
-    first = pipeline.build_index(folder, progress=False, embedder=e5)
-    store = Store(folder)
-    before, names_before = snapshot(folder), collections(store)
-    (folder.articles_dir / "longo.txt").write_text(
-        article_text("Notícia longa", [f"O fato número {i} aconteceu em Évora." for i in range(40)]),
-        encoding="utf-8")
+    first, store, before, names_before = built_then_long_article(folder, e5)
     real_add, writes = Collection.add, []
 
     def add(self, *args, **kwargs):
