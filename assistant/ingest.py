@@ -208,8 +208,21 @@ def passage_id(source: str, text: str, occurrence: int) -> str:
     return digest[:24]
 
 
+def _title_apart(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headline line as a paragraph of its own: a lead written right under it, with no blank
+    line between, is the story's first paragraph, not a short line repeating the headline (page
+    chrome, which is dropped: "…reabriu as portas no sábado…" was lost with it)."""
+    if not paragraphs:
+        return paragraphs
+    start, end = paragraphs[0]
+    cut = text.find("\n", start, end)
+    if cut == -1 or not text[cut:end].strip():
+        return paragraphs
+    return [_trim(text, start, cut), _trim(text, cut, end)] + paragraphs[1:]
+
+
 def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
-    paragraphs = paragraph_spans(text)
+    paragraphs = _title_apart(text, paragraph_spans(text))
     if not paragraphs:
         raise IngestError(f"{source}: no text")
     title = _title_of(text, paragraphs[0], suffix)

@@ -102,6 +102,27 @@ def test_boilerplate_dropped_title_kept_synthetic():
     check_spans(article)
 
 
+def test_lead_right_under_the_headline_is_kept():
+    """With no blank line between them, headline and lead were one short paragraph holding the
+    headline: taken for page chrome, the story's first paragraph was dropped."""
+    text = ("Biblioteca de Braga reabre após três anos de obras\n"
+            "A Biblioteca Municipal de Braga reabriu no sábado, depois de três anos fechada.\n\n"
+            "O edifício tem agora 4.200 metros quadrados.\n")
+    article = split_article("braga.txt", text)
+    assert article.title == "Biblioteca de Braga reabre após três anos de obras"
+    assert [p.text for p in article.passages] == [
+        "Biblioteca de Braga reabre após três anos de obras",
+        "A Biblioteca Municipal de Braga reabriu no sábado, depois de três anos fechada.",
+        "O edifício tem agora 4.200 metros quadrados.",
+    ]
+    check_spans(article)
+    # and page chrome right under the headline still goes
+    chrome = split_article("c.txt", "Cúpula em Lisboa termina sem acordo\n"
+                                    "No momento, você está visualizando Cúpula em Lisboa termina sem acordo\n\n"
+                                    "Os líderes deixaram Lisboa.\n")
+    assert [p.text for p in chrome.passages] == ["Cúpula em Lisboa termina sem acordo", "Os líderes deixaram Lisboa."]
+
+
 def test_long_paragraph_with_boilerplate_words_is_kept():
     # Only short paragraphs can be page chrome; a long article paragraph that mentions cookies stays.
     body = ("A empresa foi multada porque usava cookies sem o consentimento dos usuários, disse o "
