@@ -467,6 +467,17 @@ def counted_noun(question: str) -> str | None:
     return match.group(1)
 
 
+# "Quantas pessoas visitaram…?" is answered by "1.500 visitantes": people are counted under the
+# names of what they do or where they live, but households are not people. (The dead and the
+# injured are tolls, checked apart.)
+_PEOPLE = {"pessoas", "people", "persons", "individuos", "individuals"}
+_PEOPLE_NAMED = _PEOPLE | set("""
+visitantes visitors moradores residents habitantes inhabitants trabalhadores workers funcionarios employees
+leitores readers alunos estudantes students passageiros passengers espectadores spectators adeptos fans
+turistas tourists utentes users participantes participants manifestantes protesters eleitores voters
+""".split())
+
+
 def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None) -> bool:
     """Whether a count of the sentence (one of `wanted`, when given) stands within a few words of
     the noun the question counts, or of its translation: asked how many jobs the project made, the
@@ -476,7 +487,7 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     if noun is None:
         return True
     # The noun by five letters, a translation whole: "house" is not "households".
-    translations = TRANSLATIONS.get(noun, set())
+    translations = TRANSLATIONS.get(noun, set()) | (_PEOPLE_NAMED if noun in _PEOPLE else set())
     folded = fold(sentence)
     spots = [m for m in number_matches(folded) if wanted is None or numbers(m.group(0)) & wanted]
     if wanted is None:
@@ -856,6 +867,7 @@ _DATE = re.compile(
     r"|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho"
     r"|agosto|setembro|outubro|novembro|dezembro|sabado|domingo|yesterday|today|tomorrow|tonight|ontem"
     r"|hoje|amanha|(segunda|terca|quarta|quinta|sexta) ?-?feira|(1[89]|20)\d\d|\d{1,2}[:h]\d\d"
+    r"|midnight|noon|midday|meia-noite|meio-dia"
     r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem)"
     r"|(d?est[ae]|nest[ae]) (semana|mes|ano))\b")
 

@@ -884,3 +884,18 @@ def test_a_question_for_a_name_asks_for_a_name(question):
 
 def test_a_capitalised_question_word_is_no_name():
     assert cite.names("Quanta energia pode a central produzir?") == []
+
+
+def test_midnight_and_noon_are_times():
+    q = "Until what time is the study room open during exams?"
+    assert cite.fits_kind("A sala fica aberta até à meia-noite durante a época de exames.", q)
+    assert cite.fits_kind("The office closes at noon.", "Until what time is the office open?")
+    assert not cite.fits_kind("A sala de estudo tem 180 lugares.", q)
+
+
+def test_people_are_counted_under_any_name():
+    """"Quantas pessoas visitaram…?" is answered by "1.500 visitantes", not by households."""
+    assert cite.counts_the_noun("Na primeira manhã, entraram mais de 1.500 visitantes.",
+                                "Quantas pessoas visitaram a biblioteca na primeira manhã?")
+    assert not cite.counts_the_noun("The plant can power 3,500 homes, more than the 2,100 households.",
+                                    "Quantas pessoas vivem na ilha?")
