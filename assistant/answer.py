@@ -374,7 +374,7 @@ class Engine:
                 and not cite.missing_facts(question, hits[evidence[0].hit].passage.text)
                 # and of most of what it asks: "A NASA pagou aos Beatles pelos direitos da canção?"
                 # is not settled by the fans playing the song.
-                and cite.share_of_words(evidence[0].text, question) >= 0.5)
+                and cite.share_of_words(evidence[0].text, question, hits[evidence[0].hit].passage.title) >= 0.5)
 
     def extractive(self, evidence: list[Evidence], hits: list[Hit], language: str,
                    make: "_Builder") -> tuple[str, list[Citation]]:

@@ -761,10 +761,14 @@ def shares_a_word(sentence: str, question: str) -> bool:
     return share_of_words(sentence, question) > 0
 
 
-def share_of_words(sentence: str, question: str) -> float:
+def share_of_words(sentence: str, question: str, headline: str = "") -> float:
     """The share of the question's words other than its names that the sentence holds, by five
-    letters or by a translation (see shares_a_word)."""
+    letters or by a translation (see shares_a_word). Words the story's `headline` holds are its
+    subject, which every sentence of it speaks of: they are left out, unless no other is asked
+    ("A biblioteca tem um café?" is not half answered by any sentence on the library)."""
     asked = {t[:5] for t in _plain_terms(question)}
+    own = asked - _held_stems([headline], 5) if headline else asked
+    asked = own or asked
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
 
 

@@ -899,3 +899,12 @@ def test_people_are_counted_under_any_name():
                                 "Quantas pessoas visitaram a biblioteca na primeira manhã?")
     assert not cite.counts_the_noun("The plant can power 3,500 homes, more than the 2,100 households.",
                                     "Quantas pessoas vivem na ilha?")
+
+
+def test_a_yes_or_no_is_not_half_answered_by_the_story_s_subject():
+    q, headline = "A biblioteca tem um café?", "Biblioteca municipal de Braga reabre após três anos de obras"
+    quote = "“Queremos que a biblioteca seja a sala de estar da cidade”, afirmou Helena Carvalho."
+    assert cite.share_of_words(quote, q) == 0.5  # "biblioteca" of "biblioteca" and "café"
+    assert cite.share_of_words(quote, q, headline) == 0.0
+    # a question on the subject alone still counts its words
+    assert cite.share_of_words("A biblioteca reabriu no sábado.", "A biblioteca reabriu?", headline) == 1.0
