@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from .ingest import sentence_spans
 from .lang import PT_LETTERS
 from .lexicon import TRANSLATIONS, translated
-from .text import STOPWORDS, cognate, content_terms, counts, fold, number_matches, numbers, stems, words
+from .text import STOPWORDS, content_terms, counts, fold, number_matches, numbers, stems, term, words
 
 _MARKER = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 
@@ -718,7 +718,7 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
     tokens = [t for t in words(fold(strip_markers(answer))) if t not in STOPWORDS]
     added = numbers(answer) - numbers(question)
     for i, token in enumerate(tokens):
-        if numbers(token) & added and not {cognate(t)[:5] for t in tokens[i + 1:i + 3] if not t[0].isdigit()} & asked:
+        if numbers(token) & added and not {term(t)[:5] for t in tokens[i + 1:i + 3] if not t[0].isdigit()} & asked:
             return False
     return bool(added)
 
@@ -744,7 +744,7 @@ def items_held(answer: str, sentence: str, question: str) -> int:
 
 def _plain_terms(text: str) -> list[str]:
     """The text's content terms other than its names and numbers."""
-    named = {cognate(w)[:6] for n in names(text) for w in n}
+    named = {term(w) for n in names(text) for w in n}
     return [t for t in content_terms(text) if t not in named and not t.isdigit()]
 
 

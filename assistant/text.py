@@ -53,15 +53,16 @@ def cognate(word: str) -> str:
     return word
 
 
+def term(word: str) -> str:
+    """A folded word as a content term: a number whole, a word cut to a crude stem in its cognate
+    spelling, so that inflections and cognates meet."""
+    return word if word.isdigit() else cognate(word)[:6]
+
+
 def content_terms(text: str) -> list[str]:
-    """Folded words without stop words, cut to a crude stem so that inflections (and cognates)
-    meet."""
-    terms = []
-    for word in words(fold(text)):
-        if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
-            continue
-        terms.append(cognate(word)[:6] if not word.isdigit() else word)
-    return terms
+    """Folded words without stop words, as terms (see term)."""
+    return [term(word) for word in words(fold(text))
+            if word not in STOPWORDS and (len(word) >= 3 or word.isdigit())]
 
 
 def stems(texts: list[str], size: int = 4) -> set[str]:

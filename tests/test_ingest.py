@@ -86,20 +86,25 @@ def test_real_article_quote_with_disse_is_one_sentence(paris):
 
 # -- synthetic texts -------------------------------------------------------------------------------
 
+def check_split(text: str, title: str, passages: list[str]) -> None:
+    """The text splits into this title and these passages, each at its offsets."""
+    article = split_article("synthetic.txt", text)
+    assert article.title == title
+    assert [p.text for p in article.passages] == passages
+    check_spans(article)
+
+
 def test_boilerplate_dropped_title_kept_synthetic():
     text = ("Cúpula em Lisboa termina sem acordo\n\n"
             "No momento, você está visualizando Cúpula em Lisboa termina sem acordo\n\n"
             "Os líderes deixaram Lisboa na sexta-feira.\n\n"
             "Leia também\n\n"
             "A próxima reunião será em Madri.\n")
-    article = split_article("cupula.txt", text)
-    assert article.title == "Cúpula em Lisboa termina sem acordo"
-    assert [p.text for p in article.passages] == [
+    check_split(text, "Cúpula em Lisboa termina sem acordo", [
         "Cúpula em Lisboa termina sem acordo",
         "Os líderes deixaram Lisboa na sexta-feira.",
         "A próxima reunião será em Madri.",
-    ]
-    check_spans(article)
+    ])
 
 
 def test_lead_right_under_the_headline_is_kept():
@@ -108,19 +113,17 @@ def test_lead_right_under_the_headline_is_kept():
     text = ("Biblioteca de Braga reabre após três anos de obras\n"
             "A Biblioteca Municipal de Braga reabriu no sábado, depois de três anos fechada.\n\n"
             "O edifício tem agora 4.200 metros quadrados.\n")
-    article = split_article("braga.txt", text)
-    assert article.title == "Biblioteca de Braga reabre após três anos de obras"
-    assert [p.text for p in article.passages] == [
+    check_split(text, "Biblioteca de Braga reabre após três anos de obras", [
         "Biblioteca de Braga reabre após três anos de obras",
         "A Biblioteca Municipal de Braga reabriu no sábado, depois de três anos fechada.",
         "O edifício tem agora 4.200 metros quadrados.",
-    ]
-    check_spans(article)
+    ])
     # and page chrome right under the headline still goes
-    chrome = split_article("c.txt", "Cúpula em Lisboa termina sem acordo\n"
-                                    "No momento, você está visualizando Cúpula em Lisboa termina sem acordo\n\n"
-                                    "Os líderes deixaram Lisboa.\n")
-    assert [p.text for p in chrome.passages] == ["Cúpula em Lisboa termina sem acordo", "Os líderes deixaram Lisboa."]
+    check_split("Cúpula em Lisboa termina sem acordo\n"
+                "No momento, você está visualizando Cúpula em Lisboa termina sem acordo\n\n"
+                "Os líderes deixaram Lisboa.\n",
+                "Cúpula em Lisboa termina sem acordo",
+                ["Cúpula em Lisboa termina sem acordo", "Os líderes deixaram Lisboa."])
 
 
 def test_long_paragraph_with_boilerplate_words_is_kept():
