@@ -54,6 +54,22 @@ _ALIAS_GROUPS = [
 ]
 ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split()}
 
+# News names a capital by its country ("chegaram à capital francesa", "the Ukrainian capital"): a
+# text that does holds the capital's name, so "arrived in Paris" is supported where it says so.
+_CAPITALS = {"france": "paris", "ukraine": "kyiv", "russia": "moscow", "uk": "london", "germany": "berlin",
+             "us": "washington", "portugal": "lisbon", "spain": "madrid", "italy": "rome", "china": "beijing",
+             "brazil": "brasilia"}
+_CAPITAL_NAMES = set(_CAPITALS.values())
+_CAPITAL_OF = {w: city for country, city in _CAPITALS.items() for w in ALIASES[country] if " " not in w}
+_CAPITAL_PHRASES = (re.compile(r"([\w-]+) capital\b"),
+                    re.compile(r"\bcapital (?:(?:of|d[aoe]) (?:the |a |o )?)?([\w-]+)"))
+
+
+def _capitals_named(folded: str) -> set[str]:
+    """The capitals a folded text names by their country, with their other-language names."""
+    countries = {m.group(1) for rx in _CAPITAL_PHRASES for m in rx.finditer(folded)}
+    return {alias for c in countries if c in _CAPITAL_OF for alias in ALIASES.get(_CAPITAL_OF[c], {_CAPITAL_OF[c]})}
+
 # Roles a "who is the ..." question asks about, with their other-language words: the model readily
 # gives a name from the evidence to the wrong role ("the French foreign minister is Macron", whom
 # the article calls the French president).
@@ -125,7 +141,8 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*")
 
 def _tokens(text: str) -> set[str]:
     folded = {fold(w) for w in words(text)}
-    return folded | {part for w in folded for part in re.split(r"[-'’]", w) if part}
+    parts = {part for w in folded for part in re.split(r"[-'’]", w) if part}
+    return folded | parts | (_capitals_named(fold(text)) if "capital" in text.lower() else set())
 
 
 def _holds_word(name: str, tokens: set[str]) -> bool:
@@ -737,9 +754,17 @@ def items_held(answer: str, sentence: str, question: str) -> int:
         return len(marks(given) & marks(sentence) - anchors(question))
     if kind == "number":
         return len(numbers(given) & numbers(sentence) - numbers(question))
-    # Not names: pressed, the model puts any name of the excerpts in its answer ("Paul McCartney
+    if kind is None and _WHERE.search(fold(question)):
+        # Places: "De onde será transmitida a canção?", pressed, got the antenna, the complex and
+        # the town of one sentence, and a wrong country.
+        q_tokens = _tokens(question)
+        return sum(_holds_name(n, tokens) for n in names(given) if not _holds_name(n, q_tokens))
+    # Not people: pressed, the model puts any name of the excerpts in its answer ("Paul McCartney
     # compôs a canção", asked who wrote it, from the sentence where he speaks of it).
     return 0
+
+
+_WHERE = re.compile(r"\b(where|onde|aonde)\b")
 
 
 def _plain_terms(text: str) -> list[str]:
@@ -1037,7 +1062,10 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
         # 'Steve Witkoff' is better cited where both words stand than where only 'Witkoff' does, and
         # a short answer with no name or number ("a quinta-feira") where its words stand; words
         # the question did not use ("bastão", "forgotten classic") come from the passage they copy.
-        terms = set(content_terms(text))
+        # A place named in the other language ("Germany" for "Alemanha") or by its country ("Paris"
+        # for "a capital francesa") is a word of the passage too.
+        terms = set(content_terms(text)) | {term(a) for t in tokens if t in ALIASES or t in _CAPITAL_NAMES
+                                            for a in ALIASES.get(t, {t})}
         score = (similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * _share(said, terms)
                  + FRESH_WORDS_WEIGHT * _share(fresh, terms))
         if score > best_score:

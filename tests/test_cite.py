@@ -106,7 +106,7 @@ def test_bind_takes_a_name_from_the_passage_s_headline_only_without_a_number(sen
     """en-31: "The Ukrainian ministers arrived in Paris" was cited to the lead, which names Paris
     and says nothing of them, and not to the paragraph that says they "chegaram à capital
     francesa" under a headline naming Paris."""
-    arrived = "O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à capital francesa."
+    arrived = "O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à cidade."
     lead = ("Marco Rubio manterá conversas com colegas europeus em Paris ainda na quinta -feira para discutir "
             "os esforços para terminar a guerra na Ucrânia.")
     headline = "Nós para manter conversas em Paris com europeus"
@@ -118,6 +118,21 @@ def test_bind_takes_a_name_from_the_passage_s_headline_only_without_a_number(sen
     passages = [lead, sentences["Sumy"]]
     support = cite.bind("35 pessoas morreram em Paris.", passages, [0.5, 0.9], headlines=[headline, headline])
     assert support.passage_index is None
+
+
+def test_a_capital_named_by_its_country_holds_the_capital_s_name():
+    """en-31: "The Ukrainian ministers arrived in Paris" is supported where they "chegaram à capital
+    francesa", and cited there, not to the lead that names Paris and says nothing of them."""
+    arrived = "O ministro das Relações Exteriores da Ucrânia e o ministro da Defesa chegaram à capital francesa."
+    lead = "Marco Rubio manterá conversas com colegas europeus em Paris para terminar a guerra na Ucrânia."
+    answer = "The Ukrainian ministers arrived in Paris."
+    assert cite.missing_facts(answer, arrived) == []
+    assert cite.bind(answer, [lead, arrived], [0.79, 0.81], "Where did the Ukrainian ministers arrive?").passage_index == 1
+    assert cite.missing_facts("They met in Kyiv.", "They met in the Ukrainian capital.") == []
+    assert cite.missing_facts("They met in Paris.", "Reuniram-se na capital da França.") == []
+    # another country's capital, or capital that is money, names no city
+    assert cite.missing_facts("They met in Paris.", "Reuniram-se na capital alemã.") == ["paris"]
+    assert cite.missing_facts("They met in Paris.", "A venture capital fund paid.") == ["paris"]
 
 
 def test_bind_breaks_ties_by_similarity(sentences):
@@ -822,8 +837,12 @@ KRYVYI_RIH = "No início deste mês, pelo menos 18 pessoas morreram em um ataque
     ("18", KRYVYI_RIH, "Quantas pessoas morreram em ataques russos em Kyiv?", 0),
     ("18", KRYVYI_RIH, "Quantas pessoas morreram em Kryvyi Rih?", 1),
     ("A reunião é no dia 5 de março.", FEB_4, "Em que data é a reunião?", 0),
-    # no kind: "where from" asks for nothing the check can count
-    ("Da antena DSS-63, em Madrid.", DSS_63, "De onde será transmitida a canção?", 0),
+    # "where" counts the places the question does not name: pressed, the model gave the antenna,
+    # the complex and the town of one sentence, and a country of its own
+    ("A canção será transmitida da antena DSS-63 do Complexo Madrid em Robledo de Chavela, na França.", DSS_63,
+     "De onde será transmitida a canção?", 4),
+    ("Da antena DSS-63, em Madrid.", FEB_4, "De onde será transmitida a canção?", 0),
+    ("Da antena DSS-63, em Madrid.", DSS_63, "De que antena de Madrid será transmitida a canção?", 0),
 ])
 def test_items_held_counts_what_a_pressed_answer_points_at(answer, sentence, question, held):
     assert cite.items_held(answer, sentence, question) == held
