@@ -644,15 +644,37 @@ _QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
 def untranslated(answer: str, language: str, question: str = "") -> list[str]:
-    """Portuguese words left in an English answer, outside quotation marks and names ("Marco Rubio
-    manterá conversations with colegas europeus"): the model copied instead of translating. Seen
-    by its Portuguese letters; a word the reader used is theirs."""
-    if language != "en":
+    """Words of the other language left in the answer, outside quotation marks and names: the model
+    copied instead of translating. Portuguese in an English answer ("Marco Rubio manterá
+    conversations with colegas europeus") is seen by its letters and month names; English in a
+    Portuguese one ("Engineers will inspect them every six months", "£42 million") by its function
+    words and counts. A word the reader used is theirs."""
+    if language not in ("en", "pt"):
         return []
     asked = {fold(w) for w in words(question)}
-    return sorted({w for w in words(_QUOTED_SPAN.sub(" ", answer))
-                   if (_PT_LETTER.search(w) or fold(w) in _PT_DATE_WORDS) and not w[0].isupper()
-                   and fold(w) not in asked})
+    foreign = _looks_portuguese if language == "en" else _looks_english
+    plain = _TITLED.sub(" ", _QUOTED_SPAN.sub(" ", answer))
+    return sorted({w for w in words(plain) if foreign(w) and not w[0].isupper() and fold(w) not in asked})
+
+
+# A title or name with small words inside ("Across the Universe", "Complexo de Comunicação").
+_TITLED = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:the|of|and|in|on|at|for|de|da|do|das|dos|e)\s+[A-ZÀ-Þ][\w'’-]*)+")
+
+
+def _looks_portuguese(word: str) -> bool:
+    return bool(_PT_LETTER.search(word)) or fold(word) in _PT_DATE_WORDS
+
+
+# English words no Portuguese sentence has: function words ("do", "a" and "as" are Portuguese too)
+# and the counts an amount is written with.
+_EN_ONLY = (set("the an of in on at to is are was were what who whom when where which why how many much did "
+                "does will would with for from and about said say by it this that there they he she his her "
+                "has have had be been whose them their its every".split())
+            | set("million millions billion billions thousand thousands hundred hundreds".split()))
+
+
+def _looks_english(word: str) -> bool:
+    return word.lower() in _EN_ONLY
 
 
 # Portuguese months and weekdays have no letter English lacks ("Since fevereiro, …").

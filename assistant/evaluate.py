@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import lang
+from .cite import answer_sentences
 from .text import fold, strip_accents
 
 # The quality floor of the answer-engine issue; --thresholds may override.
@@ -97,8 +98,12 @@ def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
     retrieved = [r["text"] for r in result.get("retrieved", [])]
     out: dict[str, Any] = {}
     got_lang = answer_language(answer)
-    out["language_ok"] = got_lang == case.lang
-    out["language_reason"] = f"answer in {got_lang}, question in {case.lang}"
+    # Each sentence on its own: a Portuguese question restated before an English sentence copied
+    # from the article reads as Portuguese as a whole.
+    others = [s for s in answer_sentences(_QUOTED.sub(" ", answer)) if lang.detect(s, default="?") not in ("?", case.lang)]
+    out["language_ok"] = got_lang == case.lang and not others
+    out["language_reason"] = f"answer in {got_lang}, question in {case.lang}" + (
+        f"; a sentence in the other language: {others[0][:80]!r}" if others else "")
     if case.answerable:
         if refused:
             out["correct"], out["correct_reason"] = False, "refused an answerable question"

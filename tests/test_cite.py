@@ -596,6 +596,20 @@ def test_portuguese_words_left_in_an_english_answer():
     assert cite.untranslated("Eles querem que os EUA usem mais o bastão.", "pt") == []
 
 
+def test_english_words_left_in_a_portuguese_answer():
+    """Seen on the tidal article: "Com que frequência serão inspecionadas as turbinas? Engineers will
+    inspect them every six months…" and "O artigo diz: £42 million". Titles ("Across the
+    Universe"), quotations and the reader's own words are not counted."""
+    copied = "Com que frequência serão inspecionadas as turbinas? Engineers will inspect them every six months."
+    assert cite.untranslated(copied, "pt") == ["every", "them", "will"]
+    assert cite.untranslated("O artigo diz: £42 million", "pt") == ["million"]
+    assert cite.untranslated("A NASA vai transmitir a canção Across the Universe para Polaris.", "pt") == []
+    assert cite.untranslated("McCartney pediu que enviassem o seu “love to the aliens”.", "pt") == []
+    assert cite.untranslated("O projeto custou 42 million.", "pt", "Custou 42 million?") == []
+    # "do", "a" and "as" are Portuguese words too
+    assert cite.untranslated("A maré do canal corre a oito nós, as turbinas giram.", "pt") == []
+
+
 def test_a_date_after_since_or_before_does_not_pin_the_answer_down():
     """Seen in plain use: "And what has his government done since?" (after "What did Trump say in May
     2023?") got the May 2023 sentence quoted, because the answer's "Moscow" is not in it."""

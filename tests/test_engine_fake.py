@@ -122,6 +122,14 @@ def test_a_refusal_streamed_piece_by_piece_shows_no_token(paris_index, engine):
     assert events[-1]["answer"].refused
 
 
+def test_a_portuguese_answer_that_leaves_english_in_gives_way_to_the_quote(paris_index, engine):
+    eng, _ = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy, in a Russian missile attack.", "35")])
+    a = eng.ask("Quantas pessoas morreram em Sumy?")
+    assert a.mode == "extractive" and "left untranslated" in a.notice, (a.answer, a.notice)
+    assert SUMY in a.answer and a.answer.startswith("Segundo o artigo")
+    check_citations(a)
+
+
 def test_an_english_answer_that_leaves_portuguese_in_gives_way_to_the_quote(paris_index, engine):
     eng, _ = engine(paris_index, [reply("The Ukrainian foreign and defence ministers chegaram à capital "
                                         "francesa.", "Defesa")])

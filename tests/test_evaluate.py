@@ -112,6 +112,18 @@ def test_judge_wrong_language():
     assert v["language_ok"] is False and "en" in v["language_reason"]
 
 
+def test_judge_a_sentence_in_the_other_language_among_the_reader_s():
+    """Seen on the tidal article: the Portuguese question restated, then the English sentence
+    copied; the answer as a whole reads as Portuguese."""
+    mixed = "Quantas pessoas morreram em Sumy? [1] At least 35 people were killed in the city of Sumy. [1]"
+    v = evaluate.judge(case(), result(mixed))
+    assert v["language_ok"] is False and "other language" in v["language_reason"]
+    # a quoted sentence of the article, and a bare name or number, are no language of the answer's
+    v = evaluate.judge(case(), result(f"Segundo o artigo: “{SUMY}” [1]"))
+    assert v["language_ok"] is True
+    assert evaluate.judge(case(), result("O artigo diz: 35 [1] Sumy.")) ["language_ok"] is True
+
+
 # -- summary -------------------------------------------------------------------------------------------
 
 def row(answerable: bool, verdict: dict, total: float, first: float | None = None) -> dict:
