@@ -183,7 +183,10 @@ class Engine:
             yield self._dateline(dated, hits, query_vec, language, make)
             return
         if not evidence or _relevance(hits[0], language) < self.refuse_below:
-            yield make.final(lang.phrase("refusal", language), [], mode="refused")
+            closest = f"{_relevance(hits[0], language):.3f}" if hits else "none"
+            yield make.final(lang.phrase("refusal", language), [], mode="refused",
+                             notice=f"no passage is close enough to the question (closest {closest}, "
+                                    f"threshold {self.refuse_below})")
             return
         apart = cite.names_apart(question, self._article_sentences(hits), [h.passage.title for h in hits])
         if apart:  # the reader's own words: a follow-up's rewrite may glue two questions together
