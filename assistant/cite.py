@@ -8,7 +8,7 @@ from typing import Iterable
 from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
-from .lang import PT_LETTERS
+from .lang import ENGLISH_ONLY, PT_LETTERS
 from .lexicon import TRANSLATIONS, translated
 from .text import STOPWORDS, content_terms, counts, fold, number_matches, numbers, stems, term, words
 
@@ -665,12 +665,9 @@ def _looks_portuguese(word: str) -> bool:
     return bool(_PT_LETTER.search(word)) or fold(word) in _PT_DATE_WORDS
 
 
-# English words no Portuguese sentence has: function words ("do", "a" and "as" are Portuguese too)
-# and the counts an amount is written with.
-_EN_ONLY = (set("the an of in on at to is are was were what who whom when where which why how many much did "
-                "does will would with for from and about said say by it this that there they he she his her "
-                "has have had be been whose them their its every".split())
-            | set("million millions billion billions thousand thousands hundred hundreds".split()))
+# English words no Portuguese sentence has: function words and the counts an amount is written with.
+_EN_ONLY = ENGLISH_ONLY | set("them their its every million millions billion billions thousand thousands "
+                              "hundred hundreds".split())
 
 
 def _looks_english(word: str) -> bool:
@@ -1057,8 +1054,8 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     neighbouring paragraph's figure ("18 died in Sumy") would pass. A sentence without a number
     may take a name from its passage's headline (`headlines`, one a passage), which frames every
     paragraph of the story: "The Ukrainian ministers went to Paris" may be the paragraph saying
-    they "chegaram à capital francesa" under "…conversas em Paris…" (a passage naming the name
-    itself still scores higher: en-31 is cited to the lead, which names Paris and not them).
+    they "chegaram à capital francesa" under "…conversas em Paris…" (that paragraph now holds Paris
+    itself: see _capitals_named).
     """
     q_tokens = _tokens(question)
     # A word the reader wrote in lower case is a common noun, even capitalised in a translated name

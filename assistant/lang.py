@@ -17,6 +17,8 @@ _MARKERS = {
               "has have had be been happened whose".split()),
 }
 _MARKERS["pt"] = {fold(w) for w in _MARKERS["pt"]}
+# English markers that are no Portuguese word ("do" is both).
+ENGLISH_ONLY = frozenset(_MARKERS["en"] - _MARKERS["pt"])
 PT_LETTERS = "ãõçáéíóúâêô"  # letters English does not use
 _PT_LETTERS = re.compile(f"[{PT_LETTERS}]", re.IGNORECASE)
 
