@@ -35,6 +35,7 @@ MODEL_CHOICE_BONUS = 0.05
 # questions), and 0.02-0.04 lower on an English passage asked in Portuguese. "Where did the
 # Ukrainian ministers arrive?" scored 0.779 on the sentence saying where.
 GATE_CROSS_LINGUAL_BONUS = {"en": 0.06, "pt": 0.03}
+NAMED_GATE_RELIEF = 0.03
 # A dateline is one of a story's first paragraphs (after the headline); an undirected "when was it
 # published?" is answered for this many of the stories retrieved.
 DATELINE_WITHIN = 3
@@ -182,11 +183,11 @@ class Engine:
         if dated:
             yield self._dateline(dated, hits, query_vec, language, make)
             return
-        if not evidence or _relevance(hits[0], language) < self.refuse_below:
+        gate = self._gate(standalone, hits[0]) if hits else self.refuse_below
+        if not evidence or _relevance(hits[0], language) < gate:
             closest = f"{_relevance(hits[0], language):.3f}" if hits else "none"
             yield make.final(lang.phrase("refusal", language), [], mode="refused",
-                             notice=f"no passage is close enough to the question (closest {closest}, "
-                                    f"threshold {self.refuse_below})")
+                             notice=f"no passage is close enough to the question (closest {closest}, threshold {gate:.3f})")
             return
         apart = cite.names_apart(question, self._article_sentences(hits), [h.passage.title for h in hits])
         if apart:  # the reader's own words: a follow-up's rewrite may glue two questions together
@@ -201,6 +202,18 @@ class Engine:
             yield self._quote(evidence, hits, language, make)
             return
         yield from self._generate(question if not turns else standalone, language, evidence, hits, make)
+
+    def _gate(self, question: str, top: Hit) -> float:
+        """The relevance below which the article is taken not to answer. A short question scores low
+        however well it is answered ("Where is the Madrid complex?" 0.770 on the paragraph naming
+        its town): one whose every name and number the best passage holds is let through a little
+        lower, for the model and the checks after generation to judge (without a generator, the
+        gate is the extractive answer's only refusal, and stays where it is)."""
+        if self.llm is None:
+            return self.refuse_below
+        named = cite.names(question) or cite.numbers(question)
+        held = named and not cite.missing_facts(question, f"{top.passage.title}\n{top.passage.text}")
+        return self.refuse_below - NAMED_GATE_RELIEF if held else self.refuse_below
 
     def warm(self, stop: Callable[[], bool] = lambda: False) -> dict[str, float]:
         """Does now what the first question would otherwise wait for, step by step until `stop()`

@@ -122,6 +122,17 @@ def test_a_refusal_streamed_piece_by_piece_shows_no_token(paris_index, engine):
     assert events[-1]["answer"].refused
 
 
+def test_the_relevance_gate_is_a_little_lower_when_the_best_passage_holds_the_question_s_names(paris_index, engine):
+    """"Where is the Madrid complex?" scored 0.770 on the paragraph naming its town, under 0.78."""
+    eng, llm = engine(paris_index.model_copy(update={"refuse_below": 0.99}))
+    named = eng.ask("Quantas pessoas morreram em Sumy?")
+    elsewhere = eng.ask("Quantas pessoas morreram em Kharkiv?")
+    unnamed = eng.ask("Quantas pessoas morreram?")
+    assert all(a.refused for a in (named, elsewhere, unnamed)) and not llm.calls
+    assert named.notice.endswith("threshold 0.960)"), named.notice
+    assert elsewhere.notice.endswith("threshold 0.990)") and unnamed.notice.endswith("threshold 0.990)")
+
+
 def test_a_portuguese_answer_that_leaves_english_in_gives_way_to_the_quote(paris_index, engine):
     eng, _ = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy, in a Russian missile attack.", "35")])
     a = eng.ask("Quantas pessoas morreram em Sumy?")
