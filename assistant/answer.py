@@ -542,6 +542,9 @@ class Engine:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.)
             return self._quote(pool, hits, language, make, "the answer is not the kind of thing asked")
+        if cite.unjudged(make.standalone, article):
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="the article makes no such judgement")
         if not cite.says_with_whom(text, make.standalone):
             return self._quote(pool, hits, language, make, "the answer does not say with whom")
         if not cite.names_roles_together(text, make.standalone, article):

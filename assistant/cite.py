@@ -321,9 +321,11 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     (can_answer), counting what a "how many" question counts (tolls), and names the question's
     subject (names_subject): asked how many died in Sumy, the Kryvyi Rih sentence ("18 pessoas
     morreram") is no answer, nor to how many were injured in Kryvyi Rih, nor any sentence to a
-    question about the Champions League."""
+    question about the Champions League; nor a sentence that makes no judgement to a question
+    asking for one (unjudged)."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
-            and names_subject(sentence, question, headlines) is not False)
+            and names_subject(sentence, question, headlines) is not False
+            and not unjudged(question, [sentence]))
 
 
 # Names asked about one by one: a list or alternatives ("McCartney e Yoko Ono", "in Sumy or in Kryvyi
@@ -958,6 +960,16 @@ _WHY = re.compile(r"\b(why|porque|porqu[eê]|por que|para que|how come)\b")
 def asks_why(question: str) -> bool:
     """Whether the question asks for a reason."""
     return bool(_WHY.search(fold(question)))
+
+
+# A judgement ("the best song"): only a sentence that makes one answers it.
+_JUDGEMENT = re.compile(r"\b(best|worst|greatest|favou?rites?|melhor(es)?|pior(es)?|favorit[oa]s?|preferid[oa]s?)\b")
+
+
+def unjudged(question: str, sentences: list[str]) -> bool:
+    """Whether the question asks for a judgement ("Qual é a melhor música dos Beatles?") that none
+    of the sentences makes: pressed, the model names the song of the excerpts as the best."""
+    return bool(_JUDGEMENT.search(fold(question))) and not any(_JUDGEMENT.search(fold(s)) for s in sentences)
 
 
 _BARE_YES_NO = re.compile(r"^\W*(yes|no|sim|nao)\W*$")

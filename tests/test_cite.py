@@ -941,3 +941,11 @@ def test_a_yes_or_no_is_not_half_answered_by_the_story_s_subject():
     assert cite.share_of_words(quote, q, headline) == 0.0
     # a question on the subject alone still counts its words
     assert cite.share_of_words("A biblioteca reabriu no sábado.", "A biblioteca reabriu?", headline) == 1.0
+
+
+def test_a_judgement_is_answered_only_where_one_is_made():
+    song = "On February 4, NASA will digitally transmit the Beatles song Across the Universe."
+    assert cite.unjudged("Qual é a melhor música dos Beatles?", [song])
+    assert cite.unjudged("What is Lewis's favourite Beatles song?", [song])
+    assert not cite.unjudged("Qual é a melhor música dos Beatles?", [song, "Lewis called it the best song."])
+    assert not cite.unjudged("Que música vai a NASA transmitir?", [song])

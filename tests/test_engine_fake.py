@@ -133,6 +133,19 @@ def test_the_relevance_gate_is_a_little_lower_when_the_best_passage_holds_the_qu
     assert elsewhere.notice.endswith("threshold 0.990)") and unnamed.notice.endswith("threshold 0.990)")
 
 
+def test_a_judgement_the_article_does_not_make_is_refused(paris_index, engine):
+    """Seen in plain use: "Qual é a melhor música dos Beatles?", refused, pressed, got "A melhor
+    música dos Beatles é Across the Universe", from a sentence that only names the song."""
+    eng, llm = engine(paris_index, [reply("O melhor ataque foi o de Sumy, que matou 35 pessoas.", "35")])
+    a = eng.ask("Qual foi o pior ataque russo?")
+    assert a.refused and a.notice == "the article makes no such judgement", (a.answer, a.notice)
+    # not pressed either: the same question with how many it killed would be
+    eng, llm = engine(paris_index.model_copy(update=NOT_DECISIVE),
+                      [not_found_reply] * 3 + [reply("O pior ataque matou 35 pessoas em Sumy.")], can_ban=True)
+    a = eng.ask("Qual foi o pior ataque russo, em número de mortos?")
+    assert a.refused and set(llm.bans) == {()} and "insist" not in a.timings_ms, (a.answer, llm.bans)
+
+
 def test_a_portuguese_answer_that_leaves_english_in_gives_way_to_the_quote(paris_index, engine):
     eng, _ = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy, in a Russian missile attack.", "35")])
     a = eng.ask("Quantas pessoas morreram em Sumy?")
