@@ -521,6 +521,21 @@ class Engine:
                           notice="the model refused, then gave an answer that failed its checks; "
                                  "the sentence holding what it named is quoted")
 
+    def _spoken_by(self, labels: list[str], pool: list[Evidence], hits: list[Hit]) -> list[Evidence]:
+        """The first sentence of the evidence's story, among the retrieved passages, that gives words
+        to one of the people named ("…," Lewis said of the song), for a reply that put other words in
+        their mouth; none when the article quotes none of them."""
+        source = hits[pool[0].hit].passage.source if pool else None
+        for h, hit in enumerate(hits):
+            p = hit.passage
+            if p.source != source:
+                continue
+            for s, e in p.sentences or ((p.start, p.end),):
+                text = p.text[s - p.start:e - p.start]
+                if any(cite.mentions_any(" ".join(n), labels) for n in cite.speakers(text)):
+                    return [Evidence(text, h, s, e, hit.score)]
+        return []
+
     def _stream_reply(self, question: str, language: str, evidence: list[Evidence],
                       make: "_Builder") -> Iterator[dict[str, Any]]:
         messages = _answer_messages(question, language, evidence)
@@ -557,6 +572,9 @@ class Engine:
         misquoted = cite.speakers_stand(text, article)
         if misquoted:
             why = "the article does not give these words to " + ", ".join(misquoted)
+            spoken = self._spoken_by(misquoted, pool, hits)
+            if spoken:
+                return self._quote(spoken, hits, language, make, why + "; what it gives them is quoted")
             if cite.mentions_any(make.standalone, misquoted):
                 return make.final(lang.phrase("refusal", language), [], mode="refused", notice=why)
             return self._quote(pool, hits, language, make, why)

@@ -146,6 +146,17 @@ def test_a_judgement_the_article_does_not_make_is_refused(paris_index, engine):
     assert a.refused and set(llm.bans) == {()} and "insist" not in a.timings_ms, (a.answer, llm.bans)
 
 
+def test_words_put_in_someone_s_mouth_give_way_to_what_the_article_has_them_say(paris_index, engine):
+    """Seen in plain use: "E o que ele disse sobre a canção?" (of Martin Lewis) got invented words,
+    and was refused though the article quotes him; now the sentence where he speaks is quoted."""
+    trump = next(line for line in SOURCE.splitlines() if "24 horas" in line).strip()
+    eng, _ = engine(paris_index, [reply("Donald Trump disse que quer um cessar -fogo incondicional.")])
+    a = eng.ask("O que disse Trump sobre o cessar -fogo?")
+    assert a.mode == "extractive" and "what it gives them is quoted" in a.notice, (a.answer, a.notice)
+    assert trump in a.answer
+    check_citations(a)
+
+
 def test_a_portuguese_answer_that_leaves_english_in_gives_way_to_the_quote(paris_index, engine):
     eng, _ = engine(paris_index, [reply("Pelo menos 35 pessoas morreram em Sumy, in a Russian missile attack.", "35")])
     a = eng.ask("Quantas pessoas morreram em Sumy?")
