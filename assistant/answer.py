@@ -486,6 +486,7 @@ class Engine:
                else "a count of something else" if kind == "number" and not cite.bare(text)
                and not cite.counts_the_noun(text, make.standalone)
                else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
+               else "gives no words to the person asked about" if not cite.speaks_for_the_asked(text, make.standalone)
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"

@@ -626,6 +626,19 @@ def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
     return found
 
 
+_WHAT_SAID = re.compile(r"\b(o que|que|what)\b.*\b(disse|diz|dizia|afirmou|declarou|say|said|says|tell|told)\b")
+
+
+def speaks_for_the_asked(answer: str, question: str) -> bool:
+    """Whether an answer to "what did X say?" gives words to X (or X's words are all it is): pressed,
+    "O que disse Trump sobre a NATO?" got the lead's talks in Paris, which Trump says nothing of."""
+    asked = names(question)
+    if not asked or not _WHAT_SAID.search(fold(question)):
+        return True
+    given = [n for n in speakers(answer, reach=1) + speakers(answer)]
+    return any(_holds_name(a, set(g)) for a in asked for g in given)
+
+
 def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
     """The names the answer gives words to ("Putin disse…") that no sentence of the article does."""
     given = [n for s in sentences for n in speakers(s)]

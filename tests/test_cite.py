@@ -949,3 +949,13 @@ def test_a_judgement_is_answered_only_where_one_is_made():
     assert cite.unjudged("What is Lewis's favourite Beatles song?", [song])
     assert not cite.unjudged("Qual é a melhor música dos Beatles?", [song, "Lewis called it the best song."])
     assert not cite.unjudged("Que música vai a NASA transmitir?", [song])
+
+
+def test_an_answer_to_what_someone_said_gives_them_words():
+    """Pressed, "O que disse Trump sobre a NATO?" got the lead's talks in Paris."""
+    q = "O que disse Trump sobre a NATO?"
+    assert not cite.speaks_for_the_asked("Steve Witkoff e Marco Rubio manterão conversas em Paris.", q)
+    assert cite.speaks_for_the_asked("Donald Trump disse que resolveria a guerra em 24 horas.", q)
+    assert cite.speaks_for_the_asked("Yermak said they are working on security.", "What did Andriy Yermak say?")
+    # other questions are not this check's
+    assert cite.speaks_for_the_asked("Witkoff vai a Paris.", "Quem é Trump?")
