@@ -184,8 +184,9 @@ class Engine:
             yield self._dateline(dated, hits, query_vec, language, make)
             return
         gate = self._gate(standalone, hits[0]) if hits else self.refuse_below
-        if not evidence or _relevance(hits[0], language) < gate:
-            closest = f"{_relevance(hits[0], language):.3f}" if hits else "none"
+        relevance = _relevance(hits[0], language) if hits else None
+        if not evidence or relevance < gate:
+            closest = f"{relevance:.3f}" if hits else "none"
             yield make.final(lang.phrase("refusal", language), [], mode="refused",
                              notice=f"no passage is close enough to the question (closest {closest}, threshold {gate:.3f})")
             return
@@ -239,8 +240,7 @@ class Engine:
         return took
 
     def _warm_sentences(self) -> None:
-        texts = [f"{p.title}\n{p.text[s - p.start:e - p.start]}" for p in self.retriever.passages
-                 for s, e in p.sentences or ((p.start, p.end),)]
+        texts = [f"{p.title}\n{text}" for p in self.retriever.passages for _, _, text in _sentence_spans(p)]
         if 0 < len(texts) <= WARM_SENTENCES:
             self._sentence_vectors(texts)
 
@@ -334,8 +334,7 @@ class Engine:
             p = hit.passage
             if p.text == p.title and len(hits) > 1:
                 continue  # the headline restates the body, and matches every question loosely
-            for s, e in p.sentences or ((p.start, p.end),):
-                text = p.text[s - p.start:e - p.start]
+            for s, e, text in _sentence_spans(p):
                 if addresses_the_assistant(text):
                     continue  # a planted instruction is not news: never evidence, never quoted
                 candidates.append((h, s, e, text, f"{p.title}\n{text}"))
@@ -531,8 +530,7 @@ class Engine:
             p = hit.passage
             if p.source != source:
                 continue
-            for s, e in p.sentences or ((p.start, p.end),):
-                text = p.text[s - p.start:e - p.start]
+            for s, e, text in _sentence_spans(p):
                 if any(cite.mentions_any(" ".join(n), labels) for n in cite.speakers(text)):
                     return [Evidence(text, h, s, e, hit.score)]
         return []
@@ -856,8 +854,14 @@ def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:
     return [hits[h].passage.title for h in {ev.hit for ev in evidence}]
 
 
+def _sentence_spans(p: Passage) -> Iterator[tuple[int, int, str]]:
+    """Each sentence of the passage: its offsets in the source file, and its text."""
+    for s, e in p.sentences or ((p.start, p.end),):
+        yield s, e, p.text[s - p.start:e - p.start]
+
+
 def _sentences(passages: list[Passage]) -> list[str]:
-    return [p.text[s - p.start:e - p.start] for p in passages for s, e in p.sentences or ((p.start, p.end),)]
+    return [text for p in passages for _, _, text in _sentence_spans(p)]
 
 
 def _ms(a: float, b: float) -> float:

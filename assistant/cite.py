@@ -635,8 +635,7 @@ def speaks_for_the_asked(answer: str, question: str) -> bool:
     asked = names(question)
     if not asked or not _WHAT_SAID.search(fold(question)):
         return True
-    given = [n for n in speakers(answer, reach=1) + speakers(answer)]
-    return any(_holds_name(a, set(g)) for a in asked for g in given)
+    return any(_holds_name(a, set(g)) for a in asked for g in speakers(answer))
 
 
 def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
