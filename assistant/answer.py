@@ -531,6 +531,8 @@ class Engine:
             if p.source != source:
                 continue
             for s, e, text in _sentence_spans(p):
+                if addresses_the_assistant(text):
+                    continue  # never quoted, as never evidence
                 if any(cite.mentions_any(" ".join(n), labels) for n in cite.speakers(text)):
                     return [Evidence(text, h, s, e, hit.score)]
         return []
