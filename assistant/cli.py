@@ -135,6 +135,8 @@ def cmd_model(args: argparse.Namespace) -> int:
     from . import models
 
     settings = _settings(args)
+    if args.action == "build-embedder":
+        return _build_embedder(settings.cache_dir)
     target = models.model_path(settings.cache_dir)
     if args.action == "check":
         if models.is_ready(target):
@@ -143,6 +145,18 @@ def cmd_model(args: argparse.Namespace) -> int:
         print(f"not ready: {target}; {models.FIX_HINT}", file=sys.stderr)
         return EXIT_FAILED
     path = models.fetch(settings.cache_dir, progress=not args.quiet)
+    print(f"ready: {path}")
+    return 0
+
+
+def _build_embedder(cache_dir: Path) -> int:
+    from . import e5engine
+
+    try:
+        path = e5engine.build(cache_dir)
+    except e5engine.BuildError as exc:
+        print(f"embedder engine not built: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     print(f"ready: {path}")
     return 0
 
@@ -296,8 +310,9 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--quiet", action="store_true", help="no progress bar")
     v.set_defaults(func=cmd_serve)
 
-    m = sub.add_parser("model", help="set up or check the default generator model")
-    m.add_argument("action", choices=["fetch", "check"])
+    m = sub.add_parser("model", help="set up or check the default generator model, or build the "
+                       "embedder's C engine with this machine's compiler (faster than the wheel's)")
+    m.add_argument("action", choices=["fetch", "check", "build-embedder"])
     m.add_argument("--quiet", action="store_true")
     m.set_defaults(func=cmd_model)
 

