@@ -558,6 +558,10 @@ class Engine:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.)
             return self._quote(pool, hits, language, make, "the answer is not the kind of thing asked")
+        if cite.asked_roles(make.standalone) and not cite.names_someone_new(text, make.standalone):
+            # "Who is Ukraine's defence minister?" → "…is Ukraine's foreign minister": a role for a
+            # role, no one named. The quote is of a sentence that names the holder, if one does.
+            return self._quote(pool, hits, language, make, "no one is named for the role asked")
         if cite.unjudged(make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article makes no such judgement")
@@ -612,7 +616,10 @@ class Engine:
         if cite.from_elsewhere(text, make.standalone, article):
             return self._quote(evidence, hits, language, make, "the answer says nothing the article does")
         if cite.restates_question(text, make.standalone):
-            return self._quote(evidence, hits, language, make, "the answer only repeated the question")
+            # Nothing was answered: a quote must at least speak of the thing asked, as for an
+            # unsupported answer ("Que acordo foi assinado em Paris?" is not answered by Moscow).
+            about = [ev for ev in evidence if cite.shares_a_word(ev.text, make.standalone)]
+            return self._quote(about, hits, language, make, "the answer only repeated the question")
         return None
 
     def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],

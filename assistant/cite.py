@@ -1013,6 +1013,12 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+def names_someone_new(sentence: str, question: str) -> bool:
+    """Whether the sentence names someone the question does not (a place alone is nobody)."""
+    q_tokens = _tokens(question)
+    return any(not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
+
+
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
     the role, a number of its own, a date or time, quoted words, a name of its own; None for
@@ -1021,8 +1027,7 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     q_tokens = _tokens(question)
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)
-        return all(ROLES[r] & s_tokens for r in roles) and any(
-            not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
+        return all(ROLES[r] & s_tokens for r in roles) and names_someone_new(sentence, question)
     if kind == "number":
         return bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))
     if kind == "date":

@@ -655,6 +655,29 @@ def test_name_given_for_a_role_the_article_does_not_give_it_is_refused(paris_ind
     assert "role" in a.notice
 
 
+def test_a_role_answered_with_another_role_names_no_one_and_is_not_kept(paris_index, engine):
+    """Seen after the embedder's engine changed: "Quem é o ministro da Defesa da Ucrânia?" → "O
+    ministro da Defesa da Ucrânia é o ministro das Relações Exteriores da Ucrânia." (no name)."""
+    eng, _ = engine(paris_index, [reply("O ministro da Defesa da Ucrânia é o ministro das Relações "
+                                        "Exteriores da Ucrânia.", "ministro")] * 3)
+    a = eng.ask("Quem é o ministro da Defesa da Ucrânia?")
+    assert "no one is named" in a.notice, (a.answer, a.notice)
+    assert a.refused and a.citations == []  # no sentence names him: nothing to quote
+    eng, _ = engine(paris_index, [reply("O ministro das Relações Exteriores é o secretário britânico.", "Lammy")])
+    a = eng.ask("Quem é o secretário de Relações Exteriores do Reino Unido?")
+    assert a.mode == "extractive" and "David Lammy" in a.answer, (a.answer, a.notice)
+    check_citations(a)
+
+
+def test_a_reply_that_only_restates_the_question_quotes_nothing_off_the_subject(paris_index, engine):
+    """"Que acordo foi assinado em Paris?" → "O acordo foi assinado em Paris.": the fallback quote
+    must speak of what is asked, not be the closest sentence on Moscow's relations."""
+    eng, _ = engine(paris_index, [reply("O acordo foi assinado em Paris.", "acordo")] * 3)
+    a = eng.ask("Que acordo foi assinado em Paris?")
+    assert "only repeated the question" in a.notice
+    assert a.refused and a.citations == [], a.answer
+
+
 def test_a_quote_that_cannot_answer_the_kind_of_question_is_a_refusal(paris_index, e5):
     eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
     a = eng.ask("Who is the French foreign minister?")  # the best sentence names no one
