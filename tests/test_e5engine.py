@@ -61,6 +61,16 @@ def test_make_embedder_uses_the_build_when_present(built, tmp_path):
     assert make_embedder(make_settings(tmp_path)).engine == "wheel"
 
 
+def test_a_damaged_build_falls_back_to_the_wheels_engine(tmp_path):
+    path = e5engine.engine_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x7fELF truncated")
+    assert e5engine.usable(tmp_path) == path
+    embedder = make_embedder(make_settings(tmp_path, cache_dir=tmp_path))
+    assert embedder.engine == "wheel"
+    assert len(embedder.get_query_embedding("Onde decorrem as conversações?")) == 384
+
+
 def test_a_cpu_without_avx2_keeps_the_wheels_engine(built, monkeypatch, tmp_path):
     monkeypatch.setattr(e5engine, "cpu_supports", lambda: False)
     assert e5engine.usable(built.parent.parent) is None
