@@ -216,8 +216,14 @@ def holds_roles_named(sentence: str, question: str) -> bool:
     return any(ROLES[w] & tokens for w in _roles_named(question))
 
 
+# After these, a role word is a participle: "vai ser enviada a canção" sends a song, no envoy.
+_AUXILIARIES = {"ser", "sera", "serao", "seria", "seriam", "sao", "foi", "foram", "sido", "esta", "estao",
+                "estava", "is", "was", "were", "be", "been", "being"}
+
+
 def _roles_named(question: str) -> list[str]:
-    return [w for w in words(fold(question)) if w in ROLES]
+    folded = words(fold(question))
+    return [w for i, w in enumerate(folded) if w in ROLES and (i == 0 or folded[i - 1] not in _AUXILIARIES)]
 
 
 def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:

@@ -703,6 +703,18 @@ def test_a_name_answered_about_someone_by_role_stands_beside_that_role(sentences
     assert cite.names_stand_with_roles_named("Sumy", "Where did the minister say 35 died?", article, headlines)
 
 
+def test_a_participle_is_not_a_role_of_the_question():
+    """Found in plain use: "Para que estrela vai ser enviada a canção dos Beatles?" was refused, as
+    "enviada" (sent) counted as a role (an envoy) that Polaris never stands beside."""
+    star = ("On February 4, NASA will digitally transmit the Beatles song Across the Universe in the "
+            "direction of the star Polaris, commonly known as the North Star.")
+    question = "Para que estrela vai ser enviada a canção dos Beatles?"
+    assert cite._roles_named(question) == []
+    assert cite.names_stand_with_roles_named("Polaris", question, [star], ["NASA to beam Beatles song"])
+    assert cite._roles_named("Para onde vai o enviado especial dos EUA?") == ["enviado"]
+    assert cite._roles_named("Which city was the envoy sent to?") == ["envoy"]
+
+
 # A third article, written for the held-out check (eval/heldout/), whose faults these tests pin.
 LISBOA = [
     "A Câmara Municipal de Lisboa aprovou na terça-feira a construção de uma nova linha de elétrico que vai "
