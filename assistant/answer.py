@@ -554,11 +554,12 @@ class Engine:
              hits: list[Hit], make: "_Builder", article: list[str]) -> dict[str, Any] | None:
         """The checks a reply's claims must pass before binding; the final event (a quote or a
         refusal) of the first that fails, or None."""
-        if not cite.asked_roles(make.standalone) and cite.fits_kind(text, make.standalone) is False:
+        roles_asked = cite.asked_roles(make.standalone)
+        if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.)
             return self._quote(pool, hits, language, make, "the answer is not the kind of thing asked")
-        if cite.asked_roles(make.standalone) and not cite.names_someone_new(text, make.standalone):
+        if roles_asked and not cite.names_someone_new(text, make.standalone):
             # "Who is Ukraine's defence minister?" → "…is Ukraine's foreign minister": a role for a
             # role, no one named. The quote is of a sentence that names the holder, if one does.
             return self._quote(pool, hits, language, make, "no one is named for the role asked")
@@ -618,8 +619,8 @@ class Engine:
         if cite.restates_question(text, make.standalone):
             # Nothing was answered: a quote must at least speak of the thing asked, as for an
             # unsupported answer ("Que acordo foi assinado em Paris?" is not answered by Moscow).
-            about = [ev for ev in evidence if cite.shares_a_word(ev.text, make.standalone)]
-            return self._quote(about, hits, language, make, "the answer only repeated the question")
+            return self._quote(_about(evidence, make.standalone), hits, language, make,
+                               "the answer only repeated the question")
         return None
 
     def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],
@@ -664,8 +665,8 @@ class Engine:
                 return make.final(lang.phrase("refusal", language), [], mode="refused",
                                   notice="unsupported: " + ", ".join(support.missing))
             if support.passage_index is None:
-                about = [ev for ev in evidence if cite.shares_a_word(ev.text, make.standalone)]
-                return self._quote(about, hits, language, make, "unsupported: " + ", ".join(support.missing))
+                return self._quote(_about(evidence, make.standalone), hits, language, make,
+                                   "unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
             best = max((ev for ev in evidence if ev.hit == h), key=match)
             bound.setdefault(h, [])
@@ -679,6 +680,11 @@ class Engine:
             # A bare name or number carries no language; say it in the reader's.
             answer = f"{lang.phrase('short_answer', language)} {answer}"
         return make.final(answer, citations, mode="generated")
+
+
+def _about(evidence: list[Evidence], question: str) -> list[Evidence]:
+    """The sentences that speak of the thing asked (a word of the question other than its names)."""
+    return [ev for ev in evidence if cite.shares_a_word(ev.text, question)]
 
 
 def _answer_messages(question: str, language: str, evidence: list[Evidence]) -> list[ChatMessage]:

