@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
@@ -851,7 +851,7 @@ _ABOUT_A_STORY = set(content_terms(
     "written escrita escrito posted dated divulgada divulgado date data when quando old idade"))
 
 
-def _stories_meant(question: str, hits: list[Hit], passages: list[Passage]) -> list[str]:
+def _stories_meant(question: str, hits: list[Hit], passages: Sequence[Passage]) -> list[str]:
     """The stories (sources, best hit first) whose words the question uses, else every story hit."""
     shown = list(dict.fromkeys(h.passage.source for h in hits))
     everything = list(dict.fromkeys(p.source for p in passages))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -69,85 +69,91 @@ class BM25:
         return out
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """One index version as the retriever holds it; swapped whole, so a search never mixes two."""
+    version: str | None = None
+    passages: tuple[Passage, ...] = ()
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # row i: passage i
+    by_id: dict[str, int] = field(default_factory=dict)
+    bm25: BM25 = field(default_factory=lambda: BM25([]))
+    languages: dict[str, str] = field(default_factory=dict)  # article source -> pt or en
+
+    @classmethod
+    def load(cls, store: Store, version: str) -> "Snapshot":
+        passages, vectors = store.snapshot(version)
+        return cls(version, tuple(passages), vectors, {p.id: i for i, p in enumerate(passages)},
+                   BM25([content_terms(p.text) for p in passages]), story_languages(passages))
+
+    def similarities(self, query_vec: list[float]) -> np.ndarray:
+        """The cosine of the question and every passage, row for row. Exact, over the vectors held
+        here: at 16,000 passages a matrix product takes ~1 ms, less than a call to Chroma's HNSW
+        index, and it finds the true nearest passages, not approximately."""
+        q = np.asarray(query_vec, dtype=np.float32)
+        q /= np.linalg.norm(q) or 1.0
+        return self.vectors @ q if len(self.vectors) else np.zeros(0, dtype=np.float32)
+
+
 class Retriever:
     """Reads the store's current version; reloads by itself after a re-index switches it."""
 
     def __init__(self, store: Store, embedder: BaseEmbedding):
         self.store = store
         self.embedder = embedder
-        self.version: str | None = None
         self._lock = threading.Lock()
-        self._passages: list[Passage] = []
-        self._by_id: dict[str, int] = {}
-        self._languages: dict[str, str] = {}
-        self._bm25 = BM25([])
-
-    def _refresh(self) -> str:
-        version = self.store.version()
-        with self._lock:
-            if version and version != self.version:
-                passages = self.store.all_passages(version)
-                self._passages = passages
-                self._by_id = {p.id: i for i, p in enumerate(passages)}
-                self._bm25 = BM25([content_terms(p.text) for p in passages])
-                self._languages = story_languages(passages)
-                self.version = version
-        if not self.version:
-            self.store.collection()  # raises the "no index yet" error
-        return self.version
+        self._snap = Snapshot()
 
     @property
-    def passages(self) -> list[Passage]:
-        self._refresh()
-        return self._passages
+    def version(self) -> str | None:
+        return self._snap.version
+
+    def snapshot(self) -> Snapshot:
+        """The index version to read now, loaded once."""
+        version = self.store.version()
+        with self._lock:
+            if version and version != self._snap.version:
+                self._snap = Snapshot.load(self.store, version)
+            snap = self._snap
+        if not snap.version:
+            self.store.collection()  # raises the "no index yet" error
+        return snap
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return self.snapshot().passages
 
     def search(self, question: str, k: int, query_vec: list[float] | None = None,
                language: str | None = None) -> list[Hit]:
         """The k best passages for a question in `language` (detected when not given)."""
-        version = self._refresh()
+        snap = self.snapshot()
         language = language or lang.detect(question)
         if query_vec is None:
             query_vec = self.embedder.get_query_embedding(question)
-        dense = dict(self.store.query(query_vec, max(CANDIDATES, k), version))
+        cosine = snap.similarities(query_vec)
         # The question's words and their translations: an English story answers a Portuguese question.
-        lexical = self._bm25.scores(content_terms(question) + content_terms(translated(question)))
+        lexical = snap.bm25.scores(content_terms(question) + content_terms(translated(question)))
         top_lex = sorted(lexical, key=lexical.get, reverse=True)[:CANDIDATES]
-        missing = [self._passages[i].id for i in top_lex if self._passages[i].id not in dense]
-        if missing:
-            dense.update(self._similarities(query_vec, missing, version))
-        ids = [i for i in dense if i in self._by_id]
+        rows = list(dict.fromkeys([*best_rows(cosine, max(CANDIDATES, k)), *top_lex]))
         lex_max = max(lexical.values(), default=0.0) or 1.0
-        languages = {i: self._languages.get(self._passages[self._by_id[i]].source, "") for i in ids}
-        ranked = sorted(ids, key=lambda i: dense[i] + CROSS_LINGUAL_BONUS * other_language(languages[i], language),
+        languages = {i: snap.languages.get(snap.passages[i].source, "") for i in rows}
+        ranked = sorted(rows, key=lambda i: cosine[i] + CROSS_LINGUAL_BONUS * other_language(languages[i], language),
                         reverse=True)
         dense_rank = {i: r for r, i in enumerate(ranked)}
-        lex_order = sorted((i for i in ids if lexical.get(self._by_id[i], 0.0) > 0),
-                           key=lambda i: lexical[self._by_id[i]], reverse=True)
+        lex_order = sorted((i for i in rows if lexical.get(i, 0.0) > 0), key=lambda i: lexical[i], reverse=True)
         lex_rank = {i: r for r, i in enumerate(lex_order)}
         hits = []
-        for i in ids:
+        for i in rows:
             fused = 1 / (RRF_K + dense_rank[i])
             if i in lex_rank:
                 fused += LEXICAL_WEIGHT / (RRF_K + lex_rank[i])
-            hits.append(Hit(self._passages[self._by_id[i]], dense[i], fused,
-                            lexical.get(self._by_id[i], 0.0) / lex_max, languages[i]))
+            hits.append(Hit(snap.passages[i], float(cosine[i]), fused, lexical.get(i, 0.0) / lex_max, languages[i]))
         hits.sort(key=lambda h: h.fused, reverse=True)
         return hits[:k]
 
-    def _similarities(self, query_vec: list[float], ids: list[str], version: str) -> dict[str, float]:
-        got = self.store.collection(version).get(ids=ids, include=["embeddings"])
-        q = np.asarray(query_vec, dtype=np.float32)
-        q /= np.linalg.norm(q) or 1.0
-        out = {}
-        for i, e in zip(got["ids"], got["embeddings"]):
-            v = np.asarray(e, dtype=np.float32)
-            out[i] = float(v @ q / (np.linalg.norm(v) or 1.0))
-        return out
-
     def passage(self, passage_id: str) -> Passage | None:
-        self._refresh()
-        i = self._by_id.get(passage_id)
-        return self._passages[i] if i is not None else None
+        snap = self.snapshot()
+        i = snap.by_id.get(passage_id)
+        return snap.passages[i] if i is not None else None
 
     def neighbours(self, passage: Passage) -> list[Passage]:
         """The passages of the same article, in reading order, for showing a citation in context."""
@@ -155,12 +161,19 @@ class Retriever:
 
     def language_of(self, source: str) -> str:
         """The article's language (pt or en), "" when the index holds no such article."""
-        self._refresh()
-        return self._languages.get(source, "")
+        return self.snapshot().languages.get(source, "")
 
     def story(self, source: str) -> list[Passage]:
         """The passages of one article, in reading order."""
-        return sorted((p for p in self.passages if p.source == source), key=lambda p: p.start)
+        return sorted((p for p in self.snapshot().passages if p.source == source), key=lambda p: p.start)
+
+
+def best_rows(scores: np.ndarray, k: int) -> list[int]:
+    """The rows of the k highest scores, highest first."""
+    if k >= len(scores):
+        return [int(i) for i in np.argsort(-scores)]
+    top = np.argpartition(-scores, k)[:k]
+    return [int(i) for i in top[np.argsort(-scores[top])]]
 
 
 def other_language(story_language: str, language: str) -> bool:

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
+import numpy as np
+
 from .ingest import Article, Passage, embedding_text
 from .settings import Settings
 
@@ -109,18 +111,19 @@ class Store:
             return {"version": coll.name, "count": coll.count(), **(coll.metadata or {})}
 
     def all_passages(self, version: str | None = None) -> list[Passage]:
-        coll = self.collection(version)
-        with self._reaching():
-            got = coll.get(include=["documents", "metadatas"])
-        return [passage_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return self.snapshot(version, vectors=False)[0]
 
-    def query(self, embedding: list[float], k: int, version: str | None = None) -> list[tuple[str, float]]:
+    def snapshot(self, version: str | None = None, vectors: bool = True) -> tuple[list[Passage], np.ndarray]:
+        """Every passage of a version and, row for row, its unit-length vector (an empty matrix
+        when `vectors` is false), read in one call."""
         coll = self.collection(version)
         with self._reaching():
-            res = coll.query(query_embeddings=[embedding], n_results=min(k, max(coll.count(), 1)),
-                             include=["distances"])
-        # cosine distance -> similarity
-        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+            got = coll.get(include=["documents", "metadatas", "embeddings"] if vectors else ["documents", "metadatas"])
+        passages = [passage_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        matrix = np.asarray(got["embeddings"] if vectors and passages else np.zeros((0, 0)), dtype=np.float32)
+        if len(matrix):
+            matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        return passages, matrix
 
     # -- writing -------------------------------------------------------------
     def sync(self, articles: Iterable[tuple[Article, str]], embed: Callable[[list[str]], list[list[float]]],

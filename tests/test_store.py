@@ -7,6 +7,7 @@ import pytest
 
 from assistant import pipeline
 from assistant.ingest import find_articles, load_article
+from assistant.retrieve import Retriever, best_rows
 from assistant.store import Store, StoreError
 from conftest import PARIS, make_settings
 
@@ -252,3 +253,23 @@ def test_engine_follows_a_reindex(tmp_path, e5):
     answer = engine.ask(question)  # the same engine, no reopening
     assert "36 pessoas" in answer.answer and "35 pessoas" not in answer.answer
     assert all("35 pessoas" not in c.text for c in answer.citations)
+
+
+def test_exact_search_agrees_with_chromas_cosine(tmp_path, e5):
+    """The retriever scores every passage itself: the same cosines, in the same order, as Chroma's
+    own (cosine-space) query, on the real article."""
+    (tmp_path / "articles").mkdir()
+    shutil.copy(PARIS, tmp_path / "articles" / PARIS.name)
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    store = Store(settings)
+    retriever = Retriever(store, e5)
+    vec = e5.get_query_embedding("Quantas pessoas morreram em Sumy?")
+    snap = retriever.snapshot()
+    ours = [(snap.passages[i].id, float(snap.similarities(vec)[i])) for i in best_rows(snap.similarities(vec), 5)]
+    got = store.collection().query(query_embeddings=[vec], n_results=5, include=["distances"])
+    chroma = [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
+    assert [i for i, _ in ours] == [i for i, _ in chroma]
+    assert all(abs(x - y) < 1e-5 for (_, x), (_, y) in zip(ours, chroma))
+    hits = retriever.search("Quantas pessoas morreram em Sumy?", 3, vec)
+    assert "Sumy" in hits[0].passage.text and hits[0].score == pytest.approx(dict(chroma)[hits[0].passage.id], abs=1e-5)
