@@ -30,6 +30,7 @@ from .settings import Settings
 
 BACKENDS = ("llama-cpp", "openai-compatible", "extractive")
 MAX_PREFIX_STATES = 8
+MAX_SAVED_STATES = 16  # ~2 MB each
 
 
 class GenerationError(Exception):
@@ -155,8 +156,11 @@ class LlamaCppLLM(_ChatLLM):
     _llama: Any = PrivateAttr()
     _lock: Any = PrivateAttr()
     _prefix_states: dict[tuple[int, ...], bytes] = PrivateAttr()
+    _state_dir: Path | None = PrivateAttr()
+    _state_key: str = PrivateAttr()
 
-    def __init__(self, model_path: str, n_ctx: int, n_threads: int, **kwargs: Any) -> None:
+    def __init__(self, model_path: str, n_ctx: int, n_threads: int, state_dir: Path | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(model_label=model_path.rsplit("/", 1)[-1], context_window=n_ctx, **kwargs)
         try:
             from llama_cpp import Llama
@@ -171,6 +175,8 @@ class LlamaCppLLM(_ChatLLM):
         # One llama.cpp context serves one generation at a time.
         self._lock = threading.Lock()
         self._prefix_states = {}
+        self._state_dir = state_dir
+        self._state_key = _state_key(model_path, self.identity())
         template = (self._llama.metadata or {}).get("tokenizer.chat_template", "")
         self._chatml = "<|im_start|>" in template
 
@@ -211,22 +217,62 @@ class LlamaCppLLM(_ChatLLM):
         size = llama_cpp.llama_state_get_size(ctx)
         buf = (ctypes.c_uint8 * size)()
         used = llama_cpp.llama_state_get_data(ctx, buf, size)
-        if len(self._prefix_states) >= MAX_PREFIX_STATES:
+        self._keep_state(prefix, ctypes.string_at(buf, used))
+        self._write_state(prefix)
+
+    def _keep_state(self, prefix: list[int], data: bytes) -> None:
+        if tuple(prefix) not in self._prefix_states and len(self._prefix_states) >= MAX_PREFIX_STATES:
             self._prefix_states.pop(next(iter(self._prefix_states)))
-        self._prefix_states[tuple(prefix)] = ctypes.string_at(buf, used)
+        self._prefix_states[tuple(prefix)] = data
 
     def _restore(self, prefix: list[int]) -> bool:
         import llama_cpp
 
-        data = self._prefix_states.get(tuple(prefix))
+        data = self._prefix_states.get(tuple(prefix)) or self._read_state(prefix)
         if data is None:
             return False
         buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
         if llama_cpp.llama_state_set_data(self._llama._ctx.ctx, buf, len(data)) != len(data):
-            self._prefix_states.pop(tuple(prefix))
+            self._prefix_states.pop(tuple(prefix), None)
             return False
+        self._keep_state(prefix, data)
         self._llama.input_ids[:len(prefix)] = prefix
         return True
+
+    # A new process (each `assistant ask`, each replica started) would evaluate each fixed prefix
+    # again (~1 s for the answer prompt's); its state is kept on disk beside the model instead,
+    # under a name that changes with the model file, llama.cpp's version, the context and thread
+    # count, and the prefix's tokens, with a checksum: a damaged file is evaluated afresh.
+    def _state_path(self, prefix: list[int]) -> Path | None:
+        if self._state_dir is None:
+            return None
+        digest = hashlib.sha256(f"{self._state_key}|{prefix}".encode()).hexdigest()[:24]
+        return self._state_dir / f"prefix-{digest}.state"
+
+    def _read_state(self, prefix: list[int]) -> bytes | None:
+        path = self._state_path(prefix)
+        try:
+            blob = path.read_bytes() if path else b""
+        except OSError:
+            return None
+        data = blob[32:]
+        return data if len(blob) > 32 and hashlib.sha256(data).digest() == blob[:32] else None
+
+    def _write_state(self, prefix: list[int]) -> None:
+        path = self._state_path(prefix)
+        if path is None:
+            return
+        data = self._prefix_states[tuple(prefix)]
+        tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(hashlib.sha256(data).digest() + data)
+            tmp.replace(path)
+            # Old models' and versions' states are never read again: the newest few stay.
+            for old in sorted(path.parent.glob("prefix-*.state"), key=lambda p: p.stat().st_mtime)[:-MAX_SAVED_STATES]:
+                old.unlink(missing_ok=True)
+        except OSError:  # a read-only cache: the prefix is evaluated in each process, as before
+            tmp.unlink(missing_ok=True)
 
     def prime(self, messages: Sequence[ChatMessage]) -> None:
         """Evaluate and keep the fixed prefix of a prompt (all but its last message) now, so that
@@ -282,13 +328,26 @@ class OpenAICompatibleLLM(_ChatLLM):
             raise GenerationError(f"the LLM server at {self.base_url} failed: {type(exc).__name__}: {exc}") from None
 
 
+def _state_key(model_path: str, identity: str) -> str:
+    """What a saved prefix state depends on besides its tokens."""
+    import llama_cpp
+
+    try:
+        stat = Path(model_path).stat()
+        model = f"{Path(model_path).resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        model = model_path
+    return f"{model}|{identity}|llama-cpp-python {llama_cpp.__version__}"
+
+
 def make_llm(settings: Settings) -> _ChatLLM | None:
     common = {"max_tokens": settings.llm_max_tokens, "timeout_s": settings.llm_timeout_s}
     if settings.llm_backend == "extractive":
         return None
     if settings.llm_backend == "llama-cpp":
         path = models.resolve(settings.cache_dir, settings.llm_model_path)
-        return LlamaCppLLM(str(path), settings.llm_ctx, settings.llm_threads, **common)
+        return LlamaCppLLM(str(path), settings.llm_ctx, settings.llm_threads,
+                           state_dir=settings.cache_dir / "prefix-states", **common)
     if settings.llm_backend == "openai-compatible":
         return OpenAICompatibleLLM(base_url=settings.llm_url, model=settings.llm_model_name,
                                    api_key=settings.llm_api_key, model_label=settings.llm_model_name,

@@ -2,6 +2,7 @@
 server started here), the real GGUF generator, and the project's own question sets."""
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -158,6 +159,50 @@ def test_the_same_question_gets_the_same_answer_whatever_came_before(built):
         answer = engine.ask(q, history)
         seen[q].add(f"{answer.standalone_question} -> {answer.model_output}")
     assert all(len(outputs) == 1 for outputs in seen.values()), seen
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_a_new_process_answers_the_same_from_the_saved_prefix_states(built, tmp_path):
+    """Each fixed prompt prefix's evaluated state is saved on disk, so a new process (each
+    `assistant ask`) does not evaluate it again: the answers are the same as evaluating it, and a
+    damaged file is evaluated afresh (and written again), never used."""
+    from assistant import models, pipeline
+    from assistant.llm import LlamaCppLLM
+    from assistant.settings import Settings
+
+    settings = Settings(index_dir=built / "chroma", articles_dir=ROOT / "index" / "articles")
+    sumy = "Quantas pessoas morreram no ataque em Sumy?"
+    questions = [(sumy, None), ("Which Beatles song is NASA beaming into space?", None),
+                 ("E quantas ficaram feridas?", [{"role": "user", "content": sumy},
+                                                 {"role": "assistant", "content": "Pelo menos 35 pessoas."}])]
+    states = tmp_path / "states"
+
+    def answers(read: list) -> list[str]:
+        llm = LlamaCppLLM(str(models.resolve(settings.cache_dir, settings.llm_model_path)), settings.llm_ctx,
+                          settings.llm_threads, state_dir=states, max_tokens=settings.llm_max_tokens,
+                          timeout_s=settings.llm_timeout_s)
+        reader = llm._read_state
+        object.__setattr__(llm, "_read_state", lambda prefix: read.append(reader(prefix)) or read[-1])
+        engine = pipeline.open_engine(settings, llm=llm)
+        return [f"{a.standalone_question} -> {a.model_output}" for a in (engine.ask(q, h) for q, h in questions)]
+
+    fresh: list = []
+    first = answers(fresh)
+    saved = sorted(states.glob("prefix-*.state"))
+    assert len(saved) == 3 and not any(fresh)  # answer in pt and en, the rewrite; nothing to read before
+    loaded: list = []
+    assert answers(loaded) == first
+    assert len(loaded) == 3 and all(loaded)  # each prefix read from disk, none evaluated
+    for path in saved:
+        blob = bytearray(path.read_bytes())
+        blob[len(blob) // 2] ^= 0xFF
+        path.write_bytes(bytes(blob))
+    damaged: list = []
+    assert answers(damaged) == first
+    assert len(damaged) == 3 and not any(damaged)  # the checksum failed: evaluated afresh
+    for path in saved:  # written again, whole
+        blob = path.read_bytes()
+        assert hashlib.sha256(blob[32:]).digest() == blob[:32]
 
 
 @pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
