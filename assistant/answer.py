@@ -199,6 +199,10 @@ class Engine:
             return
         yield {"type": "evidence", "evidence": [e.public() for e in evidence],
                "extractive": self.extractive(evidence, hits, language, make)}
+        aged = self._anniversary(hits, language, make)
+        if aged:
+            yield aged
+            return
         if self.llm is None:
             yield self._quote(evidence, hits, language, make)
             return
@@ -266,6 +270,18 @@ class Engine:
         if not bound:
             return make.final(" ".join(said), [], mode="refused", notice="the article carries no date")
         return make.final(" ".join(said), make.citations(bound), mode="extractive", notice="the story's dateline")
+
+    def _anniversary(self, hits: list[Hit], language: str, make: "_Builder") -> dict[str, Any] | None:
+        """"How old is NASA?": an "Nth anniversary of NASA" in a retrieved passage answers N years
+        (cite.years_since), where the model, reading literally, refused or took the number of the
+        clause beside it. Only when the retrieved sentences agree on one age."""
+        found = [(n, h, s, e, text) for h, hit in enumerate(hits) for s, e, text in _sentence_spans(hit.passage)
+                 for n in [cite.years_since(text, make.standalone)] if n]
+        if not found or len({n for n, *_ in found}) > 1:
+            return None
+        n, h, s, e, text = found[0]
+        return make.final(lang.phrase("years_since", language).format(n=n, quote=text), make.citations({h: [(s, e)]}),
+                          mode="extractive", notice="an anniversary gives the age asked")
 
     def _article_sentences(self, hits: list[Hit]) -> Iterator[str]:
         """Every sentence of the articles the hits come from, read only as far as asked: most

@@ -999,6 +999,37 @@ def bare_yes_or_no(answer: str) -> bool:
     return bool(_BARE_YES_NO.match(fold(strip_markers(answer))))
 
 
+_AGE_QUESTION = re.compile(r"\b(how old|how many years|que idade|(?:ha|faz) quantos anos"
+                           r"|quantos anos (?:tem|tinha|existe|faz|completa|celebra))\b")
+_AGE_WORDS = set(content_terms("years ago old age anos idade existe exist exists existed tem has faz completa celebra"))
+# "the 45th anniversary of NASA's Deep Space Network", "o 45.º aniversário da Deep Space Network",
+# read folded (º folds to o); the thing ends at a comma, a semicolon, "and"/"e" or the sentence's end.
+_ANNIVERSARY = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th|\.?o|\.?a)?\s+(?:anniversary\s+of|aniversario\s+d[aoe]s?)\s+"
+                          r"(.+?)(?=[,;.]|\s(?:and|e)\s|$)")
+
+
+def years_since(sentence: str, question: str) -> str | None:
+    """The age an "Nth anniversary of X" in the sentence gives, when the question asks the age of
+    that X ("Há quantos anos existe a Deep Space Network?"; "How many years ago was the song
+    recorded?" of "the 40th anniversary of the song's recording"): N, where the question's words
+    meet one anniversary's thing best (ties: the thing with fewest other words, so NASA's own 50th,
+    not its network's 45th, is NASA's age); None when it asks no age or no anniversary is of its
+    subject."""
+    if not _AGE_QUESTION.search(fold(question)):
+        return None
+    asked = {t.split("'")[0] for t in content_terms(question)} - _AGE_WORDS
+    scored = []
+    for number, thing in _ANNIVERSARY.findall(fold(sentence)):
+        terms = {t.split("'")[0] for t in content_terms(thing)}
+        met = len(asked & terms)
+        if met:
+            scored.append(((met, met / len(terms)), number))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
+
+
 def can_answer(sentence: str, question: str) -> bool:
     """Whether a quoted sentence can be the answer to the question's kind (see fits_kind); a
     question of no known kind is not checked."""

@@ -42,6 +42,10 @@ PHRASES = {
         "pt": "Segundo o artigo:",
         "en": "According to the article:",
     },
+    "years_since": {  # {n}: the age; {quote}: the sentence with the anniversary
+        "pt": "{n} anos, segundo o artigo: “{quote}” [1]",
+        "en": "{n} years, according to the article: “{quote}” [1]",
+    },
     "short_answer": {
         "pt": "O artigo diz:",
         "en": "The article says:",

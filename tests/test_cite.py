@@ -971,3 +971,20 @@ def test_an_answer_to_what_someone_said_gives_them_words():
     assert cite.speaks_for_the_asked("Yermak said they are working on security.", "What did Andriy Yermak say?")
     # other questions are not this check's
     assert cite.speaks_for_the_asked("Witkoff vai a Paris.", "Quem é Trump?")
+
+
+@pytest.mark.parametrize("sentence, question, years", [
+    (DSN, "How many years ago was Across the Universe recorded?", "40"),  # recorded ~ the song's recording
+    (DSN, "Há quantos anos existe a Deep Space Network?", "45"),
+    (DSN, "How old is NASA's Deep Space Network?", "45"),
+    (DSN, "Que idade tem a NASA?", "50"),  # NASA's own, not its network's: the thing with fewest other words
+    (DSN, "Quantos anos tem a NASA?", "50"),
+    (DSN, "How many years ago did Martin Lewis become a Beatles historian?", None),  # no anniversary of his
+    (DSN, "Which anniversaries does the broadcast celebrate?", None),  # no age asked
+    ("A Câmara celebra o 45.º aniversário da fábrica de Braga e o 10.º aniversário da loja.",
+     "Há quantos anos existe a fábrica de Braga?", "45"),
+    ("The town marked the 10th anniversary of the bridge, and the 20th anniversary of the bridge.",
+     "How old is the bridge?", None),  # two ages for one thing: none
+])
+def test_an_anniversary_gives_the_age_asked(sentence, question, years):
+    assert cite.years_since(sentence, question) == years

@@ -306,6 +306,25 @@ def test_a_pressed_answer_that_brings_a_number_nobody_asked_for_leaves_the_refus
     assert a.refused and llm.bans[-1] == ("NOT", "Not") and "a number nobody asked for" in a.model_output
 
 
+@pytest.mark.parametrize("question, years, language", [
+    ("Há quantos anos existe a Deep Space Network?", "45 anos", "pt"),
+    ("How many years ago was Across the Universe recorded?", "40 years", "en"),
+])
+def test_an_anniversary_answers_an_age_without_the_model(nasa_index, engine, question, years, language):
+    """The real model refused both (and, pressed, gave NASA's "50 anos" for the network): "the 45th
+    anniversary of NASA's Deep Space Network" says its age, and the application reads it."""
+    eng, llm = engine(nasa_index, [not_found_reply] * 4, can_ban=True)
+    a = eng.ask(question)
+    assert (a.refused, a.mode, a.language) == (False, "extractive", language) and a.answer.startswith(years)
+    assert not llm.calls and "anniversary" in a.citations[0].text and a.answer.endswith("[1]")
+
+
+def test_an_age_no_anniversary_gives_goes_to_the_model(nasa_index, engine):
+    eng, llm = engine(nasa_index, [not_found_reply] * 4, can_ban=True)
+    a = eng.ask("How many years ago did Martin Lewis become a Beatles historian?")
+    assert a.refused and llm.calls
+
+
 def test_a_pressed_count_of_something_else_leaves_the_refusal(engine, tmp_path, e5):
     """Found on the second held-out article: asked how many lobsters are caught, the model copied
     "A three-year study … found no fall in lobster numbers", whose only count is of years (the

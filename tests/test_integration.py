@@ -206,15 +206,19 @@ def test_a_new_process_answers_the_same_from_the_saved_prefix_states(built, tmp_
 
 
 @pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
-def test_a_pressed_refusal_gives_the_count_of_the_asked_subject(built):
-    """The real model refuses "Que idade tem a NASA?" over the English sentence of anniversaries;
-    pressed with its refusal's first tokens banned (it had begun "Not_FOUND" once "NOT" was
-    banned), it answers "50 anos": an age asked is a count, in years where the article says
-    "anniversary", and 50 is in the clause that names NASA, not the Deep Space Network's 45."""
+def test_a_pressed_refusal_is_kept_when_it_rests_on_one_sentence(built):
+    """The real model refuses "Que canção a NASA vai transmitir para o espaço?" over "NASA will
+    digitally transmit the Beatles song Across the Universe": it reads literally. Pressed with its
+    refusal's first tokens banned, it names the song, and the answer, resting on that one
+    sentence, is kept. (Until session 19 this test asked NASA's age, which an anniversary now
+    answers without the model.)"""
     from assistant import pipeline
     from assistant.settings import Settings
 
     engine = pipeline.open_engine(Settings(index_dir=built / "chroma", articles_dir=ROOT / "index" / "articles"))
-    answer = engine.ask("Que idade tem a NASA?")
-    assert not answer.refused and "50" in answer.answer, answer.model_output
-    assert "NOT_FOUND" in answer.model_output and "50th anniversary of NASA itself" in answer.citations[0].text
+    answer = engine.ask("Que canção a NASA vai transmitir para o espaço?")
+    assert not answer.refused and "across the universe" in answer.answer.lower(), answer.model_output
+    assert "NOT_FOUND" in answer.model_output and "asked again" in answer.notice
+    assert "Across the Universe" in answer.citations[0].text
+    aged = engine.ask("Que idade tem a NASA?")
+    assert "50 anos" in aged.answer and not aged.model_output and "50th anniversary of NASA" in aged.citations[0].text
