@@ -84,7 +84,8 @@ _ROLE_GROUPS = [
     "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
-    "captain capitao", "ceo ceo", "chairman presidente", "head chefe lider",
+    "captain capitao", "ceo ceo", "head chefe lider",
+    "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
 ]
 ROLES: dict[str, set[str]] = {}
 for _group in _ROLE_GROUPS:
@@ -92,6 +93,9 @@ for _group in _ROLE_GROUPS:
         ROLES.setdefault(_w, set()).update(_group.split())
 _WHO_IS = re.compile(r"\b(?:who\s+(?:is|was|are|were)|quem\s+(?:e|foi|sao|era)|name\s+of|nome\s+d[oa]s?)\s+"
                      r"(?P<subject>.+?)(?=\s+(?:who|that|que|which)\b|[?,.;]|$)")
+
+
+_WHO_WILL = re.compile(r"\b(?:who\s+(?:will|would|is\s+going\s+to)|quem\s+(?:vai|ira|iria))\s+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,11 @@ def asked_roles(question: str) -> list[str]:
     """The role words of a "who is the <role> ..." question: 'foreign', 'minister' of 'Who is the
     French foreign minister?'; none for 'Who is Steve Witkoff?'."""
     m = _WHO_IS.search(fold(question))
-    return [w for w in words(m.group("subject"))[:6] if w in ROLES] if m else []
+    if m:
+        return [w for w in words(m.group("subject"))[:6] if w in ROLES]
+    # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
+    m = _WHO_WILL.search(fold(question))
+    return [m.group(1)] if m and m.group(1) in ROLES else []
 
 
 def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits, places: bool = True) -> bool:

@@ -181,6 +181,11 @@ def test_citation_follows_the_words_the_question_did_not_use():
     ("Quem é o ministro da Defesa?", ["ministro", "defesa"]),
     ("Quem é Steve Witkoff?", []),
     ("Quem vão Witkoff e Rubio ver antes das conversações com os ministros?", []),
+    # a role done, not held: un-en-14 named the envoy as the chair the article never names
+    ("Who will chair the Paris talks?", ["chair"]),
+    ("Quem vai presidir as negociações?", ["presidir"]),
+    ("Who will the envoys meet?", []),
+    ("Who will meet Macron?", []),
 ])
 def test_roles_asked_by_who_questions(question, roles):
     assert cite.asked_roles(question) == roles
@@ -192,6 +197,10 @@ def test_a_name_must_stand_with_the_asked_role(sentences):
                                          "Who is the French foreign minister?", article)
     assert cite.names_roles_together("The UK foreign secretary is David Lammy.",
                                      "Who is the UK foreign secretary joining the talks?", article)
+    # (with the sentences at hand: the one that names him only as the envoy)
+    envoy = "O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio manterá conversas em Paris."
+    assert not cite.names_roles_together("Steve Witkoff will chair the Paris talks.",
+                                         "Who will chair the Paris talks?", [envoy])
     # Without an asked role there is nothing to check.
     assert cite.names_roles_together("Emmanuel Macron.", "Quem vão Witkoff e Rubio ver?", article)
 
