@@ -87,11 +87,13 @@ class Snapshot:
 
     def similarities(self, query_vec: list[float]) -> np.ndarray:
         """The cosine of the question and every passage, row for row. Exact, over the vectors held
-        here: at 16,000 passages a matrix product takes ~1 ms, less than a call to Chroma's HNSW
-        index, and it finds the true nearest passages, not approximately."""
+        here: at 16,000 passages it takes ~1.3 ms, less than a call to Chroma's HNSW index, and it
+        finds the true nearest passages, not approximately. einsum, not `@`: at this size `@` hands
+        the product to OpenBLAS's threads, which then spin on both cores and made the next
+        question's embedding twice as slow (13 -> 28 ms), the product itself 4 ms."""
         q = np.asarray(query_vec, dtype=np.float32)
         q /= np.linalg.norm(q) or 1.0
-        return self.vectors @ q if len(self.vectors) else np.zeros(0, dtype=np.float32)
+        return np.einsum("ij,j->i", self.vectors, q) if len(self.vectors) else np.zeros(0, dtype=np.float32)
 
 
 class Retriever:
