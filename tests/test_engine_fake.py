@@ -359,8 +359,10 @@ def test_a_rejected_pressed_answer_points_at_the_sentence_to_quote(nasa_index, e
 
 
 def test_a_rejected_pressed_answer_pointing_at_nothing_leaves_the_refusal(nasa_index, engine):
-    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [reply("A rede existe há 60 anos.")], can_ban=True)
-    a = eng.ask("Há quantos anos existe a Deep Space Network?")
+    # (an age question, "Há quantos anos existe a Deep Space Network?", was this test's until the
+    # article's anniversaries answered it without the model)
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [reply("Separam-nas 600 anos-luz.")], can_ban=True)
+    a = eng.ask("Quantos anos-luz separam a Polaris da Terra?")
     assert a.refused and a.citations == [] and "[rejected:" in a.model_output
 
 
