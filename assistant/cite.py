@@ -237,8 +237,24 @@ def _roles_named(question: str) -> list[str]:
 def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each name the answer gives for an asked role stands in one sentence with that role."""
     roles = asked_roles(question)
-    return not roles or _given_names_stand_with(
-        answer, question, sentences, lambda s: all(ROLES[r] & _tokens(s) for r in roles))
+    if not roles:
+        return True
+    q_tokens = _tokens(question)
+    for name in (n for n in names(answer) if not _holds_name(n, q_tokens)):
+        holding = [s for s in sentences if _holds_name(name, _tokens(s))]
+        if holding and not any(_holds_roles_for(s, roles, name) for s in holding):
+            return False
+    return True
+
+
+def _holds_roles_for(sentence: str, roles: list[str], name: tuple[str, ...]) -> bool:
+    """Whether the sentence holds every asked role and does not give it to someone else: "Witkoff
+    e Rubio verão o presidente francês Emmanuel Macron" holds a presidente, Macron, not Witkoff."""
+    if not all(ROLES[r] & _tokens(sentence) for r in roles):
+        return False
+    asked = set().union(*(ROLES[r] for r in roles))
+    holders = [h for r, h in _role_holders(sentence) if r in asked]
+    return not holders or any(h is None or set(h) & set(name) for h in holders)
 
 
 _POSSESSOR = {"de", "do", "da", "dos", "das", "of"}
@@ -1025,7 +1041,8 @@ def years_since(sentence: str, question: str) -> str | None:
     subject."""
     if not _AGE_QUESTION.search(fold(question)):
         return None
-    asked = {t.split("'")[0] for t in content_terms(question)} - _AGE_WORDS
+    # (and their translations: "gravada a canção" asks of "the song's recording")
+    asked = {t.split("'")[0] for t in content_terms(question) + content_terms(translated(question))} - _AGE_WORDS
     scored = []
     for number, thing in _ANNIVERSARY.findall(fold(sentence)):
         terms = {t.split("'")[0] for t in content_terms(thing)}

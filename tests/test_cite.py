@@ -201,6 +201,12 @@ def test_a_name_must_stand_with_the_asked_role(sentences):
     envoy = "O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio manterá conversas em Paris."
     assert not cite.names_roles_together("Steve Witkoff will chair the Paris talks.",
                                          "Who will chair the Paris talks?", [envoy])
+    # A sentence that gives the role to someone else does not give it to the name answered (found
+    # in plain use: "Quem vai presidir as negociações de Paris?" → "Steve Witkoff", who stands
+    # beside "o presidente francês Emmanuel Macron").
+    macron = sentences["Emmanuel Macron"]
+    assert not cite.names_roles_together("Steve Witkoff.", "Quem vai presidir as negociações de Paris?", [macron])
+    assert cite.names_roles_together("Emmanuel Macron.", "Who is the French president?", [macron])
     # Without an asked role there is nothing to check.
     assert cite.names_roles_together("Emmanuel Macron.", "Quem vão Witkoff e Rubio ver?", article)
 
@@ -985,6 +991,7 @@ def test_an_answer_to_what_someone_said_gives_them_words():
 @pytest.mark.parametrize("sentence, question, years", [
     (DSN, "How many years ago was Across the Universe recorded?", "40"),  # recorded ~ the song's recording
     (DSN, "Há quantos anos existe a Deep Space Network?", "45"),
+    (DSN, "Há quantos anos foi gravada a canção Across the Universe?", "40"),  # by the lexicon: gravação, canção
     (DSN, "How old is NASA's Deep Space Network?", "45"),
     (DSN, "Que idade tem a NASA?", "50"),  # NASA's own, not its network's: the thing with fewest other words
     (DSN, "Quantos anos tem a NASA?", "50"),
