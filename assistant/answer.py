@@ -275,6 +275,8 @@ class Engine:
         """"How old is NASA?": an "Nth anniversary of NASA" in a retrieved passage answers N years
         (cite.years_since), where the model, reading literally, refused or took the number of the
         clause beside it. Only when the retrieved sentences agree on one age."""
+        if not cite.asks_age(make.standalone):
+            return None  # most questions: not a sentence read
         found = [(n, h, s, e, text) for h, hit in enumerate(hits) for s, e, text in _sentence_spans(hit.passage)
                  for n in [cite.years_since(text, make.standalone)] if n]
         if not found or len({n for n, *_ in found}) > 1:

@@ -194,14 +194,14 @@ def asked_roles(question: str) -> list[str]:
 
 
 def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits, places: bool = True) -> bool:
-    """Whether each name the answer adds to the question stands in a sentence for which fits(sentence)
-    (places too, unless `places` is False)."""
+    """Whether each name the answer adds to the question stands in a sentence for which
+    fits(sentence, name) (places too, unless `places` is False)."""
     q_tokens = _tokens(question)
     for name in (n for n in names(answer) if not _holds_name(n, q_tokens)):
         if not places and all(w in ALIASES for w in name):
             continue
         holding = [s for s in sentences if _holds_name(name, _tokens(s))]
-        if holding and not any(fits(s) for s in holding):
+        if holding and not any(fits(s, name) for s in holding):
             return False
     return True
 
@@ -215,7 +215,7 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
         return True
     # (the headline joins the question: the names it holds are not looked for)
     return _given_names_stand_with(answer, " ".join([question, *headlines]), sentences,
-                                   lambda s: holds_roles_named(s, question))
+                                   lambda s, _: holds_roles_named(s, question))
 
 
 def holds_roles_named(sentence: str, question: str) -> bool:
@@ -237,14 +237,8 @@ def _roles_named(question: str) -> list[str]:
 def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each name the answer gives for an asked role stands in one sentence with that role."""
     roles = asked_roles(question)
-    if not roles:
-        return True
-    q_tokens = _tokens(question)
-    for name in (n for n in names(answer) if not _holds_name(n, q_tokens)):
-        holding = [s for s in sentences if _holds_name(name, _tokens(s))]
-        if holding and not any(_holds_roles_for(s, roles, name) for s in holding):
-            return False
-    return True
+    return not roles or _given_names_stand_with(
+        answer, question, sentences, lambda s, name: _holds_roles_for(s, roles, name))
 
 
 def _holds_roles_for(sentence: str, roles: list[str], name: tuple[str, ...]) -> bool:
@@ -404,7 +398,7 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
     who attends from Ukraine, Witkoff and Rubio, 30 words before "the war in Ukraine"."""
     if not subjects(question):
         return True
-    if not _given_names_stand_with(answer, question, sentences, lambda s: speaks_of(s, question), places=False):
+    if not _given_names_stand_with(answer, question, sentences, lambda s, _: speaks_of(s, question), places=False):
         return False
     countries = [n for n in own_subjects(question, headlines) if all(w in ALIASES for w in n)]
     if asked_kind(question) != "person" or not countries:
@@ -743,7 +737,7 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     dates: "the city where 18 died" is not Sumy when the article's Sumy sentence says 35, and whom
     Witkoff met "last week" is whom the "semana passada" sentence names."""
     asked = anchors(question)
-    return not asked or _given_names_stand_with(answer, question, sentences, lambda s: asked <= marks(s))
+    return not asked or _given_names_stand_with(answer, question, sentences, lambda s, _: asked <= marks(s))
 
 
 _UNIT_STEMS = {"year", "anos", "days", "dias", "week", "sema", "mont", "mese", "hour", "hora", "minu"}
@@ -1032,6 +1026,11 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th|\.?o|\.?a)?\s+(?:anniversa
                           r"(.+?)(?=[,;.]|\s(?:and|e)\s|$)")
 
 
+def asks_age(question: str) -> bool:
+    """Whether the question asks how old something is ("Há quantos anos existe…?", "How old…?")."""
+    return bool(_AGE_QUESTION.search(fold(question)))
+
+
 def years_since(sentence: str, question: str) -> str | None:
     """The age an "Nth anniversary of X" in the sentence gives, when the question asks the age of
     that X ("Há quantos anos existe a Deep Space Network?"; "How many years ago was the song
@@ -1039,7 +1038,7 @@ def years_since(sentence: str, question: str) -> str | None:
     meet one anniversary's thing best (ties: the thing with fewest other words, so NASA's own 50th,
     not its network's 45th, is NASA's age); None when it asks no age or no anniversary is of its
     subject."""
-    if not _AGE_QUESTION.search(fold(question)):
+    if not asks_age(question):
         return None
     # (and their translations: "gravada a canção" asks of "the song's recording")
     asked = {t.split("'")[0] for t in content_terms(question) + content_terms(translated(question))} - _AGE_WORDS

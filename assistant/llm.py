@@ -217,8 +217,9 @@ class LlamaCppLLM(_ChatLLM):
         size = llama_cpp.llama_state_get_size(ctx)
         buf = (ctypes.c_uint8 * size)()
         used = llama_cpp.llama_state_get_data(ctx, buf, size)
-        self._keep_state(prefix, ctypes.string_at(buf, used))
-        self._write_state(prefix)
+        data = ctypes.string_at(buf, used)
+        self._keep_state(prefix, data)
+        self._write_state(prefix, data)
 
     def _keep_state(self, prefix: list[int], data: bytes) -> None:
         if tuple(prefix) not in self._prefix_states and len(self._prefix_states) >= MAX_PREFIX_STATES:
@@ -258,11 +259,10 @@ class LlamaCppLLM(_ChatLLM):
         data = blob[32:]
         return data if len(blob) > 32 and hashlib.sha256(data).digest() == blob[:32] else None
 
-    def _write_state(self, prefix: list[int]) -> None:
+    def _write_state(self, prefix: list[int], data: bytes) -> None:
         path = self._state_path(prefix)
         if path is None:
             return
-        data = self._prefix_states[tuple(prefix)]
         tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
