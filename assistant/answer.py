@@ -610,8 +610,11 @@ class Engine:
         headlines = _headlines(pool, hits)
         if not cite.names_stand_with_subjects(text, make.standalone, article, headlines):
             own = [" ".join(n) for n in cite.own_subjects(make.standalone, headlines)]
+            # Then by the question's other words: "Who is attending the talks from Ukraine?" is the
+            # sentence on who came "para participar das discussões", not Yermak's words on Ukraine.
             pinned = sorted(pool, key=lambda ev: (not cite.mentions_any(ev.text, own),
-                                                  not cite.speaks_of(ev.text, make.standalone)))
+                                                  not cite.speaks_of(ev.text, make.standalone),
+                                                  -cite.share_of_words(ev.text, make.standalone)))
             return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
         if not cite.names_stand_with_roles_named(text, make.standalone, article, headlines):
             beside = [ev for ev in pool if cite.holds_roles_named(ev.text, make.standalone)]

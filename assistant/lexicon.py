@@ -96,7 +96,7 @@ minister ministers ministro ministros
 foreign exteriores estrangeiros
 defence defense defesa
 arrive arrived arrives chegaram chegou chegar
-participate participating participar participam
+participate participating attend attends attending attended participar participam comparecer comparecem comparecerao compareceu
 level nivel
 engagement envolvimento
 ask asks asked pedir pedirao pediram pede

@@ -806,6 +806,18 @@ def test_a_person_of_another_country_gives_way_to_the_sentence_of_the_asked_one(
     assert eng.ask("Who will attend the Paris talks for the UK?").mode == "generated"
 
 
+def test_of_the_sentences_beside_the_subject_the_quote_is_the_one_that_speaks_of_the_thing_asked(paris_index, engine):
+    """Asked who attends from Ukraine, the model named the US envoys and Zelensky's aide; of the
+    sentences that name Ukraine, the quote is the one on who came to take part ("chegaram … para
+    participar das discussões": "attend" reaches "participar" through the lexicon), not Yermak's
+    words, retrieved first."""
+    eng, _ = engine(paris_index, [reply("Steve Witkoff, Marco Rubio, and Andriy Yermak are attending the talks from Ukraine.")] * 3)
+    a = eng.ask("Who is attending the talks from Ukraine?")
+    assert a.mode == "extractive" and "never beside" in a.notice, a.answer
+    assert "ministro da Defesa chegaram" in a.answer and "Yermak" not in a.answer, a.answer
+    check_citations(a)
+
+
 def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_index, engine):
     """The model answered the Sumy figure (35 dead) for Kryvyi Rih: the reader gets what the
     article says of Kryvyi Rih instead, and judges. Asked for Kryvyi Rih's injured, of whom the
