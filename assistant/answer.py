@@ -425,6 +425,7 @@ class Engine:
         "who is the minister?", no number for "how many?", no Sumy for "how many died in Sumy?")."""
         headlines = _headlines(evidence, hits)
         fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
+        fitting.sort(key=lambda ev: not cite.names_whom_after_the_doers(ev.text, make.standalone))
         if not fitting:
             why = "no selected sentence answers this kind of question about its subject"
             return make.final(lang.phrase("refusal", language), [], mode="refused",

@@ -1080,6 +1080,37 @@ def names_someone_new(sentence: str, question: str) -> bool:
     return any(not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
 
 
+# "Who did Rubio and Witkoff meet?", "Com quem se reúne Witkoff?": the question's names are the
+# doers, and whom they meet is named after them.
+_WHOM = re.compile(r"^\W*(?:(?:and|e) )?(?:(?:with|to|for) )?(?:who|whom) (?:did|does|do|will|would|has|have|had)\b"
+                   r"|^\W*(?:(?:and|e) )?(?:com|a|para) quem\b")
+
+
+def names_whom_after_the_doers(sentence: str, question: str) -> bool:
+    """Whether, asked whom the question's people met (or saw, or called), the sentence names
+    someone new after one of them, where an object stands: in "O enviado especial de Donald Trump,
+    Steve Witkoff, e … Marco Rubio manterá conversas…", Trump, named before Witkoff, is whose envoy
+    he is, not whom he meets; in "Witkoff e Rubio verão o presidente francês Emmanuel Macron",
+    Macron is. Other questions, and questions whose doers are no people ("With whom will the US
+    hold talks?"): True."""
+    if not _WHOM.search(fold(question)):
+        return True
+    # The doer is named first, and is someone: "the US" holds talks through its envoys, named
+    # anywhere, and "em Paris" is where, not who.
+    doer = names(question)[:1]
+    if not doer or _is_place_or_people(doer[0]):
+        return True
+    q_tokens = _tokens(question)
+    runs = _name_runs(sentence)
+    asked = [at for at, n in runs if _holds_name(doer[0], _tokens(" ".join(n)))]
+    return not asked or any(at > min(asked) and not _holds_name(n, q_tokens) and not _is_place_or_people(n)
+                            and not _LOCATIVE.search(sentence[:at]) for at, n in runs)
+
+
+# A name right after "em", "in", "at"… is where ("em Paris"), not whom.
+_LOCATIVE = re.compile(r"\b(?:em|no|na|nos|nas|in|at)\s+$", re.IGNORECASE)
+
+
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
     the role, a number of its own, a date or time, quoted words, a name of its own; None for

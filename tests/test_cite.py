@@ -1004,3 +1004,20 @@ def test_an_answer_to_what_someone_said_gives_them_words():
 ])
 def test_an_anniversary_gives_the_age_asked(sentence, question, years):
     assert cite.years_since(sentence, question) == years
+
+
+ENVOYS = ("O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá "
+          "conversas com colegas europeus em Paris.")
+MACRON = "Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe."
+
+
+@pytest.mark.parametrize("question, envoys, macron", [
+    ("Who did Rubio and Witkoff meet in Paris?", False, True),
+    ("Com quem se vão reunir Witkoff e Rubio?", False, True),
+    ("With whom will the US hold talks in Paris?", True, True),  # a country does through anyone
+    ("Com quem é que os EUA vão manter conversas em Paris?", True, True),
+    ("Who is Marco Rubio?", True, True),  # not a question of whom someone met
+])
+def test_whom_the_doers_meet_is_named_after_them(question, envoys, macron):
+    assert cite.names_whom_after_the_doers(ENVOYS, question) is envoys
+    assert cite.names_whom_after_the_doers(MACRON, question) is macron

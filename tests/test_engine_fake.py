@@ -786,6 +786,8 @@ def test_a_whom_question_answered_with_no_one_gets_a_quote_that_names_someone(pa
     eng, _ = engine(paris_index, [reply("Rubio and Witkoff met in Paris on the fifth day of the conference.")] * 3)
     a = eng.ask("Who did Rubio and Witkoff meet in Paris?")
     assert a.mode == "extractive" and "fifth" not in a.answer and "not the kind" in a.notice, a.answer
+    # whom they meet is named after them (Macron), not before (whose envoy Witkoff is: Trump)
+    assert "Emmanuel Macron" in a.answer and "Donald Trump" not in a.answer, a.answer
     check_citations(a)
     # a refusal of such a question is not pressed: the model would put any name of the excerpts in
     eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
