@@ -8,7 +8,7 @@ from typing import Iterable
 from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
-from .lang import ENGLISH_ONLY, PT_LETTERS
+from .lang import ENGLISH_ONLY, PT_LETTERS, detect
 from .lexicon import TRANSLATIONS, translated
 from .text import STOPWORDS, content_terms, counts, fold, number_matches, numbers, stems, term, words
 
@@ -878,6 +878,32 @@ def _added_words(answer: str, question: str) -> set[str]:
     """The stems of the words the answer adds to the question, numbers aside (missing_facts checks
     those)."""
     return {s for s in stems([strip_markers(answer)]) - stems([question]) if not s[0].isdigit()}
+
+
+# "Sobre que encontro…?", "Which agreement…?": the thing asked for, named by its kind.
+_WHICH_THING = re.compile(r"^\W*(?:(?:and|e|sobre|de|em|com|para|about|on|in|of|with) )?(?:which|what|que|qual|quais) ")
+
+
+def asked_thing(question: str) -> str | None:
+    """The noun a "which <thing>" question asks for ("encontro" of "Sobre que encontro Witkoff ia
+    prestar contas?", "leader" of "Which French leader will…?": English puts it last, before the
+    verb), as a term; None for other questions and for kinds asked_kind checks."""
+    folded = fold(question)
+    match = _WHICH_THING.search(folded)
+    if not match or asked_kind(question) is not None:
+        return None
+    following = words(folded[match.end():])[:4]
+    verb = next((i for i, w in enumerate(following) if _AUXILIARY.match(w)), None)
+    head = following[verb - 1] if verb and detect(question) == "en" else following[0] if following else ""
+    found = [] if not head or _AUXILIARY.match(head) else content_terms(head)
+    return found[0] if found else None
+
+
+def holds_the_asked_thing(text: str, question: str) -> bool | None:
+    """Whether the text names the thing a "which <thing>" question asks for (asked_thing), in
+    either language; None for other questions."""
+    thing = asked_thing(question)
+    return None if thing is None else thing[:5] in _held_stems([strip_markers(text)], 5)
 
 
 def restates_question(answer: str, question: str) -> bool:

@@ -1021,3 +1021,23 @@ MACRON = "Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equ
 def test_whom_the_doers_meet_is_named_after_them(question, envoys, macron):
     assert cite.names_whom_after_the_doers(ENVOYS, question) is envoys
     assert cite.names_whom_after_the_doers(MACRON, question) is macron
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("Sobre que encontro Witkoff ia prestar contas aos europeus?", "encont"),
+    ("Which French leader will Witkoff and Rubio see?", "leader"),  # English puts the noun last
+    ("What weapon hit Sumy?", "weapon"),
+    ("What will the Europeans offer?", None),  # no thing named
+    ("Que canção a NASA vai transmitir?", None),  # a name asked: asked_kind checks it
+    ("Quantas pessoas morreram?", None),
+])
+def test_asked_thing(question, thing):
+    assert cite.asked_thing(question) == thing
+
+
+def test_the_asked_thing_is_held_in_either_language():
+    question = "Sobre que encontro Witkoff ia prestar contas aos europeus?"
+    assert cite.holds_the_asked_thing("Witkoff relataria sua reunião com Putin.", question)
+    assert cite.holds_the_asked_thing("He would report on his meeting with Putin.", question)
+    assert not cite.holds_the_asked_thing("Witkoff ia prestar contas aos europeus em Paris na quinta-feira.", question)
+    assert cite.holds_the_asked_thing("anything", "Quem é Witkoff?") is None

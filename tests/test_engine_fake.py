@@ -820,6 +820,22 @@ def test_of_the_sentences_beside_the_subject_the_quote_is_the_one_that_speaks_of
     check_citations(a)
 
 
+def test_an_answer_that_never_names_the_thing_asked_gives_way_to_the_sentence_that_does(paris_index, engine):
+    """Asked about which meeting Witkoff would report, the model restated the question with the
+    talks in Paris; the article's sentence on the meeting he would report is quoted."""
+    eng, _ = engine(paris_index, [reply("Witkoff ia prestar contas aos europeus em Paris ainda na quinta-feira "
+                                        "para discutir os esforços para terminar a guerra na Ucrânia.")] * 3)
+    a = eng.ask("Sobre que encontro Witkoff ia prestar contas aos europeus?")
+    assert a.mode == "extractive" and "thing asked" in a.notice and "Vladimir Putin" in a.answer, a.answer
+    check_citations(a)
+    # an answer that names the thing, or only a name, stands; so does one to a thing no sentence names
+    for question, answer in (("Sobre que encontro Witkoff ia prestar contas aos europeus?", "Sobre a reunião com Putin."),
+                             ("Sobre que encontro Witkoff ia prestar contas aos europeus?", "Vladimir Putin."),
+                             ("What weapon hit Sumy?", "A Russian missile attack hit Sumy.")):
+        eng, _ = engine(paris_index, [reply(answer)] * 3)
+        assert eng.ask(question).mode == "generated", (question, answer)
+
+
 def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_index, engine):
     """The model answered the Sumy figure (35 dead) for Kryvyi Rih: the reader gets what the
     article says of Kryvyi Rih instead, and judges. Asked for Kryvyi Rih's injured, of whom the
