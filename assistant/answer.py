@@ -425,7 +425,8 @@ class Engine:
         "who is the minister?", no number for "how many?", no Sumy for "how many died in Sumy?")."""
         headlines = _headlines(evidence, hits)
         fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
-        fitting.sort(key=lambda ev: not cite.names_whom_after_the_doers(ev.text, make.standalone))
+        fitting.sort(key=lambda ev: (not cite.names_whom_after_the_doers(ev.text, make.standalone),
+                                     -cite.points_where_asked(ev.text, make.standalone)))
         if not fitting:
             why = "no selected sentence answers this kind of question about its subject"
             return make.final(lang.phrase("refusal", language), [], mode="refused",
@@ -574,6 +575,9 @@ class Engine:
         """The checks a reply's claims must pass before binding; the final event (a quote or a
         refusal) of the first that fails, or None."""
         roles_asked = cite.asked_roles(make.standalone)
+        if cite.says_where_from(text, make.standalone, article):
+            # _quote puts the sentences that say where to first.
+            return self._quote(pool, hits, language, make, "the answer says where from, not where to")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.)

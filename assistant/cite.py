@@ -822,6 +822,50 @@ def items_held(answer: str, sentence: str, question: str) -> int:
 
 
 _WHERE = re.compile(r"\b(where|onde|aonde)\b")
+# "Para onde vai ser enviada a canção?", "Where is the probe headed?": a destination is asked.
+_WHERE_TO = re.compile(r"\b(para onde|aonde|(em|para) que direc\w*|in (what|which) direction|towards? (what|which|where)"
+                       r"|where\b.*\b(sent|headed|going|bound|aimed|pointed|beamed|directed)\b|where\b.*\bto\W*$)")
+_FROM = re.compile(r"\b(from|de onde|donde|desde onde)\b")
+# A target ("in the direction of the star Polaris", "rumo a Marte"), or only a medium ("into deep space").
+_TOWARD = re.compile(r"\b(direction of|towards?|rumo a|em direc\w+ (a|ao|as|aos|d\w+)|na direc\w+ d\w+)\b")
+_INTO = re.compile(r"\b(into|para dentro)\b")
+
+
+def says_where_from(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked where something goes, the answer says where it comes from: "Where will the
+    song be sent?" → "The song will be transmitted from the DSS-63 radio antenna…", or "A canção
+    vai para a estação espacial DSS-63", a place the sentences name only as where it leaves from."""
+    if not _WHERE_TO.search(fold(question)) or _FROM.search(fold(question)):
+        return False
+    folded = fold(strip_markers(answer))
+    if _FROM.search(folded) and not _TOWARD.search(folded) and not _INTO.search(folded):
+        return True
+    q_tokens = _tokens(question)
+    given = [n for n in names(strip_markers(answer)) if not _holds_name(n, q_tokens)]
+    return any(_only_an_origin(n, sentences) for n in given)
+
+
+_ORIGIN_BEFORE = re.compile(r"\b(from|desde|a partir d[oa]s?)\s+(?:(?:the|o|a|os|as)\s+)?$", re.IGNORECASE)
+
+
+def _only_an_origin(name: tuple[str, ...], sentences: list[str]) -> bool:
+    """Whether every place the sentences name this name, it follows "from" ("transmitted from the
+    DSS-63 radio antenna")."""
+    places = [_ORIGIN_BEFORE.search(s[:at]) is not None for s in sentences for at, n in _name_runs(s)
+              if n == name]
+    return bool(places) and all(places)
+
+
+def points_where_asked(sentence: str, question: str) -> int:
+    """For a question asking where something goes (not where from): 2 when the sentence points at a
+    target, 1 when only into something, else 0; 0 for every sentence of any other question. Asked
+    "Para onde vai ser enviada a canção?", the sentence that it will be "transmitted from the DSS-63
+    radio antenna" answers where from; "in the direction of the star Polaris" answers where to."""
+    folded_q = fold(question)
+    if not _WHERE_TO.search(folded_q) or _FROM.search(folded_q):
+        return 0
+    folded = fold(sentence)
+    return 2 if _TOWARD.search(folded) else 1 if _INTO.search(folded) else 0
 
 
 def _plain_terms(text: str) -> list[str]:

@@ -1041,3 +1041,30 @@ def test_the_asked_thing_is_held_in_either_language():
     assert cite.holds_the_asked_thing("He would report on his meeting with Putin.", question)
     assert not cite.holds_the_asked_thing("Witkoff ia prestar contas aos europeus em Paris na quinta-feira.", question)
     assert cite.holds_the_asked_thing("anything", "Quem é Witkoff?") is None
+
+
+@pytest.mark.parametrize("question, target, into, origin", [
+    ("Para onde vai ser enviada a canção?", 2, 1, 0),
+    ("Where will the song be sent?", 2, 1, 0),
+    ("In which direction will NASA beam the song?", 2, 1, 0),
+    ("Where will the song be sent from?", 0, 0, 0),  # where from: no sentence is put first
+    ("De onde será transmitida a canção?", 0, 0, 0),
+    ("Quando será transmitida a canção?", 0, 0, 0),
+])
+def test_points_where_asked(question, target, into, origin):
+    assert cite.points_where_asked("NASA will transmit the song in the direction of the star Polaris.", question) == target
+    assert cite.points_where_asked("This will be the first time music is sent into deep space.", question) == into
+    assert cite.points_where_asked("The song will be transmitted from the DSS-63 radio antenna.", question) == origin
+
+
+def test_says_where_from():
+    article = ["The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Complex.",
+               "NASA will transmit the song in the direction of the star Polaris."]
+    to = "Where will the song be sent?"
+    assert cite.says_where_from("It will be transmitted from the DSS-63 antenna. [1]", to, article)
+    assert cite.says_where_from("A canção vai para a estação espacial DSS-63.", "Para onde vai a canção?", article)
+    assert not cite.says_where_from("From Madrid towards Polaris.", to, article)
+    assert not cite.says_where_from("Towards Polaris.", to, article)
+    assert not cite.says_where_from("It goes to Madrid.", to, article)  # named at the complex, not after "from"
+    assert not cite.says_where_from("It will be transmitted from the DSS-63 antenna.", "Where will it be sent from?", article)
+    assert not cite.says_where_from("It will be transmitted from the DSS-63 antenna.", "What antenna will send it?", article)

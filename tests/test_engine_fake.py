@@ -343,6 +343,26 @@ def test_a_pressed_count_of_something_else_leaves_the_refusal(engine, tmp_path, 
     assert a.refused and "[rejected: a count of something else]" in a.model_output, (a.answer, a.model_output)
 
 
+@pytest.mark.parametrize("question, said", [
+    # found in the eval (NASA pt-28): the antenna it is sent from, as where it goes
+    ("Para onde vai ser enviada a canção?", "A canção será enviada para a DSS-63 radio antenna no Madrid Deep Space "
+                                            "Communication Complex em Robledo de Chavela, Espaço."),
+    # found in plain use: the sentence copied, "from" and all
+    ("Where will the song be sent?", "The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep "
+                                     "Space Communication Complex in Robledo de Chavela, Spain at 12:00 am UTC."),
+    # found in plain use: the antenna it leaves from, as where it goes
+    ("Para onde vai a canção?", "A canção vai para a estação espacial DSS-63 em Robledo de Chavela, em Madrid."),
+])
+def test_asked_where_a_thing_goes_the_quote_says_where_to(nasa_index, engine, question, said):
+    eng, _ = engine(nasa_index, [reply(said)] * 3)
+    a = eng.ask(question)
+    assert a.mode == "extractive" and "in the direction of the star Polaris" in a.answer, (a.answer, a.notice)
+    assert "DSS-63" not in a.answer
+    # asked where from, the antenna stands
+    eng, _ = engine(nasa_index, [reply("The song will be transmitted from the DSS-63 radio antenna.")] * 3)
+    assert eng.ask("Where will the song be transmitted from?").mode == "generated"
+
+
 def test_a_rejected_pressed_answer_points_at_the_sentence_to_quote(nasa_index, engine):
     """Found in the eval (NASA pt-20): pressed, the model mixed the date of one sentence with the
     time of another; the sentence holding the date is quoted, and the rejected reply kept."""
