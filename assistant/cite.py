@@ -824,7 +824,7 @@ def items_held(answer: str, sentence: str, question: str) -> int:
 _WHERE = re.compile(r"\b(where|onde|aonde)\b")
 # "Para onde vai ser enviada a canção?", "Where is the probe headed?": a destination is asked.
 _WHERE_TO = re.compile(r"\b(para onde|aonde|(em|para) que direc\w*|in (what|which) direction|towards? (what|which|where)"
-                       r"|where\b.*\b(sent|headed|going|bound|aimed|pointed|beamed|directed)\b|where\b.*\bto\W*$)")
+                       r"|where\b.*\b(sent|headed|going(?! to be\b)|bound|aimed|pointed|beamed|directed)\b|where\b.*\bto\W*$)")
 _FROM = re.compile(r"\b(from|de onde|donde|desde onde)\b")
 # A target ("in the direction of the star Polaris", "rumo a Marte"), or only a medium ("into deep space").
 _TOWARD = re.compile(r"\b(direction of|towards?|rumo a|em direc\w+ (a|ao|as|aos|d\w+)|na direc\w+ d\w+)\b")

@@ -1050,6 +1050,7 @@ def test_the_asked_thing_is_held_in_either_language():
     ("Where will the song be sent from?", 0, 0, 0),  # where from: no sentence is put first
     ("De onde será transmitida a canção?", 0, 0, 0),
     ("Quando será transmitida a canção?", 0, 0, 0),
+    ("Where are the talks going to be held?", 0, 0, 0),  # where they happen, not where anything goes
 ])
 def test_points_where_asked(question, target, into, origin):
     assert cite.points_where_asked("NASA will transmit the song in the direction of the star Polaris.", question) == target
