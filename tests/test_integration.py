@@ -46,8 +46,9 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
     return summary
 
 
-# What each backend reaches now, less two cases: a drop below fails CI. Where the floor
-# (0.90 / 0.95 / 0.90 / 1.00) stands against today's figures: docs/evaluation.md.
+# Each figure's gate is the higher of the floor (0.90 / 0.95 / 0.90 / 1.00, for the default
+# backend) and what the backend reaches now less two cases: a drop below fails CI. The default
+# backend's cited gold sits at the floor with no case to spare; figures: docs/evaluation.md.
 DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
 
 
