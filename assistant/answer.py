@@ -650,10 +650,11 @@ class Engine:
         # The article speaks of the thing asked ("Sobre que encontro…?": "sua reunião com… Putin")
         # and the answer does not: it answers something else (the talks in Paris). Not when no
         # sentence names the thing: "What weapon hit Sumy?" is rightly answered "a missile".
-        holding = [ev for ev in pool if cite.holds_the_asked_thing(ev.text, make.standalone)
-                   and cite.speaks_of(ev.text, make.standalone)]
-        if holding and not cite.bare(text) and not cite.holds_the_asked_thing(text, make.standalone):
-            return self._quote(holding, hits, language, make, "the answer does not name the thing asked")
+        if cite.holds_the_asked_thing(text, make.standalone) is False and not cite.bare(text):
+            holding = [ev for ev in pool if cite.holds_the_asked_thing(ev.text, make.standalone)
+                       and cite.speaks_of(ev.text, make.standalone)]
+            if holding:
+                return self._quote(holding, hits, language, make, "the answer does not name the thing asked")
         return None
 
     def _check(self, raw: str, language: str, evidence: list[Evidence], hits: list[Hit],

@@ -831,11 +831,17 @@ _TOWARD = re.compile(r"\b(direction of|towards?|rumo a|em direc\w+ (a|ao|as|aos|
 _INTO = re.compile(r"\b(into|para dentro)\b")
 
 
+def _asks_where_to(question: str) -> bool:
+    """Whether the question asks where something goes, not where it comes from."""
+    folded = fold(question)
+    return _WHERE_TO.search(folded) is not None and not _FROM.search(folded)
+
+
 def says_where_from(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether, asked where something goes, the answer says where it comes from: "Where will the
     song be sent?" → "The song will be transmitted from the DSS-63 radio antenna…", or "A canção
     vai para a estação espacial DSS-63", a place the sentences name only as where it leaves from."""
-    if not _WHERE_TO.search(fold(question)) or _FROM.search(fold(question)):
+    if not _asks_where_to(question):
         return False
     folded = fold(strip_markers(answer))
     if _FROM.search(folded) and not _TOWARD.search(folded) and not _INTO.search(folded):
@@ -861,8 +867,7 @@ def points_where_asked(sentence: str, question: str) -> int:
     target, 1 when only into something, else 0; 0 for every sentence of any other question. Asked
     "Para onde vai ser enviada a canção?", the sentence that it will be "transmitted from the DSS-63
     radio antenna" answers where from; "in the direction of the star Polaris" answers where to."""
-    folded_q = fold(question)
-    if not _WHERE_TO.search(folded_q) or _FROM.search(folded_q):
+    if not _asks_where_to(question):
         return 0
     folded = fold(sentence)
     return 2 if _TOWARD.search(folded) else 1 if _INTO.search(folded) else 0
