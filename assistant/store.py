@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 import uuid
@@ -18,6 +19,9 @@ from .ingest import Article, Passage, embedding_text
 from .settings import Settings
 
 BATCH = 256
+# A database file written less than this long ago may be written again within the same tick of
+# the file system's clock, leaving its stamp unchanged: the pointer is read from Chroma then.
+SETTLED_S = 2.0
 
 
 class StoreError(Exception):
@@ -67,10 +71,37 @@ class Store:
         self.pointer_name = f"{settings.collection}.pointer"
         self.where = settings.chroma_url or str(settings.index_dir)
         self.client = _client(settings)
+        self._database = None if settings.chroma_url else settings.index_dir / "chroma.sqlite3"
+        self._seen: tuple[tuple[int, int, int] | None, str | None] = (None, None)
 
     # -- reading -------------------------------------------------------------
     def version(self) -> str | None:
-        """Name of the collection that readers should use now, or None when nothing is indexed."""
+        """Name of the collection that readers should use now, or None when nothing is indexed.
+        Asked before every search. Reading the pointer from Chroma costs ~0.6 ms (~4% of a search
+        at 16,000 passages); an embedded store's database file is stat'ed instead, in microseconds:
+        every write to it, a re-index by another process included, changes its stamp."""
+        stamp = self._database_stamp()
+        seen_stamp, seen_version = self._seen
+        if stamp is not None and stamp == seen_stamp:
+            return seen_version
+        version = self._read_pointer()
+        self._seen = (stamp, version)
+        return version
+
+    def _database_stamp(self) -> tuple[int, int, int] | None:
+        """The embedded database file's (inode, size, mtime), or None: a server's store, no file
+        yet, or a file written in the last SETTLED_S seconds."""
+        if self._database is None:
+            return None
+        try:
+            st = os.stat(self._database)
+        except OSError:
+            return None
+        if time.time() - st.st_mtime < SETTLED_S:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _read_pointer(self) -> str | None:
         from chromadb.errors import NotFoundError
 
         try:

@@ -71,6 +71,11 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
         base = _get(r, f"baseline_{scale}", "retrieve_with_embedding_ms", "p50")
         add(f"retrieval, {s['passages']} passages: query embedding + search", _get(s, "search_with_embedding_ms", "p50"),
             _get(s, "search_with_embedding_ms", "p95"), "ms", base, r.get(f"ratio_{scale}_baseline_over_ours"), key)
+        paired = r.get(f"paired_{scale}")
+        if paired:
+            add(f"  the same, paired with the stock chain question by question ({s['passages']} passages)",
+                _get(paired, "ours_ms", "p50"), _get(paired, "ours_ms", "p95"), "ms", _get(paired, "baseline_ms", "p50"),
+                paired.get("ratio_baseline_over_ours"))
         add(f"  of which query embedding ({s['passages']} passages)", _get(s, "query_embedding_ms", "p50"),
             _get(s, "query_embedding_ms", "p95"), "ms")
         add(f"  of which Retriever.search ({s['passages']} passages)", _get(s, "search_ms", "p50"),
@@ -108,6 +113,12 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
         add("ready: `assistant ask` start to answer", _get(rd, "ask_first_answer_s", "p50"),
             _get(rd, "ask_first_answer_s", "p95"), "s", _get(rd, "baseline_first_answer_s", "p50"),
             rd.get("ratio_ready_baseline_over_ours"), "ready")
+        setup = rd.get("model_setup") or {}
+        if setup.get("ok"):
+            steps = setup["steps_s"]
+            add("ready, first run into an empty cache: model fetch + build-embedder + first `assistant ask` "
+                f"({steps['fetch']} + {steps['build_embedder']} + {steps['first_ask']} s)", setup["first_run_ready_s"],
+                None, "s")
     rss = [v for v in (_get(rd, "ask_peak_rss_mb", "max"), h.get("peak_rss_mb")) if v]
     if rss:
         add("peak RSS (VmHWM): max of `assistant ask` and `assistant serve` under load", round(max(rss) / 1024, 2),

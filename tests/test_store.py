@@ -1,7 +1,9 @@
 """The versioned Chroma store and pipeline.build_index, on a real embedded Chroma in tmp folders."""
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 import pytest
 
@@ -253,6 +255,24 @@ def test_engine_follows_a_reindex(tmp_path, e5):
     answer = engine.ask(question)  # the same engine, no reopening
     assert "36 pessoas" in answer.answer and "35 pessoas" not in answer.answer
     assert all("35 pessoas" not in c.text for c in answer.citations)
+
+
+def test_pointer_is_read_again_only_when_the_database_changes(folder, e5, monkeypatch):
+    """Each search asks for the current version: unchanged database, no call to Chroma; a re-index
+    through another client (another process) is seen at the next ask."""
+    first = pipeline.build_index(folder, progress=False, embedder=e5).version
+    store = Store(folder)
+    database = folder.index_dir / "chroma.sqlite3"
+    settled = time.time() - 60
+    os.utime(database, (settled, settled))
+    asked = []
+    real = store.client.get_collection
+    monkeypatch.setattr(store.client, "get_collection", lambda *a, **k: asked.append(a) or real(*a, **k))
+    assert store.version() == first and store.version() == first and len(asked) == 1
+    second = pipeline.build_index(folder, rebuild=True, progress=False, embedder=e5).version
+    assert second != first and store.version() == second and len(asked) == 2
+    os.utime(database, (settled, settled))  # as if settled in the same second as the first ask
+    assert store.version() == second and len(asked) == 3
 
 
 def test_exact_search_agrees_with_chromas_cosine(tmp_path, e5):
