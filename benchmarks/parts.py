@@ -456,8 +456,26 @@ def _ask_events(engine, case: dict[str, Any]) -> dict[str, Any]:
             "answer": answer}
 
 
-def part_answer(ctx: Context) -> dict[str, Any]:
+def _passes(case: dict[str, Any], answer_json: dict[str, Any]) -> bool:
+    """Whether an answer passes the eval's rules for its case."""
     from assistant import evaluate
+
+    verdict = evaluate.judge(evaluate.Case(id=case["id"], lang=case["lang"], question=case["question"],
+                                           answerable=case["answerable"], must=case.get("must") or [],
+                                           gold=case.get("gold") or "", history=case.get("history") or []),
+                             answer_json)
+    return bool(verdict.get("correct", verdict.get("refused_ok")))
+
+
+def _our_row(engine, meter: "_PromptMeter", case: dict[str, Any]) -> dict[str, Any]:
+    r = _ask_events(engine, case)
+    calls = meter.take()
+    ok = _passes(case, r.pop("answer").to_json(full=True))
+    return {"id": case["id"], **{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()},
+            "llm_calls": len(calls), "prompt_tokens": calls, "ok": ok}
+
+
+def part_answer(ctx: Context) -> dict[str, Any]:
     from assistant.llm import make_llm
     from assistant.pipeline import open_engine
     from assistant.settings import Settings
@@ -476,17 +494,8 @@ def part_answer(ctx: Context) -> dict[str, Any]:
     meter = _PromptMeter(llm)
     warm = _ask_events(engine, {"question": "Who is Steve Witkoff?"})
     meter.take()
-    rows = []
     log(f"answering {len(cases)} eval questions (llama-cpp)")
-    for c in cases:
-        r = _ask_events(engine, c)
-        calls = meter.take()
-        case = evaluate.Case(id=c["id"], lang=c["lang"], question=c["question"], answerable=c["answerable"],
-                             must=c.get("must") or [], gold=c.get("gold") or "", history=c.get("history") or [])
-        verdict = evaluate.judge(case, r.pop("answer").to_json(full=True))
-        ok = verdict.get("correct", verdict.get("refused_ok"))
-        rows.append({"id": c["id"], **{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()},
-                     "llm_calls": len(calls), "prompt_tokens": calls, "ok": bool(ok)})
+    rows = [_our_row(engine, meter, c) for c in cases]
     gen = [r for r in rows if r["first_token_ms"] is not None]
     out: dict[str, Any] = {
         "questions": len(rows), "llm_load_ms": round(llm_load_ms, 1), "warmup_total_ms": round(warm["total_ms"], 1),
@@ -528,8 +537,8 @@ def part_answer(ctx: Context) -> dict[str, Any]:
     return out
 
 
-def _baseline_answers(ctx: Context, settings, engine, meter: _PromptMeter, cases: list[dict[str, Any]]) -> dict:
-    from assistant import evaluate
+def _baseline_answers(ctx: Context, settings, engine, meter: _PromptMeter, cases: list[dict[str, Any]],
+                      cold_check: bool = True) -> dict:
     from assistant.baseline import make_baseline
 
     base = make_baseline(settings, engine.retriever.embedder, engine.llm)
@@ -544,18 +553,14 @@ def _baseline_answers(ctx: Context, settings, engine, meter: _PromptMeter, cases
     for c in cases:
         r = base.ask(c["question"])
         calls = meter.take()
-        case = evaluate.Case(id=c["id"], lang=c["lang"], question=c["question"], answerable=c["answerable"],
-                             must=c.get("must") or [], gold=c.get("gold") or "", history=c.get("history") or [])
-        verdict = evaluate.judge(case, r)
-        ok = verdict.get("correct", verdict.get("refused_ok"))
         rows.append({"id": c["id"], "first_token_ms": r["timings_ms"].get("first_token"),
                      "total_ms": r["timings_ms"]["total"], "error": r.get("error", ""), "prompt_tokens": calls,
-                     "ok": bool(ok)})
+                     "ok": _passes(c, r)})
     # With 2 short articles its two retrieved nodes are nearly always the same, so llama.cpp's KV cache
     # already holds almost all of its ~1,200-token prompt; with a real corpus they differ per question.
     # The same questions with the cache dropped before each call show that cost (ours: ideas.kv_prefix_reuse).
     cold = []
-    for c in spread(cases, 1 if ctx.quick else 6):
+    for c in spread(cases, 1 if ctx.quick else 6) if cold_check else []:
         meter.reset_each_call = True
         r = base.ask(c["question"])
         meter.reset_each_call = False
@@ -993,6 +998,49 @@ def part_replicas(ctx: Context) -> dict[str, Any]:
     return out
 
 
+def part_answer_synthetic(ctx: Context) -> dict[str, Any]:
+    """The answer part on the synthetic corpus's index (~16,000 passages, 1,002 articles): what a
+    newsroom's archive looks like. There the stock chain's two retrieved articles change from one
+    question to the next, so llama.cpp's cache no longer holds its prompt, as it does on the
+    two-article index. The same questions, ours then the stock chain's (with --baseline-synthetic,
+    which builds its collection there); --baseline-limit questions (default 24)."""
+    from assistant.llm import make_llm
+    from assistant.pipeline import open_engine
+    from assistant.settings import Settings
+
+    build_synthetic_index(ctx, force=False)
+    settings = Settings(index_dir=ctx.synthetic_index, articles_dir=ctx.synthetic_articles_dir)
+    cases = spread(load_cases(), 3 if ctx.quick else (ctx.baseline_limit or 24))
+    llm = make_llm(settings)
+    engine = open_engine(settings, embedder=ctx.embedder(), llm=llm)
+    meter = _PromptMeter(llm)
+    _ask_events(engine, {"question": "Who is Steve Witkoff?"})
+    meter.take()
+    log(f"answering {len(cases)} eval questions on the synthetic index (llama-cpp)")
+    rows = [_our_row(engine, meter, c) for c in cases]
+    out: dict[str, Any] = {
+        "passages": len(engine.retriever.passages), "questions": len(rows),
+        "ok_share": round(sum(r["ok"] for r in rows) / len(rows), 3),
+        "first_visible_ms": summary([r["first_visible_ms"] for r in rows]),
+        "first_token_ms": summary([r["first_token_ms"] for r in rows]),
+        "total_ms": summary([r["total_ms"] for r in rows]),
+        "prompt_tokens_per_call": summary([t for r in rows for t in r["prompt_tokens"]]),
+        "rows": rows,
+    }
+    log(f"ours at {out['passages']} passages: first token p50 {out['first_token_ms']['p50']} ms, "
+        f"total p50 {out['total_ms']['p50']} ms")
+    if ctx.baseline and ctx.baseline_synthetic:
+        b = out["baseline"] = _baseline_answers(ctx, settings, engine, meter, cases, cold_check=False)
+        out["ratios_baseline_over_ours"] = {
+            "first_visible": ratio(b["first_token_ms"]["p50"], out["first_visible_ms"]["p50"]),
+            "first_token": ratio(b["first_token_ms"]["p50"], out["first_token_ms"]["p50"]),
+            "total_p50": ratio(b["total_ms"]["p50"], out["total_ms"]["p50"]),
+            "total_p95": ratio(b["total_ms"]["p95"], out["total_ms"]["p95"]),
+            "prompt_tokens_p50": ratio(b["prompt_tokens_per_call"]["p50"], out["prompt_tokens_per_call"]["p50"]),
+        }
+    return out
+
+
 PARTS = {"index": part_index, "ready": part_ready, "retrieval": part_retrieval, "answer": part_answer,
-         "http": part_http, "replicas": part_replicas}
-ORDER = ("index", "ready", "retrieval", "answer", "http", "replicas")
+         "answer-synthetic": part_answer_synthetic, "http": part_http, "replicas": part_replicas}
+ORDER = ("index", "ready", "retrieval", "answer", "answer-synthetic", "http", "replicas")

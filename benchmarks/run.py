@@ -107,6 +107,18 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
         add("prompt tokens per generator call", _get(a, "prompt_tokens_per_call", "p50"),
             _get(a, "prompt_tokens_per_call", "p95"), "tokens", _get(b, "prompt_tokens_per_call", "p50"),
             rat.get("prompt_tokens_p50"))
+    sa = p.get("answer-synthetic") or {}
+    if sa:
+        b = sa.get("baseline") or {}
+        rat = sa.get("ratios_baseline_over_ours") or {}
+        n = sa["passages"]
+        add(f"first generated token, {n}-passage index ({sa['questions']} questions)",
+            _s(_get(sa, "first_token_ms", "p50")), _s(_get(sa, "first_token_ms", "p95")), "s",
+            _s(_get(b, "first_token_ms", "p50")), rat.get("first_token"))
+        add(f"full answer, {n}-passage index", _s(_get(sa, "total_ms", "p50")), _s(_get(sa, "total_ms", "p95")), "s",
+            _s(_get(b, "total_ms", "p50")), rat.get("total_p50"))
+        add(f"answers passing the eval's rules, {n}-passage index", sa.get("ok_share"), None, "share", b.get("ok_share"),
+            ratio_of(sa.get("ok_share"), b.get("ok_share")))
     rd = p.get("ready") or {}
     h = p.get("http") or {}
     if rd:
@@ -116,7 +128,7 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
         setup = rd.get("model_setup") or {}
         if setup.get("ok"):
             steps = setup["steps_s"]
-            add("ready, first run into an empty cache: model fetch + build-embedder + first `assistant ask` "
+            add("ready, first run, empty cache: fetch + build-embedder + first ask "
                 f"({steps['fetch']} + {steps['build_embedder']} + {steps['first_ask']} s)", setup["first_run_ready_s"],
                 None, "s")
     rss = [v for v in (_get(rd, "ask_peak_rss_mb", "max"), h.get("peak_rss_mb")) if v]
