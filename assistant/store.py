@@ -72,7 +72,7 @@ class Store:
         self.where = settings.chroma_url or str(settings.index_dir)
         self.client = _client(settings)
         self._database = None if settings.chroma_url else settings.index_dir / "chroma.sqlite3"
-        self._seen: tuple[tuple[int, int, int] | None, str | None] = (None, None)
+        self._seen: tuple[tuple[int, ...] | None, str | None] = (None, None)
 
     # -- reading -------------------------------------------------------------
     def version(self) -> str | None:
@@ -88,18 +88,26 @@ class Store:
         self._seen = (stamp, version)
         return version
 
-    def _database_stamp(self) -> tuple[int, int, int] | None:
-        """The embedded database file's (inode, size, mtime), or None: a server's store, no file
-        yet, or a file written in the last SETTLED_S seconds."""
+    def _database_stamp(self) -> tuple[int, ...] | None:
+        """The embedded database file's (inode, size, mtime), and its write-ahead log's if it has
+        one (Chroma's SQLite keeps none today, a later one may); None for a server's store, no
+        file yet, or a file written in the last SETTLED_S seconds."""
         if self._database is None:
             return None
-        try:
-            st = os.stat(self._database)
-        except OSError:
-            return None
-        if time.time() - st.st_mtime < SETTLED_S:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        stamp: tuple[int, ...] = ()
+        for path in (self._database, self._database.with_name(self._database.name + "-wal")):
+            try:
+                st = os.stat(path)
+            except FileNotFoundError:
+                if path is self._database:
+                    return None
+                continue
+            except OSError:
+                return None
+            if time.time() - st.st_mtime < SETTLED_S:
+                return None
+            stamp += (st.st_ino, st.st_size, st.st_mtime_ns)
+        return stamp
 
     def _read_pointer(self) -> str | None:
         from chromadb.errors import NotFoundError
