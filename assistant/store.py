@@ -54,6 +54,20 @@ def _client(settings: Settings):
         raise StoreError(f"cannot open the Chroma store at {where}: {type(exc).__name__}: {exc}") from None
 
 
+def _settled_stamp(path: Path, missing: tuple[int, ...] | None = None) -> tuple[int, ...] | None:
+    """A file's (inode, size, mtime); `missing` when it does not exist; None when it cannot be
+    read or was written in the last SETTLED_S seconds."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return missing
+    except OSError:
+        return None
+    if time.time() - st.st_mtime < SETTLED_S:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def passage_metadata(p: Passage, path: str) -> dict[str, Any]:
     return {"source": p.source, "title": p.title, "start": p.start, "end": p.end,
             "sentences": json.dumps(p.sentences), "path": path}
@@ -94,20 +108,9 @@ class Store:
         file yet, or a file written in the last SETTLED_S seconds."""
         if self._database is None:
             return None
-        stamp: tuple[int, ...] = ()
-        for path in (self._database, self._database.with_name(self._database.name + "-wal")):
-            try:
-                st = os.stat(path)
-            except FileNotFoundError:
-                if path is self._database:
-                    return None
-                continue
-            except OSError:
-                return None
-            if time.time() - st.st_mtime < SETTLED_S:
-                return None
-            stamp += (st.st_ino, st.st_size, st.st_mtime_ns)
-        return stamp
+        main = _settled_stamp(self._database)
+        log = _settled_stamp(self._database.with_name(self._database.name + "-wal"), missing=())
+        return None if main is None or log is None else main + log
 
     def _read_pointer(self) -> str | None:
         from chromadb.errors import NotFoundError

@@ -492,9 +492,23 @@ def _answer_ratios(base: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]
             "prompt_tokens_p50": ratio(base["prompt_tokens_per_call"]["p50"], ours["prompt_tokens_per_call"]["p50"])}
 
 
-def part_answer(ctx: Context) -> dict[str, Any]:
+def _answering_engine(ctx: Context, settings) -> tuple[Any, "_PromptMeter", float, dict[str, Any]]:
+    """The engine with the default generator, its prompt meter, the GGUF's load time (ms) and a
+    warm-up answer (not counted in the meter)."""
     from assistant.llm import make_llm
     from assistant.pipeline import open_engine
+
+    t = time.perf_counter()
+    llm = make_llm(settings)
+    llm_load_ms = (time.perf_counter() - t) * 1000
+    engine = open_engine(settings, embedder=ctx.embedder(), llm=llm)
+    meter = _PromptMeter(llm)
+    warm = _ask_events(engine, {"question": "Who is Steve Witkoff?"})
+    meter.take()
+    return engine, meter, llm_load_ms, warm
+
+
+def part_answer(ctx: Context) -> dict[str, Any]:
     from assistant.settings import Settings
 
     ensure_small_index(ctx)
@@ -504,13 +518,7 @@ def part_answer(ctx: Context) -> dict[str, Any]:
         cases = spread(cases, 6)
     elif ctx.limit:
         cases = spread(cases, ctx.limit)
-    t = time.perf_counter()
-    llm = make_llm(settings)
-    llm_load_ms = (time.perf_counter() - t) * 1000
-    engine = open_engine(settings, embedder=ctx.embedder(), llm=llm)
-    meter = _PromptMeter(llm)
-    warm = _ask_events(engine, {"question": "Who is Steve Witkoff?"})
-    meter.take()
+    engine, meter, llm_load_ms, warm = _answering_engine(ctx, settings)
     log(f"answering {len(cases)} eval questions (llama-cpp)")
     rows = [_our_row(engine, meter, c) for c in cases]
     gen = [r for r in rows if r["first_token_ms"] is not None]
@@ -1006,18 +1014,12 @@ def part_answer_synthetic(ctx: Context) -> dict[str, Any]:
     question to the next, so llama.cpp's cache no longer holds its prompt, as it does on the
     two-article index. The same questions, ours then the stock chain's (with --baseline-synthetic,
     which builds its collection there); --baseline-limit questions (default 24)."""
-    from assistant.llm import make_llm
-    from assistant.pipeline import open_engine
     from assistant.settings import Settings
 
     build_synthetic_index(ctx, force=False)
     settings = Settings(index_dir=ctx.synthetic_index, articles_dir=ctx.synthetic_articles_dir)
     cases = spread(load_cases(), 3 if ctx.quick else (ctx.baseline_limit or 24))
-    llm = make_llm(settings)
-    engine = open_engine(settings, embedder=ctx.embedder(), llm=llm)
-    meter = _PromptMeter(llm)
-    _ask_events(engine, {"question": "Who is Steve Witkoff?"})
-    meter.take()
+    engine, meter, _, _ = _answering_engine(ctx, settings)
     log(f"answering {len(cases)} eval questions on the synthetic index (llama-cpp)")
     rows = [_our_row(engine, meter, c) for c in cases]
     out: dict[str, Any] = {"passages": len(engine.retriever.passages), "questions": len(rows),
