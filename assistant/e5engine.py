@@ -77,11 +77,11 @@ def _cpu_flags() -> set[str]:
 
 
 def cpu_supports() -> bool:
-    return all(f in _cpu_flags() for f in CPU_NEEDS)
+    return _cpu_flags().issuperset(CPU_NEEDS)
 
 
 def cpu_has_vnni() -> bool:
-    return cpu_supports() and all(f in _cpu_flags() for f in VNNI_NEEDS)
+    return _cpu_flags().issuperset(CPU_NEEDS + VNNI_NEEDS)
 
 
 def usable(cache_dir: Path) -> Path | None:
