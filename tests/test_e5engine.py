@@ -157,3 +157,17 @@ def test_cli_reports_a_failed_build_in_one_line(tmp_path, monkeypatch, capsys):
     assert cli.main(["model", "build-embedder"]) == cli.EXIT_FAILED
     err = capsys.readouterr().err.strip()
     assert err.startswith("embedder engine not built:") and "\n" not in err
+
+
+def test_portable_builds_both_kinds(vnni_cpu, built, tmp_path, monkeypatch, capsys):
+    cache = tmp_path / "cache"
+    (cache / "engines").mkdir(parents=True)
+    shutil.copy(built, cache / "engines" / built.name)  # the VNNI build is there already
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(cache))
+    assert cli.main(["model", "build-embedder", "--portable"]) == 0
+    out = capsys.readouterr().out
+    avx2 = e5engine.engine_path(cache)
+    assert f"ready: {cache / 'engines' / built.name}" in out and f"ready: {avx2} (for CPUs" in out
+    assert sorted(p.name for p in (cache / "engines").iterdir()) == sorted([built.name, avx2.name])
+    monkeypatch.setattr(e5engine, "cpu_has_vnni", lambda: False)
+    assert e5engine.usable(cache) == avx2
