@@ -223,3 +223,99 @@ def test_a_pressed_refusal_is_kept_when_it_rests_on_one_sentence(built):
     assert "Across the Universe" in answer.citations[0].text
     aged = engine.ask("Que idade tem a NASA?")
     assert "50 anos" in aged.answer and not aged.model_output and "50th anniversary of NASA" in aged.citations[0].text
+
+
+def _default_llm(state_dir: Path | None = None):
+    from assistant import models
+    from assistant.llm import LlamaCppLLM
+    from assistant.settings import Settings
+
+    settings = Settings()
+    return LlamaCppLLM(str(models.resolve(settings.cache_dir, settings.llm_model_path)), settings.llm_ctx,
+                       settings.llm_threads, state_dir=state_dir, max_tokens=settings.llm_max_tokens)
+
+
+def _answer_prompts() -> list[list[dict[str, str]]]:
+    """Answer prompts as the engine writes them: three sentences of an article as excerpts."""
+    import re
+
+    from assistant.answer import _fill, _prompt
+    from assistant.llm import _as_dicts
+
+    prompts = []
+    for article, language, question in [("us-europe-paris-talks.pt.txt", "pt", "Quantas pessoas morreram em Sumy?"),
+                                        ("us-europe-paris-talks.pt.txt", "en", "Who is Marco Rubio meeting in Paris?"),
+                                        ("nasa-beatles-deep-space.en.txt", "pt", "Para que estrela vai a canção?"),
+                                        ("nasa-beatles-deep-space.en.txt", "en", "Who came up with the idea?")]:
+        text = (ROOT / "index" / "articles" / article).read_text(encoding="utf-8")
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 60]
+        for skip in (2, 5):
+            listing = "\n".join(f"[{i}] {s}" for i, s in enumerate(sentences[skip:skip + 3], 1))
+            prompts.append(_as_dicts(_fill(_prompt("answer", language), evidence=listing, question=question)))
+    return prompts
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_a_prompt_read_in_pieces_sums_as_one_batch():
+    """A prompt is read in pieces (LlamaCppLLM._cuts) so that a kept piece can serve the next
+    prompt. Cut at multiples of PIECE_ALIGN tokens the logits are those of one batch to the bit,
+    so no reply changes; cut elsewhere they are not (the check can fail)."""
+    import llama_cpp
+    import numpy as np
+
+    from assistant.llm import PIECE_ALIGN
+
+    llm = _default_llm()
+    model = llm._llama
+
+    def logits_after(pieces: list[list[int]]) -> np.ndarray:
+        model.reset()
+        for piece in pieces:
+            model.eval(piece)
+        return np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(model._ctx.ctx, -1), shape=(model.n_vocab(),)).copy()
+
+    unaligned_differ = 0
+    for messages in _answer_prompts():
+        text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
+        full = model.tokenize((text + "<|im_start|>assistant\n").encode("utf-8"), add_bos=False, special=True)
+        cuts = llm._cuts(messages)
+        assert len(cuts) >= 2 and all(full[:len(c)] == c for c in cuts)
+        assert all((len(c) - len(cuts[0])) % PIECE_ALIGN == 0 for c in cuts)
+        ends = [len(c) for c in cuts] + [len(full)]
+        one = logits_after([full[:ends[0]], full[ends[0]:]])
+        pieces = logits_after([full[a:b] for a, b in zip([0] + ends, ends)])
+        assert np.array_equal(one, pieces)
+        odd = [ends[0]] + [end + 1 for end in ends[1:-1]] + [len(full)]
+        unaligned_differ += not np.array_equal(one, logits_after([full[a:b] for a, b in zip([0] + odd, odd)]))
+    assert unaligned_differ > 0
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_a_prompt_asked_again_reads_only_its_question():
+    """A refusal is asked again with its best excerpt alone, then whole with NOT_FOUND banned: the
+    excerpts read the first time are kept at the cuts, and the prompt asked again reads only what
+    follows its last cut; the reply is the one a fresh process gives."""
+    llm = _default_llm()
+    three = _answer_prompts()[0]
+    first, *rest = three[-1]["content"].split("\n[2] ")
+    one = three[:-1] + [{"role": "user", "content": first + "\n\nPergunta:" + rest[0].split("\n\nPergunta:")[1]}]
+    read: list[int] = []
+    evaluate = llm._llama.eval
+    llm._llama.eval = lambda tokens: read.append(len(tokens)) or evaluate(tokens)
+
+    def ask(messages: list[dict[str, str]]) -> tuple[str, list[int]]:
+        read.clear()
+        return "".join(llm._stream(messages, 40)), list(read)
+
+    reply, first_read = ask(three)
+    cuts = llm._cuts(three)
+    assert len(cuts) == 3 and len(llm._cut_states) == 2
+    assert first_read[:4] == [len(cuts[0]), len(cuts[1]) - len(cuts[0]), len(cuts[2]) - len(cuts[1]),
+                              first_read[3]]  # the fixed part, two pieces, then generation's rest
+    _, one_read = ask(one)
+    assert one_read[0] < len(cuts[1]) - len(cuts[0])  # the best excerpt was not read again
+    again, again_read = ask(three)
+    assert again == reply
+    assert again_read[0] == first_read[3]  # only what lies past the last cut: the question
+    fresh = _default_llm()
+    assert "".join(fresh._stream(three, 40)) == reply
