@@ -303,6 +303,7 @@ class LlamaCppLLM(_ChatLLM):
             return
         states = self._cut_states
         states[tuple(cut)] = self._state()
+        states.move_to_end(tuple(cut))
         while sum(len(d) for d in states.values()) > self._cut_budget and len(states) > 1:
             states.popitem(last=False)
 
