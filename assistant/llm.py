@@ -170,7 +170,7 @@ class LlamaCppLLM(_ChatLLM):
     _state_key: str = PrivateAttr()
 
     def __init__(self, model_path: str, n_ctx: int, n_threads: int, state_dir: Path | None = None,
-                 cut_states_mb: int = 96, **kwargs: Any) -> None:
+                 cut_states_mb: int = 32, **kwargs: Any) -> None:
         super().__init__(model_label=model_path.rsplit("/", 1)[-1], context_window=n_ctx, **kwargs)
         try:
             from llama_cpp import Llama
