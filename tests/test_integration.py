@@ -319,3 +319,41 @@ def test_a_prompt_asked_again_reads_only_its_question():
     assert again_read[0] == first_read[3]  # only what lies past the last cut: the question
     fresh = _default_llm()
     assert "".join(fresh._stream(three, 40)) == reply
+
+
+_MAPPED_PROBE = """
+import sys
+from pathlib import Path
+from assistant import llm as L
+if sys.argv[1] == "keep":
+    L._drop_mapped_pages = lambda path: None
+from assistant.settings import Settings
+model = L.make_llm(Settings())
+reply = model.chat([L.ChatMessage(role="system", content="Answer in one word."),
+                    L.ChatMessage(role="user", content="What is the capital of France?")]).message.content
+real = str(Path(model._llama.model_path).resolve())
+rss, inside = 0, False
+for line in open("/proc/self/smaps"):
+    if "-" in line.split(" ", 1)[0]:
+        inside = line.rstrip().endswith(" " + real)
+    elif inside and line.startswith("Rss:"):
+        rss += int(line.split()[1])
+print(rss // 1024, Path(real).stat().st_size >> 20, repr(reply))
+"""
+
+
+@pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
+def test_the_mapped_model_file_is_not_held_twice():
+    """llama.cpp copies most weights into its repacked buffers as it loads; the pages of the mapped
+    GGUF are dropped after loading, so the weights are not counted twice in the process's memory.
+    The tensors still read from the file come back: the reply is the same as with the pages kept."""
+    runs = {}
+    for how in ("drop", "keep"):
+        done = subprocess.run([sys.executable, "-c", _MAPPED_PROBE, how], capture_output=True, text=True,
+                              timeout=300, cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+        mapped, size, reply = done.stdout.split(" ", 2)
+        runs[how] = (int(mapped), int(size), reply.strip())
+    assert runs["keep"][0] > 0.9 * runs["keep"][1]  # kept: the whole file resident in the mapping
+    assert runs["drop"][0] < 0.5 * runs["drop"][1], runs
+    assert runs["drop"][2] == runs["keep"][2]
