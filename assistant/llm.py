@@ -213,7 +213,7 @@ class LlamaCppLLM(_ChatLLM):
         a snapshot: any of the three serves. And the pieces past the fixed part are multiples of
         PIECE_ALIGN tokens, which gives the sums of reading them in one batch: the replies are
         those the prompt got before it was cut (all 181 eval questions' model outputs unchanged)."""
-        if not self._chatml or len(messages) < 2 or messages[0]["role"] != "system":
+        if not self._pinnable(messages):
             return
         cuts = self._cuts(messages)
         k = self._resume(cuts)
@@ -222,6 +222,10 @@ class LlamaCppLLM(_ChatLLM):
             self._llama.eval(upto[len(done):])
             self._keep_cut(upto)
         self._llama.n_tokens = self._built = len(cuts[-1])
+
+    def _pinnable(self, messages: list[dict[str, str]]) -> bool:
+        """Whether the prompt has a fixed part to keep: a ChatML template, a system message first."""
+        return self._chatml and len(messages) >= 2 and messages[0]["role"] == "system"
 
     def _cuts(self, messages: list[dict[str, str]]) -> list[list[int]]:
         """The token prefixes of the prompt where its pieces end. Past the fixed part, a cut ends a
@@ -360,7 +364,7 @@ class LlamaCppLLM(_ChatLLM):
         """Evaluate and keep the fixed prefix of a prompt (all but its last message) now, so that
         the first question asked with it does not wait for it."""
         messages = _as_dicts(messages)
-        if self._chatml and len(messages) >= 2 and messages[0]["role"] == "system":
+        if self._pinnable(messages):
             with self._lock:
                 self._resume(self._cuts(messages)[:1])
 

@@ -225,14 +225,14 @@ def test_a_pressed_refusal_is_kept_when_it_rests_on_one_sentence(built):
     assert "50 anos" in aged.answer and not aged.model_output and "50th anniversary of NASA" in aged.citations[0].text
 
 
-def _default_llm(state_dir: Path | None = None):
+def _default_llm():
     from assistant import models
     from assistant.llm import LlamaCppLLM
     from assistant.settings import Settings
 
     settings = Settings()
     return LlamaCppLLM(str(models.resolve(settings.cache_dir, settings.llm_model_path)), settings.llm_ctx,
-                       settings.llm_threads, state_dir=state_dir, max_tokens=settings.llm_max_tokens)
+                       settings.llm_threads, max_tokens=settings.llm_max_tokens)
 
 
 def _answer_prompts() -> list[list[dict[str, str]]]:
