@@ -415,23 +415,40 @@ def part_retrieval(ctx: Context) -> dict[str, Any]:
 # -- answering: evidence, first token, total; the baseline; the ideas ---------------------------------
 
 class _PromptMeter:
-    """Wraps the llama.cpp handle: counts calls and prompt tokens; can drop the KV cache before each call."""
+    """Wraps the llama.cpp handle: counts calls and prompt tokens, and times each call's first
+    chunk from the moment llama.cpp is handed the prompt (what it reads past the prefix already in
+    its cache: for ours, past the kept pieces, the question; for the stock chain, the question);
+    can drop the KV cache before each call."""
 
     def __init__(self, llm):
         self.llama = llm._llama  # noqa: SLF001 - measuring, not changing, the engine
         self.original = self.llama.create_chat_completion
-        self.calls: list[int] = []
+        self.calls: list[list] = []  # [prompt tokens, ms to the first chunk]
         self.reset_each_call = False
         self.llama.create_chat_completion = self._wrapped
 
     def _wrapped(self, messages, **kwargs):
         text = "".join(m.get("content") or "" for m in messages)
-        self.calls.append(len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False)))
+        call = [len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False)), None]
+        self.calls.append(call)
         if self.reset_each_call:
             self.llama.reset()
-        return self.original(messages=messages, **kwargs)
+        t = time.perf_counter()
+        reply = self.original(messages=messages, **kwargs)
+        if not kwargs.get("stream"):
+            return reply
+
+        def timed():
+            for chunk in reply:
+                if call[1] is None:
+                    call[1] = round((time.perf_counter() - t) * 1000, 1)
+                yield chunk
+        return timed()
 
     def take(self) -> list[int]:
+        return [tokens for tokens, _ in self.take_timed()]
+
+    def take_timed(self) -> list[list]:
         calls, self.calls = self.calls, []
         return calls
 
@@ -469,10 +486,11 @@ def _passes(case: dict[str, Any], answer_json: dict[str, Any]) -> bool:
 
 def _our_row(engine, meter: "_PromptMeter", case: dict[str, Any]) -> dict[str, Any]:
     r = _ask_events(engine, case)
-    calls = meter.take()
+    calls = meter.take_timed()
     ok = _passes(case, r.pop("answer").to_json(full=True))
     return {"id": case["id"], **{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()},
-            "llm_calls": len(calls), "prompt_tokens": calls, "ok": ok}
+            "llm_calls": len(calls), "prompt_tokens": [n for n, _ in calls],
+            "cached_to_first_token_ms": calls[0][1] if calls else None, "ok": ok}
 
 
 def _answer_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -480,6 +498,7 @@ def _answer_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "first_token_ms": summary([r["first_token_ms"] for r in rows]),
             "total_ms": summary([r["total_ms"] for r in rows]),
             "prompt_tokens_per_call": summary([t for r in rows for t in r["prompt_tokens"]]),
+            "cached_to_first_token_ms": summary([r["cached_to_first_token_ms"] for r in rows]),
             "ok_share": round(sum(r["ok"] for r in rows) / len(rows), 3) if rows else None}
 
 
@@ -562,10 +581,11 @@ def _baseline_answers(ctx: Context, settings, engine, meter: _PromptMeter, cases
     rows = []
     for c in cases:
         r = base.ask(c["question"])
-        calls = meter.take()
+        calls = meter.take_timed()
         rows.append({"id": c["id"], "first_token_ms": r["timings_ms"].get("first_token"),
-                     "total_ms": r["timings_ms"]["total"], "error": r.get("error", ""), "prompt_tokens": calls,
-                     "ok": _passes(c, r)})
+                     "total_ms": r["timings_ms"]["total"], "error": r.get("error", ""),
+                     "prompt_tokens": [n for n, _ in calls],
+                     "cached_to_first_token_ms": calls[0][1] if calls else None, "ok": _passes(c, r)})
     # With 2 short articles its two retrieved nodes are nearly always the same, so llama.cpp's KV cache
     # already holds almost all of its ~1,200-token prompt; with a real corpus they differ per question.
     # The same questions with the cache dropped before each call show that cost (ours: ideas.kv_prefix_reuse).
@@ -584,6 +604,7 @@ def _baseline_answers(ctx: Context, settings, engine, meter: _PromptMeter, cases
            "total_ms": summary([r["total_ms"] for r in rows]),
            "timeouts": sum(bool(r["error"]) for r in rows),
            "prompt_tokens_per_call": summary([t for r in rows for t in r["prompt_tokens"]]),
+           "cached_to_first_token_ms": summary([r["cached_to_first_token_ms"] for r in rows]),
            "rows": rows}
     log(f"baseline: first token p50 {out['first_token_ms']['p50']} ms, total p50 {out['total_ms']['p50']} ms")
     return out
