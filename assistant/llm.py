@@ -32,12 +32,15 @@ from .settings import Settings
 BACKENDS = ("llama-cpp", "openai-compatible", "extractive")
 MAX_PREFIX_STATES = 8
 MAX_SAVED_STATES = 16  # ~2 MB each
-MIN_PIECE_TOKENS = 24
 # llama.cpp multiplies the tokens of a batch by the weights four at a time, and the last few
 # another way: a piece whose length is a multiple of 4 leaves every token where one batch would
 # have put it, so the sums come out the same to the bit (measured: 20 of 20 prompts cut at
 # multiples of 4, 8 or 16; 4 of 20 cut anywhere). 16 leaves room for kernels with wider tiles.
 PIECE_ALIGN = 16
+# A batch of fewer than 8 tokens is summed another way again (measured: a 32-token piece then 1-7
+# tokens gives other logits than one batch, 8 or more the same), so a prompt read on from a kept
+# state reads at least this many.
+MIN_TAIL = 8
 
 
 class GenerationError(Exception):
@@ -163,14 +166,14 @@ class LlamaCppLLM(_ChatLLM):
     _llama: Any = PrivateAttr()
     _lock: Any = PrivateAttr()
     _prefix_states: dict[tuple[int, ...], bytes] = PrivateAttr()
-    _cut_states: OrderedDict[tuple[int, ...], bytes] = PrivateAttr()
+    _prompt_states: OrderedDict[tuple[int, ...], bytes] = PrivateAttr()
     _built: int = PrivateAttr(default=0)
-    _cut_budget: int = PrivateAttr(default=0)
+    _prompt_budget: int = PrivateAttr(default=0)
     _state_dir: Path | None = PrivateAttr()
     _state_key: str = PrivateAttr()
 
     def __init__(self, model_path: str, n_ctx: int, n_threads: int, state_dir: Path | None = None,
-                 cut_states_mb: int = 32, **kwargs: Any) -> None:
+                 prompt_states_mb: int = 32, **kwargs: Any) -> None:
         super().__init__(model_label=model_path.rsplit("/", 1)[-1], context_window=n_ctx, **kwargs)
         try:
             from llama_cpp import Llama
@@ -186,8 +189,8 @@ class LlamaCppLLM(_ChatLLM):
         # One llama.cpp context serves one generation at a time.
         self._lock = threading.Lock()
         self._prefix_states = {}
-        self._cut_states = OrderedDict()
-        self._cut_budget = cut_states_mb << 20
+        self._prompt_states = OrderedDict()
+        self._prompt_budget = prompt_states_mb << 20
         self._state_dir = state_dir
         self._state_key = _state_key(model_path, self.identity())
         template = (self._llama.metadata or {}).get("tokenizer.chat_template", "")
@@ -201,94 +204,99 @@ class LlamaCppLLM(_ChatLLM):
         # The thread count splits the sums differently, which can change a greedy reply.
         return f"{super().identity()}:ctx{self.context_window}:threads{self._llama.n_threads}"
 
-    def _pin_prefix(self, messages: list[dict[str, str]]) -> None:
+    def _pin_prefix(self, messages: list[dict[str, str]]) -> tuple[int, list[int]] | None:
         """Make the reply a function of this prompt alone. llama.cpp reuses the cached tokens shared
         with the previous prompt, and a different split between cached and new tokens changes the
         floating-point sums enough to change a greedy answer: the same question could get another
-        answer depending on what was asked before. So every prompt is evaluated in the same pieces,
-        cut at places that depend on its own text (_cuts): the fixed part (system message and worked
-        examples), then up to a cut after the first excerpt, then up to one before the question;
-        generation reads the rest. The state at each cut is a function of the tokens before it,
-        whether it was evaluated now, left in the cache by the previous prompt or copied back from
-        a snapshot: any of the three serves. And the pieces past the fixed part are multiples of
-        PIECE_ALIGN tokens, which gives the sums of reading them in one batch: the replies are
-        those the prompt got before it was cut (all 181 eval questions' model outputs unchanged)."""
+        answer depending on what was asked before. So a prompt is read from points that depend on
+        its own tokens only: the end of the fixed part (system message and worked examples), or a
+        multiple of PIECE_ALIGN tokens past it, which gives the sums of reading the rest in one
+        batch (all 181 eval questions' model outputs the same either way). It resumes from the
+        furthest such point that the cache as the previous prompt left it, or a kept state, shares
+        with it: a refusal's second opinion with its best excerpt alone, its re-ask with NOT_FOUND
+        banned, and a later question on the same best sentence read only what differs. The
+        prompt's tokens, to keep its state once read (_keep_prompt), or None."""
         if not self._pinnable(messages):
-            return
-        cuts = self._cuts(messages)
-        k = self._resume(cuts)
-        for done, upto in zip(cuts[k:], cuts[k + 1:]):
-            self._llama.n_tokens = len(done)
-            self._llama.eval(upto[len(done):])
-            self._keep_cut(upto)
-        self._llama.n_tokens = self._built = len(cuts[-1])
+            return None
+        fixed, full = self._prompt_tokens(messages)
+        self._llama.n_tokens = self._built = self._resume(fixed, full)
+        return len(fixed), full
 
     def _pinnable(self, messages: list[dict[str, str]]) -> bool:
         """Whether the prompt has a fixed part to keep: a ChatML template, a system message first."""
         return self._chatml and len(messages) >= 2 and messages[0]["role"] == "system"
 
-    def _cuts(self, messages: list[dict[str, str]]) -> list[list[int]]:
-        """The token prefixes of the prompt where its pieces end. Past the fixed part, a cut ends a
-        line of the last message: the first line(s) (the best excerpt, which the one-excerpt second
-        opinions and the next question often share) and all lines but the last (everything but the
-        question, which a re-asked prompt shares), each moved back to a multiple of PIECE_ALIGN
-        tokens past the fixed part. A piece shorter than MIN_PIECE_TOKENS is not cut off: each
-        piece costs 40-80 ms more than reading it with the next (128 tokens: 627 ms in one piece,
-        709 in two, 796 in four)."""
+    def _prompt_tokens(self, messages: list[dict[str, str]]) -> tuple[list[int], list[int]]:
+        """The tokens of the fixed part (all messages but the last) and of the whole prompt as the
+        chat template writes it for generation."""
         def tokens(text: str) -> list[int]:
             return self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True)
 
         fixed = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages[:-1])
-        cuts = [tokens(fixed)]
-        lines = messages[-1]["content"].split("\n")
-        text, ends = fixed + f"<|im_start|>{messages[-1]['role']}\n", []
-        for line in lines[:-1]:
-            text += line + "\n"
-            ends.append(text)
-        full = tokens(text + lines[-1] + "<|im_end|>\n")
-        start = len(cuts[0])
+        last = messages[-1]
+        return tokens(fixed), tokens(f"{fixed}<|im_start|>{last['role']}\n{last['content']}<|im_end|>\n"
+                                     "<|im_start|>assistant\n")
 
-        def aligned(n: int) -> int:
-            return start + (n - start) // PIECE_ALIGN * PIECE_ALIGN
+    @staticmethod
+    def _reach(fixed: int, known: Sequence[int], full: list[int]) -> int:
+        """How far `known` tokens can serve the prompt `full`: as far as they agree, moved back to
+        a multiple of PIECE_ALIGN past the fixed part (of `fixed` tokens), leaving at least
+        MIN_TAIL tokens to read; 0 if they do not hold the fixed part."""
+        agree, most = 0, min(len(known), len(full) - MIN_TAIL)
+        while agree < most and known[agree] == full[agree]:
+            agree += 1
+        return fixed + (agree - fixed) // PIECE_ALIGN * PIECE_ALIGN if agree >= fixed else 0
 
-        first = next((t for t in map(tokens, ends) if aligned(len(t)) - start >= MIN_PIECE_TOKENS), None)
-        for line_end in (first, tokens(ends[-1]) if ends else None):
-            # Only where the whole prompt's tokens run the same up to the line's end (no word split).
-            if line_end and full[:len(line_end)] == line_end:
-                n = aligned(len(line_end))
-                if n - len(cuts[-1]) >= MIN_PIECE_TOKENS:
-                    cuts.append(full[:n])
-        return cuts
+    def _resume(self, fixed: list[int], full: list[int]) -> int:
+        """Put in place the furthest state that serves the prompt (the cache as the previous prompt
+        left it, or a kept one), else the fixed part's: how many tokens it holds."""
+        live = self._reach(len(fixed), list(self._llama.input_ids[:min(self._built, self._llama.n_tokens)]), full)
+        key, kept = max(((k, self._reach(len(fixed), k, full)) for k in self._prompt_states),
+                        key=lambda pair: pair[1], default=((), 0))
+        if kept > live and self._load(list(key), self._prompt_states[key]):
+            self._prompt_states.move_to_end(key)
+            return kept
+        return live or self._resume_fixed(fixed)
 
-    def _resume(self, cuts: list[list[int]]) -> int:
-        """Put in place the state at the furthest cut that is kept (in the cache as the previous
-        prompt left it, or as a snapshot), evaluating the fixed part if none is: its index."""
-        for k in range(len(cuts) - 1, -1, -1):
-            cut = cuts[k]
-            if len(cut) <= min(self._built, self._llama.n_tokens) and list(self._llama.input_ids[:len(cut)]) == cut:
-                return k
-            data = self._cut_states.get(tuple(cut)) if k else self._prefix_states.get(tuple(cut)) or self._read_state(cut)
-            if data is not None and self._load(cut, data):
-                if k:
-                    self._cut_states.move_to_end(tuple(cut))
-                else:
-                    self._keep_state(cut, data)
-                self._built = len(cut)
-                return k
+    def _resume_fixed(self, fixed: list[int]) -> int:
+        """Put in place the fixed part's state (live, kept, saved on disk, or evaluated now)."""
+        n = len(fixed)
+        if n <= min(self._built, self._llama.n_tokens) and list(self._llama.input_ids[:n]) == fixed:
+            return n
+        data = self._prefix_states.get(tuple(fixed)) or self._read_state(fixed)
+        if data is not None and self._load(fixed, data):
+            self._keep_state(fixed, data)
+            return n
         self._llama.reset()
-        self._llama.eval(cuts[0])
+        self._llama.eval(fixed)
         data = self._state()
-        self._keep_state(cuts[0], data)
-        self._write_state(cuts[0], data)
-        self._built = len(cuts[0])
-        return 0
+        self._keep_state(fixed, data)
+        self._write_state(fixed, data)
+        return n
+
+    def _keep_prompt(self, fixed: int, full: list[int]) -> None:
+        """Once a prompt is read: cut the cache back to the prompt's furthest aligned point (what
+        was generated after it never serves another prompt) and keep a copy of that state."""
+        llama = self._llama
+        point = self._reach(fixed, list(llama.input_ids[:llama.n_tokens]), full)
+        if point <= fixed or not llama._ctx.kv_cache_seq_rm(-1, point, -1):
+            self._built = fixed  # the fixed part stands; past it, rows read with generation's own split
+            return
+        llama.n_tokens = self._built = point
+        if self._prompt_budget <= 0:
+            return
+        states = self._prompt_states
+        states[tuple(full[:point])] = self._state()
+        states.move_to_end(tuple(full[:point]))
+        while sum(len(d) for d in states.values()) > self._prompt_budget and len(states) > 1:
+            states.popitem(last=False)
 
     # A follow-up alternates two prompts (rewrite, then answer), and a reader may switch languages:
     # each switch used to evaluate the other fixed prefix again (~0.8 s for 73 tokens here). Each
     # prefix's evaluated state is kept instead (~2 MB) and copied back in a few ms: the same bytes
-    # as evaluating it, so answers stay the same. The states at the other cuts (~3.5 MB each, two
-    # a prompt) are kept too, the newest, up to ASSISTANT_LLM_STATE_CACHE_MB: a refusal asks again
-    # with one excerpt, then with NOT_FOUND banned, and readers ask about the same sentences.
+    # as evaluating it, so answers stay the same. Each prompt's state once read (~4-8 MB) is kept
+    # too, the newest, up to ASSISTANT_LLM_STATE_CACHE_MB: a refusal asks again with one excerpt,
+    # then with NOT_FOUND banned, and readers ask about the same sentences.
     def _state(self) -> bytes:
         import llama_cpp
 
@@ -303,22 +311,13 @@ class LlamaCppLLM(_ChatLLM):
             self._prefix_states.pop(next(iter(self._prefix_states)))
         self._prefix_states[tuple(prefix)] = data
 
-    def _keep_cut(self, cut: list[int]) -> None:
-        if self._cut_budget <= 0:
-            return
-        states = self._cut_states
-        states[tuple(cut)] = self._state()
-        states.move_to_end(tuple(cut))
-        while sum(len(d) for d in states.values()) > self._cut_budget and len(states) > 1:
-            states.popitem(last=False)
-
     def _load(self, tokens: list[int], data: bytes) -> bool:
         import llama_cpp
 
         buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
         if llama_cpp.llama_state_set_data(self._llama._ctx.ctx, buf, len(data)) != len(data):
             self._prefix_states.pop(tuple(tokens), None)
-            self._cut_states.pop(tuple(tokens), None)
+            self._prompt_states.pop(tuple(tokens), None)
             self._llama.reset()
             self._built = 0
             return False
@@ -366,19 +365,23 @@ class LlamaCppLLM(_ChatLLM):
         messages = _as_dicts(messages)
         if self._pinnable(messages):
             with self._lock:
-                self._resume(self._cuts(messages)[:1])
+                self._built = self._resume_fixed(self._prompt_tokens(messages)[0])
 
     def _stream(self, messages: list[dict[str, str]], max_tokens: int, ban: Sequence[str] = ()) -> Iterator[str]:
         # A banned word's first token never comes: "NOT" keeps NOT_FOUND out.
         bias = {self._llama.tokenize(w.encode("utf-8"), add_bos=False)[0]: -100.0 for w in ban} or None
         with self._lock:
-            self._pin_prefix(messages)
-            chunks = self._llama.create_chat_completion(messages=messages, temperature=0.0, top_k=1,
-                                                        max_tokens=max_tokens, stream=True, logit_bias=bias)
-            for chunk in chunks:
-                piece = chunk["choices"][0]["delta"].get("content")
-                if piece:
-                    yield piece
+            pinned = self._pin_prefix(messages)
+            try:
+                chunks = self._llama.create_chat_completion(messages=messages, temperature=0.0, top_k=1,
+                                                            max_tokens=max_tokens, stream=True, logit_bias=bias)
+                for chunk in chunks:
+                    piece = chunk["choices"][0]["delta"].get("content")
+                    if piece:
+                        yield piece
+            finally:
+                if pinned is not None:
+                    self._keep_prompt(*pinned)
 
 
 class OpenAICompatibleLLM(_ChatLLM):
@@ -455,7 +458,7 @@ def make_llm(settings: Settings) -> _ChatLLM | None:
         path = models.resolve(settings.cache_dir, settings.llm_model_path)
         return LlamaCppLLM(str(path), settings.llm_ctx, settings.llm_threads,
                            state_dir=settings.cache_dir / "prefix-states",
-                           cut_states_mb=settings.llm_state_cache_mb, **common)
+                           prompt_states_mb=settings.llm_state_cache_mb, **common)
     if settings.llm_backend == "openai-compatible":
         return OpenAICompatibleLLM(base_url=settings.llm_url, model=settings.llm_model_name,
                                    api_key=settings.llm_api_key, model_label=settings.llm_model_name,

@@ -256,45 +256,51 @@ def _answer_prompts() -> list[list[dict[str, str]]]:
 
 
 @pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
-def test_a_prompt_read_in_pieces_sums_as_one_batch():
-    """A prompt is read in pieces (LlamaCppLLM._cuts) so that a kept piece can serve the next
-    prompt. Cut at multiples of PIECE_ALIGN tokens the logits are those of one batch to the bit,
-    so no reply changes; cut elsewhere they are not (the check can fail)."""
+def test_a_prompt_read_from_an_aligned_point_sums_as_one_batch():
+    """A prompt is read on from the furthest point a kept state serves (LlamaCppLLM._reach).
+    From a multiple of PIECE_ALIGN tokens past the fixed part, with at least MIN_TAIL tokens left,
+    the logits are those of reading the rest in one batch, to the bit, so no reply changes; from
+    elsewhere, or with fewer left, they are not (the checks can fail)."""
     import llama_cpp
     import numpy as np
 
-    from assistant.llm import PIECE_ALIGN
+    from assistant.llm import MIN_TAIL, PIECE_ALIGN
 
     llm = _default_llm()
     model = llm._llama
 
-    def logits_after(pieces: list[list[int]]) -> np.ndarray:
+    def logits_after(ends: list[int], full: list[int]) -> np.ndarray:
         model.reset()
-        for piece in pieces:
-            model.eval(piece)
+        for a, b in zip([0] + ends, ends):
+            model.eval(full[a:b])
         return np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(model._ctx.ctx, -1), shape=(model.n_vocab(),)).copy()
 
-    unaligned_differ = 0
+    unaligned_differ = short_differ = 0
     for messages in _answer_prompts():
-        text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
-        full = model.tokenize((text + "<|im_start|>assistant\n").encode("utf-8"), add_bos=False, special=True)
-        cuts = llm._cuts(messages)
-        assert len(cuts) >= 2 and all(full[:len(c)] == c for c in cuts)
-        assert all((len(c) - len(cuts[0])) % PIECE_ALIGN == 0 for c in cuts)
-        ends = [len(c) for c in cuts] + [len(full)]
-        one = logits_after([full[:ends[0]], full[ends[0]:]])
-        pieces = logits_after([full[a:b] for a, b in zip([0] + ends, ends)])
-        assert np.array_equal(one, pieces)
-        odd = [ends[0]] + [end + 1 for end in ends[1:-1]] + [len(full)]
-        unaligned_differ += not np.array_equal(one, logits_after([full[a:b] for a, b in zip([0] + odd, odd)]))
-    assert unaligned_differ > 0
+        fixed, full = llm._prompt_tokens(messages)
+        n = len(fixed)
+        assert full[:n] == fixed and llm._reach(n, full, full) > n
+        one = logits_after([n, len(full)], full)
+        for point in (n + PIECE_ALIGN, llm._reach(n, full, full)):
+            assert (point - n) % PIECE_ALIGN == 0 and point <= len(full) - MIN_TAIL
+            assert np.array_equal(one, logits_after([n, point, len(full)], full))
+        unaligned_differ += not np.array_equal(one, logits_after([n, n + PIECE_ALIGN + 5, len(full)], full))
+        point = n + 2 * PIECE_ALIGN
+        for left in (MIN_TAIL - 3, MIN_TAIL):
+            same = np.array_equal(logits_after([n, point + left], full), logits_after([n, point, point + left], full))
+            assert same or left < MIN_TAIL
+            short_differ += not same
+    assert unaligned_differ > 0 and short_differ > 0
 
 
 @pytest.mark.skipif(not _model_ready(), reason="default model not set up (scripts/setup.sh)")
 def test_a_prompt_asked_again_reads_only_its_question():
-    """A refusal is asked again with its best excerpt alone, then whole with NOT_FOUND banned: the
-    excerpts read the first time are kept at the cuts, and the prompt asked again reads only what
-    follows its last cut; the reply is the one a fresh process gives."""
+    """A refusal is asked again with its best excerpt alone, then whole with NOT_FOUND banned:
+    each prompt's state is kept once read, the one-excerpt prompt reads on from where it parts
+    from the first, the prompt asked again reads only its last few tokens, and the replies are the
+    ones a fresh process gives."""
+    from assistant.llm import MIN_TAIL, PIECE_ALIGN
+
     llm = _default_llm()
     three = _answer_prompts()[0]
     first, *rest = three[-1]["content"].split("\n[2] ")
@@ -307,18 +313,20 @@ def test_a_prompt_asked_again_reads_only_its_question():
         read.clear()
         return "".join(llm._stream(messages, 40)), list(read)
 
+    fixed, full = llm._prompt_tokens(three)
+    _, full_one = llm._prompt_tokens(one)
+    n = len(fixed)
     reply, first_read = ask(three)
-    cuts = llm._cuts(three)
-    assert len(cuts) == 3 and len(llm._cut_states) == 2
-    assert first_read[:4] == [len(cuts[0]), len(cuts[1]) - len(cuts[0]), len(cuts[2]) - len(cuts[1]),
-                              first_read[3]]  # the fixed part, two pieces, then generation's rest
-    _, one_read = ask(one)
-    assert one_read[0] < len(cuts[1]) - len(cuts[0])  # the best excerpt was not read again
+    assert first_read[:2] == [n, len(full) - n]  # the fixed part, then the rest in one batch
+    one_reply, one_read = ask(one)
+    shared = llm._reach(n, full, full_one)
+    assert shared >= n + PIECE_ALIGN and one_read[0] == len(full_one) - shared  # the best excerpt is not read again
     again, again_read = ask(three)
-    assert again == reply
-    assert again_read[0] == first_read[3]  # only what lies past the last cut: the question
+    assert again == reply and MIN_TAIL <= again_read[0] == len(full) - llm._reach(n, full, full) < MIN_TAIL + PIECE_ALIGN
+    assert len(llm._prompt_states) == 2
     fresh = _default_llm()
     assert "".join(fresh._stream(three, 40)) == reply
+    assert "".join(fresh._stream(one, 40)) == one_reply
 
 
 _MAPPED_PROBE = """
