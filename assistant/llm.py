@@ -210,12 +210,13 @@ class LlamaCppLLM(_ChatLLM):
         floating-point sums enough to change a greedy answer: the same question could get another
         answer depending on what was asked before. So a prompt is read from points that depend on
         its own tokens only: the end of the fixed part (system message and worked examples), or a
-        multiple of PIECE_ALIGN tokens past it, which gives the sums of reading the rest in one
-        batch (all 181 eval questions' model outputs the same either way). It resumes from the
-        furthest such point that the cache as the previous prompt left it, or a kept state, shares
-        with it: a refusal's second opinion with its best excerpt alone, its re-ask with NOT_FOUND
-        banned, and a later question on the same best sentence read only what differs. The
-        prompt's tokens, to keep its state once read (_keep_prompt), or None."""
+        multiple of PIECE_ALIGN tokens past it with MIN_TAIL or more tokens left, which gives the
+        sums of reading the rest in one batch (all 181 eval questions' model outputs the same
+        either way). It resumes from the furthest such point that the cache as the previous prompt
+        left it, or a kept state, shares with it: a refusal's second opinion with its best excerpt
+        alone, its re-ask with NOT_FOUND banned, and a later question on the same best sentence
+        read only what differs. The size of the fixed part and the prompt's tokens, to keep its
+        state once read (_keep_prompt); None if the prompt has no fixed part."""
         if not self._pinnable(messages):
             return None
         fixed, full = self._prompt_tokens(messages)
@@ -253,9 +254,11 @@ class LlamaCppLLM(_ChatLLM):
         live = self._reach(len(fixed), list(self._llama.input_ids[:min(self._built, self._llama.n_tokens)]), full)
         key, kept = max(((k, self._reach(len(fixed), k, full)) for k in self._prompt_states),
                         key=lambda pair: pair[1], default=((), 0))
-        if kept > live and self._load(list(key), self._prompt_states[key]):
-            self._prompt_states.move_to_end(key)
-            return kept
+        if kept > live:
+            if self._load(list(key), self._prompt_states[key]):
+                self._prompt_states.move_to_end(key)
+                return kept
+            live = 0  # the failed load emptied the cache
         return live or self._resume_fixed(fixed)
 
     def _resume_fixed(self, fixed: list[int]) -> int:
