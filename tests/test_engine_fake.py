@@ -1166,3 +1166,20 @@ def test_kept_replies_are_per_model_and_a_broken_file_is_a_clear_error(tmp_path)
     broken.write_text("{not json", encoding="utf-8")
     with pytest.raises(GenerationError, match="cannot read the kept replies"):
         Replies(broken)
+
+
+def test_a_kept_prompt_serves_the_next_from_an_aligned_point_with_enough_left():
+    """LlamaCppLLM._reach: where a kept state lets the next prompt read on from. Past the fixed
+    part, only multiples of PIECE_ALIGN tokens (other points change llama.cpp's sums), leaving
+    MIN_TAIL tokens or more; nothing if the fixed part differs."""
+    from assistant.llm import MIN_TAIL, PIECE_ALIGN, LlamaCppLLM
+
+    reach = LlamaCppLLM._reach
+    fixed = 5
+    full = list(range(fixed + 3 * PIECE_ALIGN + MIN_TAIL))
+    assert reach(fixed, full, full) == fixed + 3 * PIECE_ALIGN
+    assert reach(fixed, full, full[:-1]) == fixed + 2 * PIECE_ALIGN  # one token short of MIN_TAIL left
+    parted = full[:fixed + PIECE_ALIGN + 7] + [-1] * 40
+    assert reach(fixed, parted, full) == fixed + PIECE_ALIGN
+    assert reach(fixed, full[:fixed + PIECE_ALIGN - 1], full) == fixed  # the fixed part alone
+    assert reach(fixed, [-1] + full[1:], full) == 0
