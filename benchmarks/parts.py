@@ -416,9 +416,10 @@ def part_retrieval(ctx: Context) -> dict[str, Any]:
 
 class _PromptMeter:
     """Wraps the llama.cpp handle: counts calls and prompt tokens, and times each call's first
-    chunk from the moment llama.cpp is handed the prompt (what it reads past the prefix already in
-    its cache: for ours, past the kept pieces, the question; for the stock chain, the question);
-    can drop the KV cache before each call."""
+    chunk from the moment llama.cpp is handed the prompt: what it reads past the prefix already in
+    its cache (for the stock chain on two articles, the question; for ours, the excerpts and the
+    question of a new prompt, less of one that shares a kept prefix); can drop the KV cache before
+    each call."""
 
     def __init__(self, llm):
         self.llama = llm._llama  # noqa: SLF001 - measuring, not changing, the engine

@@ -98,8 +98,8 @@ def rows(results: dict[str, Any]) -> list[dict[str, Any]]:
             _s(_get(b, "total_ms", "p50")), rat.get("total_p50"), "total")
         add("full answer p95 vs baseline p95", _s(_get(a, "total_ms", "p95")), None, "s",
             _s(_get(b, "total_ms", "p95")), rat.get("total_p95"))
-        # What reading past the cached prefix costs: for the stock chain, its question; for ours,
-        # the question once the excerpts' pieces are read or kept.
+        # What reading past the cached prefix costs: for the stock chain on two articles, its
+        # question; for ours, a new prompt's excerpts and question.
         mine = a.get("ours_on_baseline_questions") or a
         add("first generated token counted from llama.cpp's call (the uncached tail of the prompt)",
             _s(_get(mine, "cached_to_first_token_ms", "p50")), _s(_get(mine, "cached_to_first_token_ms", "p95")), "s",
