@@ -313,6 +313,10 @@ class Engine:
         if (not out or len(out) > 3 * len(fallback) + 40 or lang.detect(out, language) != language
                 or _repeats_itself(out)):
             return unresolved
+        if question.rstrip().endswith("?") and not out.endswith("?"):
+            # The model answered instead of rewriting ("E que cargo ocupa ele?" became "O cargo
+            # ocupa ele é o secretário…"): an answer from the conversation, not a question to search.
+            return unresolved
         if set(content_terms(out)) <= set(content_terms(question)):
             # The model added nothing: a new question stands alone ("And who is David Lammy?"),
             # one that points back ("Isso foi antes…?") takes the previous question along.

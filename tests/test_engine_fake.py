@@ -559,6 +559,15 @@ def test_a_follow_up_that_points_back_keeps_the_previous_question_when_the_model
     assert a.standalone_question == f"Quem é Steve Witkoff? {FOLLOW_UP}"
 
 
+def test_a_rewrite_that_answers_instead_of_asking_is_not_searched(paris_index, engine):
+    """Seen: "E que cargo ocupa ele?" rewritten as "O cargo ocupa ele é o secretário…", an answer
+    from the conversation. A question's rewrite must stay a question."""
+    statement = "Steve Witkoff vai se reunir com o presidente francês Emmanuel Macron em Paris."
+    eng, llm = engine(paris_index, [statement, reply(MACRON, "Macron")])
+    a = eng.ask(FOLLOW_UP, HISTORY)
+    assert a.standalone_question == f"Quem é Steve Witkoff? {FOLLOW_UP}"
+
+
 def test_rewrite_with_words_nobody_wrote_keeps_the_follow_up_and_what_it_resolved(paris_index, engine):
     eng, llm = engine(paris_index, ["Com que ministros alemães Steve Witkoff vai jantar em Paris?",
                                     reply(MACRON, "Macron")])
