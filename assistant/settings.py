@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     llm_threads: int = Field(2, ge=1)
     llm_max_tokens: int = Field(120, ge=16)
     llm_timeout_s: float = Field(60.0, gt=0)
-    # Evaluated prompt pieces kept for the next prompts that share them (llama-cpp; 0 = none).
+    # Evaluated states of recent prompts, kept for the next prompts that share their start (llama-cpp; 0 = none).
     llm_state_cache_mb: int = Field(32, ge=0)
 
     top_k: int = Field(6, ge=1, le=20)
