@@ -586,7 +586,8 @@ class Engine:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.)
             return self._quote(pool, hits, language, make, "the answer is not the kind of thing asked")
-        if roles_asked and not cite.names_someone_new(text, make.standalone):
+        if roles_asked and not cite.names_someone_new(text, make.standalone) \
+                and not cite.described_by_role(text, make.standalone):
             # "Who is Ukraine's defence minister?" → "…is Ukraine's foreign minister": a role for a
             # role, no one named. The quote is of a sentence that names the holder, if one does.
             return self._quote(pool, hits, language, make, "no one is named for the role asked")

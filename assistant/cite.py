@@ -193,6 +193,23 @@ def asked_roles(question: str) -> list[str]:
     return [m.group(1)] if m and m.group(1) in ROLES else []
 
 
+_WHO_ARE_THOSE = re.compile(r"\b(?:who\s+(?:is|was|are|were)|quem\s+(?:e|foi|sao|era))\s+\w.*?\s+(?:who|that|que|which)\s+\w")
+
+
+def described_by_role(answer: str, question: str) -> bool:
+    """Whether the answer to a "who are the <role>s that did X?" question tells them apart by a
+    fuller role, where the article names no one: "Quem são os ministros que chegaram a Paris?" →
+    "…o ministro das Relações Exteriores da Ucrânia e o ministro da Defesa". Not "who is the
+    <role>?" without such a clause, which asks for the holder's name ("Quem é o ministro da Defesa
+    da Ucrânia?" is not answered by another minister), nor "the name of the official who…"."""
+    roles = asked_roles(question)
+    if not roles or not _WHO_ARE_THOSE.search(fold(question)):
+        return False
+    given = _tokens(answer)
+    added = {w for w in given - _tokens(question) if len(w) > 3 and w not in STOPWORDS}
+    return bool(added - ROLES.keys()) and all(ROLES[r] & given for r in roles)
+
+
 def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits, places: bool = True) -> bool:
     """Whether each name the answer adds to the question stands in a sentence for which
     fits(sentence, name) (places too, unless `places` is False)."""
@@ -1194,7 +1211,8 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     q_tokens = _tokens(question)
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)
-        return all(ROLES[r] & s_tokens for r in roles) and names_someone_new(sentence, question)
+        return all(ROLES[r] & s_tokens for r in roles) and (names_someone_new(sentence, question)
+                                                            or described_by_role(sentence, question))
     if kind == "number":
         return bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))
     if kind == "date":

@@ -1069,3 +1069,23 @@ def test_says_where_from():
     assert not cite.says_where_from("It goes to Madrid.", to, article)  # named at the complex, not after "from"
     assert not cite.says_where_from("It will be transmitted from the DSS-63 antenna.", "Where will it be sent from?", article)
     assert not cite.says_where_from("It will be transmitted from the DSS-63 antenna.", "What antenna will send it?", article)
+
+
+@pytest.mark.parametrize("answer, question, expected", [
+    # the article names neither minister: the fuller role is the answer it gives
+    ("Os ministros que chegaram a Paris são o ministro das Relações Exteriores da Ucrânia e o ministro da Defesa.",
+     "Quem são os ministros que chegaram a Paris?", True),
+    ("The ministers who arrived in Paris are Ukraine's foreign minister and defence minister.",
+     "Who are the ministers who arrived in Paris?", True),
+    # a holder's name is asked for: another role is no answer (un-pt-10)
+    ("O ministro da Defesa da Ucrânia é o ministro das Relações Exteriores da Ucrânia.",
+     "Quem é o ministro da Defesa da Ucrânia?", False),
+    ("The official is a European official.",
+     "What is the name of the official who said the US should use more stick?", False),
+    # nothing told apart: the role repeated
+    ("Os ministros que chegaram a Paris são os ministros.", "Quem são os ministros que chegaram a Paris?", False),
+    # no role at all in the answer
+    ("They arrived on Thursday.", "Who are the ministers who arrived in Paris?", False),
+])
+def test_a_role_clause_question_may_be_answered_by_a_fuller_role(answer, question, expected):
+    assert cite.described_by_role(answer, question) is expected

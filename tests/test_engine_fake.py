@@ -719,6 +719,17 @@ def test_a_role_answered_with_another_role_names_no_one_and_is_not_kept(paris_in
     check_citations(a)
 
 
+def test_ministers_the_article_names_only_by_role_are_answered_by_role(paris_index, engine):
+    """Asked "Quem são os ministros que chegaram a Paris?", the model answered rightly by role (the
+    article names neither), and the role check refused it: no one named."""
+    said = "Os ministros que chegaram a Paris são o ministro das Relações Exteriores da Ucrânia e o ministro da Defesa."
+    eng, _ = engine(paris_index, [reply(said, "chegaram")] * 3)
+    a = eng.ask("Quem são os ministros que chegaram a Paris?")
+    assert a.mode == "generated" and "ministro da Defesa" in a.answer, (a.answer, a.notice)
+    assert "chegaram à capital francesa" in a.citations[0].text
+    check_citations(a)
+
+
 def test_a_reply_that_only_restates_the_question_quotes_nothing_off_the_subject(paris_index, engine):
     """"Que acordo foi assinado em Paris?" → "O acordo foi assinado em Paris.": the fallback quote
     must speak of what is asked, not be the closest sentence on Moscow's relations."""
