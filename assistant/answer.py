@@ -430,7 +430,8 @@ class Engine:
         headlines = _headlines(evidence, hits)
         fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
         fitting.sort(key=lambda ev: (not cite.names_whom_after_the_doers(ev.text, make.standalone),
-                                     -cite.points_where_asked(ev.text, make.standalone)))
+                                     -cite.points_where_asked(ev.text, make.standalone),
+                                     not cite.dates_the_asked(ev.text, make.standalone)))
         if not fitting:
             why = "no selected sentence answers this kind of question about its subject"
             return make.final(lang.phrase("refusal", language), [], mode="refused",

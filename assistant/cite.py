@@ -599,6 +599,17 @@ def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str])
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|" + _CONJUNCTION)
 
 
+def dates_the_asked(sentence: str, question: str) -> bool:
+    """Whether, asked when, the sentence holds a date in a clause that speaks of the thing asked
+    (True for other questions). Asked "When do the talks start?", "um confronto acalorado na Casa
+    Branca em fevereiro, onde o líder dos EUA repreendeu o presidente da Ucrânia por não iniciar
+    conversas de paz" dates a confrontation; "Marco Rubio manterá conversas … ainda na quinta -feira"
+    dates the talks."""
+    if asked_kind(question) != "date":
+        return True
+    return any(_DATE.search(fold(part)) and shares_a_word(part, question) for part in _CLAUSE_BREAK.split(sentence))
+
+
 def _tolls_beside(number: str, sentence: str) -> set[str]:
     """What the sentence counts in the clause of `number`, or in the whole sentence when that clause
     names nothing counted ("35 people, including two children, died")."""

@@ -853,6 +853,17 @@ def test_a_date_answered_stands_in_the_clause_of_the_event_asked():
                                            "When will construction start?", article)
 
 
+def test_a_quote_for_when_dates_the_thing_asked_in_its_own_clause():
+    confrontation = ("As tensões entre Trump e Zelensky têm sido altas desde que um confronto acalorado na Casa "
+                     "Branca em fevereiro, onde o líder dos EUA repreendeu o presidente da Ucrânia por não iniciar "
+                     "conversas de paz com a Rússia mais cedo.")
+    talks = ("O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá "
+             "conversas com colegas europeus em Paris ainda na quinta -feira para discutir os esforços.")
+    for question in ("When do the talks start?", "Quando começam as conversas?"):
+        assert cite.dates_the_asked(talks, question)
+        assert not cite.dates_the_asked(confrontation, question)
+    assert cite.dates_the_asked(confrontation, "Who scolded the Ukrainian president?")  # not a date asked
+
 def test_a_bare_answer_is_only_names_and_numbers():
     # cited where the question is best answered, not where the name's own sentence is closest
     assert cite.bare("Polaris [1]") and cite.bare("Filipa Marques") and cite.bare("6")

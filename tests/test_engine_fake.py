@@ -1203,3 +1203,13 @@ def test_a_kept_prompt_serves_the_next_from_an_aligned_point_with_enough_left():
     assert reach(fixed, parted, full) == fixed + PIECE_ALIGN
     assert reach(fixed, full[:fixed + PIECE_ALIGN - 1], full) == fixed  # the fixed part alone
     assert reach(fixed, [-1] + full[1:], full) == 0
+
+
+def test_an_unsupported_date_gives_way_to_the_sentence_that_dates_the_thing_asked(paris_index, engine):
+    """Seen: "When do the talks start?" → "The talks start on Friday, March 5th." (the article has
+    "quinta -feira"), and the quote that replaced it was the best-scored sentence, a confrontation
+    "em fevereiro" over not starting peace talks."""
+    eng, _ = engine(paris_index, [reply("The talks start on Friday, March 5th.")] * 3)
+    a = eng.ask("When do the talks start?")
+    assert a.mode == "extractive" and "quinta -feira" in a.answer, (a.answer, a.notice)
+    check_citations(a)
