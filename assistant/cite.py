@@ -580,6 +580,20 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
 # deverá abrir em 2030". (Commas would cut a leading date off its clause: "Em maio de 2023, …")
 _CONJUNCTION = r"\s(?:and|e|while|enquanto|but|mas)\s"
 _COORDINATION = re.compile(r";\s|" + _CONJUNCTION)
+_ENDS_NAMED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\W*$")
+_STARTS_NAMED = re.compile(r"^\W*(?:(?:the|a|o|as|os)\s+)?[A-ZÀ-ÖØ-Þ]")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence cut where one clause ends and the next begins, not where "and" joins two names:
+    "resolver a guerra entre a Rússia e a Ucrânia “em 24 horas”" is one clause."""
+    parts, start = [], 0
+    for m in _COORDINATION.finditer(sentence):
+        if _ENDS_NAMED.search(sentence[:m.start()]) and _STARTS_NAMED.search(sentence[m.end():]):
+            continue
+        parts.append(sentence[start:m.start()])
+        start = m.end()
+    return parts + [sentence[start:]]
 
 
 def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
@@ -589,7 +603,7 @@ def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str])
     if asked_kind(question) != "date":
         return True
     for number in numbers(answer) - numbers(question):
-        parts = [p for s in sentences if number in numbers(s) for p in _COORDINATION.split(s) if number in numbers(p)]
+        parts = [p for s in sentences if number in numbers(s) for p in _clauses(s) if number in numbers(p)]
         if parts and not any(shares_a_word(p, question) for p in parts):
             return False
     return True

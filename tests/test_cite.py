@@ -851,6 +851,10 @@ def test_a_date_answered_stands_in_the_clause_of_the_event_asked():
     assert cite.dates_stand_with_the_asked("Abre no final de 2030.", "Quando abre a linha?", article)
     assert cite.dates_stand_with_the_asked("Construction starts in the second half of 2027.",
                                            "When will construction start?", article)
+    # "and" between two names joins no clauses: the "24 horas" are the war's
+    trump = ("Em maio de 2023, antes de retornar à Casa Branca, Donald Trump disse que seria capaz de resolver a "
+             "guerra entre a Rússia e a Ucrânia “em 24 horas”.")
+    assert cite.dates_stand_with_the_asked(trump, "Quando é que Trump disse que acabaria a guerra?", [trump])
 
 
 def test_a_quote_for_when_dates_the_thing_asked_in_its_own_clause():
