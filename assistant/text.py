@@ -59,10 +59,19 @@ def term(word: str) -> str:
     return word if word.isdigit() else cognate(word)[:6]
 
 
+# The unit of a question word ("A que horas…?", "What time…?", "Em que dia…?") asks for a time; it
+# is not a word of the thing asked: "horas" met Trump's "em 24 horas" for "A que horas será a
+# transmissão?".
+_ASKING = {"que", "what", "which", "qual", "quais"}
+_TIME_UNITS = {"hora", "horas", "time", "dia", "dias", "day", "ano", "year", "mes", "month", "data", "date"}
+
+
 def content_terms(text: str) -> list[str]:
-    """Folded words without stop words, as terms (see term)."""
-    return [term(word) for word in words(fold(text))
-            if word not in STOPWORDS and (len(word) >= 3 or word.isdigit())]
+    """Folded words without stop words and question words' time units, as terms (see term)."""
+    folded = words(fold(text))
+    return [term(word) for i, word in enumerate(folded)
+            if word not in STOPWORDS and (len(word) >= 3 or word.isdigit())
+            and not (word in _TIME_UNITS and i and folded[i - 1] in _ASKING)]
 
 
 def stems(texts: list[str], size: int = 4) -> set[str]:

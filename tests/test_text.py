@@ -70,3 +70,13 @@ def test_cognate_spelling_leaves_other_words_apart():
     assert stems(["antena"], 5) != stems(["antes"], 5)
     assert stems(["estrela"]) != stems(["star"])  # a translation, for the lexicon; no spelling rule
     assert stems(["estado"]) != stems(["estudo"])
+
+
+def test_the_unit_of_a_question_word_is_no_word_of_the_thing_asked():
+    from assistant.text import content_terms
+    # "horas" of "A que horas" met "em 24 horas" of a sentence on ending a war
+    assert content_terms("A que horas será a transmissão?") == ["transm"]
+    assert content_terms("What time will the song be sent?") == ["song", "sent"]
+    assert "semana" in content_terms("Em que dia da semana se realizam as conversas?")
+    # a duration said, not asked, stays
+    assert "horas" in content_terms("Trump disse que resolveria a guerra em 24 horas.")
