@@ -80,12 +80,13 @@ class Snapshot:
     by_id: dict[str, int] = field(default_factory=dict)
     bm25: BM25 = field(default_factory=lambda: BM25([]))
     languages: dict[str, str] = field(default_factory=dict)  # article source -> pt or en
+    leads: dict[int, int] = field(default_factory=dict)  # an article's headline row -> its first paragraph's
 
     @classmethod
     def load(cls, store: Store, version: str) -> "Snapshot":
         passages, vectors = store.snapshot(version)
         return cls(version, tuple(passages), vectors, {p.id: i for i, p in enumerate(passages)},
-                   BM25([content_terms(p.text) for p in passages]), story_languages(passages))
+                   BM25([content_terms(p.text) for p in passages]), story_languages(passages), leads(passages))
 
     def similarities(self, query_vec: list[float]) -> np.ndarray:
         """The cosine of the question and every passage, row for row. Exact, over the vectors held
@@ -152,7 +153,27 @@ class Retriever:
                 fused += LEXICAL_WEIGHT / (RRF_K + lex_rank[i])
             hits.append(Hit(snap.passages[i], float(cosine[i]), fused, float(lexical[i]) / lex_max, languages[i]))
         hits.sort(key=lambda h: h.fused, reverse=True)
-        return hits[:k]
+        return self._with_leads(snap, hits[:k], cosine, lexical / lex_max, {h.passage.id: h.fused for h in hits})
+
+    @staticmethod
+    def _with_leads(snap: Snapshot, hits: list[Hit], cosine: np.ndarray, lexical: np.ndarray,
+                    fused: dict[str, float]) -> list[Hit]:
+        """The hits, and after them the first paragraph of each article whose headline is among them
+        and it is not. A headline matches a question for what its story's first paragraph says, and
+        is no evidence itself: "Que país acolhe as conversas?" met "Nós para manter conversas em
+        Paris com europeus", fifth, while "…manterá conversas com colegas europeus em Paris ainda
+        na quinta -feira…", eighth, was left out and the model answered from "negociações com
+        Moscou"."""
+        held = {h.passage.id for h in hits}
+        out = list(hits)
+        for h in hits:
+            row = snap.leads.get(snap.by_id.get(h.passage.id, -1))
+            if row is None or snap.passages[row].id in held:
+                continue
+            lead = snap.passages[row]
+            held.add(lead.id)
+            out.append(Hit(lead, float(cosine[row]), fused.get(lead.id, 0.0), float(lexical[row]), h.language))
+        return out
 
     def passage(self, passage_id: str) -> Passage | None:
         snap = self.snapshot()
@@ -184,6 +205,19 @@ def other_language(story_language: str, language: str) -> bool:
     """Whether an article in `story_language` is in another language than a question in `language`
     (an article of unknown language is taken to be in the question's)."""
     return story_language not in ("", language)
+
+
+def leads(passages: list[Passage]) -> dict[int, int]:
+    """Each article's headline row (a passage that is its title alone) -> its next passage's row."""
+    rows: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        rows.setdefault(p.source, []).append(i)
+    out = {}
+    for story in rows.values():
+        story.sort(key=lambda i: passages[i].start)
+        if len(story) > 1 and passages[story[0]].text == passages[story[0]].title:
+            out[story[0]] = story[1]
+    return out
 
 
 def story_languages(passages: list[Passage]) -> dict[str, str]:

@@ -299,3 +299,21 @@ def test_exact_search_agrees_with_chromas_cosine(tmp_path, e5):
     assert all(abs(x - y) < 1e-5 for (_, x), (_, y) in zip(ours, chroma))
     hits = retriever.search("Quantas pessoas morreram em Sumy?", 3, vec)
     assert "Sumy" in hits[0].passage.text and hits[0].score == pytest.approx(dict(chroma)[hits[0].passage.id], abs=1e-5)
+
+
+def test_a_headline_hit_brings_its_first_paragraph(paris_index, e5):
+    """A headline is no evidence (it restates the story's start): when it is among the hits, the
+    first paragraph comes too, after them, with its own scores."""
+    retriever = Retriever(Store(paris_index), e5)
+    question = "Que país acolhe as conversas?"
+    hits = retriever.search(question, 6)
+    texts = [h.passage.text for h in hits]
+    assert hits[4].passage.text == hits[4].passage.title  # the headline, fifth
+    assert len(hits) == 7 and texts[6].startswith("O enviado especial de Donald Trump")
+    assert len(set(texts)) == 7
+    lead = hits[6]
+    assert lead.score == pytest.approx(float(retriever.snapshot().similarities(e5.get_query_embedding(question))[
+        retriever.snapshot().by_id[lead.passage.id]]), abs=1e-6)
+    # No headline among the hits: nothing added.
+    plain = retriever.search("Quantas pessoas morreram em Sumy?", 3)
+    assert len(plain) == 3 and all(h.passage.text != h.passage.title for h in plain)
