@@ -146,34 +146,11 @@ class Retriever:
         dense_rank = {i: r for r, i in enumerate(ranked)}
         lex_order = sorted((i for i in rows if lexical[i] > 0), key=lambda i: lexical[i], reverse=True)
         lex_rank = {i: r for r, i in enumerate(lex_order)}
-        hits = []
-        for i in rows:
-            fused = 1 / (RRF_K + dense_rank[i])
-            if i in lex_rank:
-                fused += LEXICAL_WEIGHT / (RRF_K + lex_rank[i])
-            hits.append(Hit(snap.passages[i], float(cosine[i]), fused, float(lexical[i]) / lex_max, languages[i]))
-        hits.sort(key=lambda h: h.fused, reverse=True)
-        return self._with_leads(snap, hits[:k], cosine, lexical / lex_max, {h.passage.id: h.fused for h in hits})
-
-    @staticmethod
-    def _with_leads(snap: Snapshot, hits: list[Hit], cosine: np.ndarray, lexical: np.ndarray,
-                    fused: dict[str, float]) -> list[Hit]:
-        """The hits, and after them the first paragraph of each article whose headline is among them
-        and it is not. A headline matches a question for what its story's first paragraph says, and
-        is no evidence itself: "Que país acolhe as conversas?" met "Nós para manter conversas em
-        Paris com europeus", fifth, while "…manterá conversas com colegas europeus em Paris ainda
-        na quinta -feira…", eighth, was left out and the model answered from "negociações com
-        Moscou"."""
-        held = {h.passage.id for h in hits}
-        out = list(hits)
-        for h in hits:
-            row = snap.leads.get(snap.by_id.get(h.passage.id, -1))
-            if row is None or snap.passages[row].id in held:
-                continue
-            lead = snap.passages[row]
-            held.add(lead.id)
-            out.append(Hit(lead, float(cosine[row]), fused.get(lead.id, 0.0), float(lexical[row]), h.language))
-        return out
+        fused = {i: 1 / (RRF_K + dense_rank[i]) + (LEXICAL_WEIGHT / (RRF_K + lex_rank[i]) if i in lex_rank else 0.0)
+                 for i in rows}
+        top = sorted(rows, key=fused.__getitem__, reverse=True)[:k]
+        return [Hit(snap.passages[i], float(cosine[i]), fused.get(i, 0.0), float(lexical[i]) / lex_max,
+                    snap.languages.get(snap.passages[i].source, "")) for i in top + missing_leads(snap, top)]
 
     def passage(self, passage_id: str) -> Passage | None:
         snap = self.snapshot()
@@ -205,6 +182,21 @@ def other_language(story_language: str, language: str) -> bool:
     """Whether an article in `story_language` is in another language than a question in `language`
     (an article of unknown language is taken to be in the question's)."""
     return story_language not in ("", language)
+
+
+def missing_leads(snap: Snapshot, rows: list[int]) -> list[int]:
+    """The first paragraph of each article whose headline is among `rows` and it is not. A headline
+    matches a question for what its story's first paragraph says, and is no evidence itself: "Que
+    país acolhe as conversas?" met "Nós para manter conversas em Paris com europeus", fifth, while
+    "…manterá conversas com colegas europeus em Paris ainda na quinta -feira…", eighth, was left
+    out and the model answered from "negociações com Moscou"."""
+    held, out = set(rows), []
+    for i in rows:
+        lead = snap.leads.get(i)
+        if lead is not None and lead not in held:
+            held.add(lead)
+            out.append(lead)
+    return out
 
 
 def leads(passages: list[Passage]) -> dict[int, int]:
