@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from .ingest import sentence_spans
 from .lang import ENGLISH_ONLY, PT_LETTERS, detect
 from .lexicon import TRANSLATIONS, translated
-from .text import STOPWORDS, content_terms, counts, fold, number_matches, numbers, stems, term, words
+from .text import AUXILIARIES, STOPWORDS, content_terms, counts, fold, number_matches, numbers, stems, term, words
 
 _MARKER = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 
@@ -241,14 +241,12 @@ def holds_roles_named(sentence: str, question: str) -> bool:
     return any(ROLES[w] & tokens for w in _roles_named(question))
 
 
-# After these, a role word is a participle: "vai ser enviada a canção" sends a song, no envoy.
-_AUXILIARIES = {"ser", "sera", "serao", "seria", "seriam", "sao", "foi", "foram", "sido", "esta", "estao",
-                "estava", "is", "was", "were", "be", "been", "being"}
 
 
 def _roles_named(question: str) -> list[str]:
     folded = words(fold(question))
-    return [w for i, w in enumerate(folded) if w in ROLES and (i == 0 or folded[i - 1] not in _AUXILIARIES)]
+    # After an auxiliary, a role word is a participle: "vai ser enviada a canção" sends a song, no envoy.
+    return [w for i, w in enumerate(folded) if w in ROLES and (i == 0 or folded[i - 1] not in AUXILIARIES)]
 
 
 def names_roles_together(answer: str, question: str, sentences: list[str]) -> bool:

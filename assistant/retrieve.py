@@ -64,7 +64,9 @@ class BM25:
     def scores(self, query: list[str]) -> np.ndarray:
         """Each passage's score, row for row (0 where no query term occurs)."""
         out = np.zeros(self.n)
-        for t in set(query):
+        # In the query's order, not a set's: a set's order changes with each process's hash seed,
+        # and so would the sums' last digits, and the order of passages tied on them.
+        for t in dict.fromkeys(query):
             if t in self.postings:
                 rows, weights = self.postings[t]
                 out[rows] += weights

@@ -80,6 +80,15 @@ def stems(texts: list[str], size: int = 4) -> set[str]:
     return {t[:size] for text in texts for t in content_terms(text)}
 
 
+# Forms of "to be", "to have" and "will" that carry a verb: "E onde foram montadas?" has one content
+# word, as "And where were they assembled?" has.
+AUXILIARIES = set("""
+ser sera serao seria seriam sao foi foram fora sido sendo seja sejam fosse fossem esta estao estava estavam
+esteve estiveram estar estara estarao tem ter tinha tinham teve tiveram ha havia houve vai vao ira irao iria
+is was were be been being
+""".split())
+
+
 # Words that point back into a conversation ("Isso foi antes…?", "Was he…then?"): a question with
 # one of them, or with fewer than two content words ("E quando?", "De que antena?"), is not
 # understood alone.
@@ -98,7 +107,7 @@ _POSSESSIVES = {"his", "her", "its", "their"}
 def refers_back(text: str) -> bool:
     """Whether a question needs the conversation before it to be understood."""
     folded = words(fold(text))
-    if len(content_terms(text)) < 2:
+    if len(content_terms(" ".join(w for w in folded if w not in AUXILIARIES))) < 2:
         return True
     return any(w in _REFERS_BACK and not (w in _POSSESSIVES and content_terms(" ".join(folded[:i])))
                for i, w in enumerate(folded))

@@ -568,6 +568,16 @@ def test_a_rewrite_that_answers_instead_of_asking_is_not_searched(paris_index, e
     assert a.standalone_question == f"Quem é Steve Witkoff? {FOLLOW_UP}"
 
 
+def test_a_follow_up_of_one_word_and_an_auxiliary_keeps_the_previous_question(paris_index, engine):
+    """Seen on a held-out article: "E onde foram montadas?" (the turbines) was answered by the model
+    instead of rewritten, searched alone, and answered from the Paris story. "foram" is no more a
+    word of the question than "were" is."""
+    statement = "Os ministros foram recebidos em Paris."
+    eng, llm = engine(paris_index, [statement, reply(MACRON, "Macron")])
+    a = eng.ask("E onde foram recebidos?", HISTORY)
+    assert a.standalone_question == "Quem é Steve Witkoff? E onde foram recebidos?"
+
+
 def test_rewrite_with_words_nobody_wrote_keeps_the_follow_up_and_what_it_resolved(paris_index, engine):
     eng, llm = engine(paris_index, ["Com que ministros alemães Steve Witkoff vai jantar em Paris?",
                                     reply(MACRON, "Macron")])

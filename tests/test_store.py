@@ -317,3 +317,31 @@ def test_a_headline_hit_brings_its_first_paragraph(paris_index, e5):
     # No headline among the hits: nothing added.
     plain = retriever.search("Quantas pessoas morreram em Sumy?", 3)
     assert len(plain) == 3 and all(h.passage.text != h.passage.title for h in plain)
+
+
+_BM25_DIGEST = """
+import hashlib
+from assistant.retrieve import BM25
+from assistant.text import content_terms
+from conftest import ARTICLES
+texts = [p for f in sorted(ARTICLES.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\\n\\n") if p.strip()]
+bm25 = BM25([content_terms(p) for p in texts])
+asked = "Quantas pessoas morreram no ataque com míssil russo à cidade de Sumy e quantas ficaram feridas na Ucrânia em abril?"
+print(hashlib.md5(bm25.scores(content_terms(asked)).tobytes()).hexdigest())
+"""
+
+
+def test_bm25_scores_are_the_same_in_every_process():
+    """A question's terms summed in a set's order gave other last digits, and another order of
+    tied passages, in a process with another hash seed (3 of these 8): the eval's answers could
+    change from one run to the next."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    digests = {subprocess.run([sys.executable, "-c", _BM25_DIGEST], capture_output=True, text=True, check=True,
+                              cwd=here, env={**os.environ, "PYTHONHASHSEED": str(seed),
+                                             "PYTHONPATH": f"{here}:{here.parent}"}).stdout
+               for seed in range(8)}
+    assert len(digests) == 1, digests

@@ -44,6 +44,10 @@ def test_refers_back_tells_a_follow_up_from_a_new_question():
     assert refers_back("What is his role?") and refers_back("And what did they say about their plan?")
     # One content word is not a question of its own: "De que antena?" asks about the last answer.
     assert refers_back("De que antena?")
+    # An auxiliary is no content word, in Portuguese as in English ("were"): "E onde foram
+    # montadas?" asks where the turbines of the last answer were assembled.
+    assert refers_back("E onde foram montadas?") and refers_back("And where were they assembled?")
+    assert not refers_back("Onde foram montadas as turbinas?")
 
 
 @pytest.mark.parametrize("text, found", [
