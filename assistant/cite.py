@@ -364,7 +364,7 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     asking for one (unjudged)."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False
-            and not unjudged(question, [sentence]))
+            and not unjudged(question, [sentence]) and names_an_origin(sentence, question))
 
 
 # Names asked about one by one: a list or alternatives ("McCartney e Yoko Ono", "in Sumy or in Kryvyi
@@ -900,6 +900,22 @@ def _only_an_origin(name: tuple[str, ...], sentences: list[str]) -> bool:
     places = [_ORIGIN_BEFORE.search(s[:at]) is not None for s in sentences for at, n in _name_runs(s)
               if n == name]
     return bool(places) and all(places)
+
+
+# "De onde…?", "From which antenna…?", "Where … from?"; not "counterparts from which countries".
+_ASKS_FROM = re.compile(r"\b(de onde|donde|desde onde|from where)\b|^\W*(and )?from (which|what)\b|\bwhere\b.*\bfrom\W*$")
+# "from the DSS-63 antenna", "a partir de Madrid", "transmitida de Madrid".
+_ORIGIN = re.compile(r"\b(from|desde|a partir d[eoa]s?)\b|\b(de|do|da|dos|das)\s+[A-ZÀ-Þ]")
+
+
+def names_an_origin(sentence: str, question: str) -> bool:
+    """Whether, asked where something comes from, the sentence says where anything comes from
+    (True for any other question): after "Que canção vai a NASA transmitir?", "E de onde vai ser
+    transmitida?" is not answered by "NASA will … transmit the Beatles song … in the direction of
+    the star Polaris"."""
+    if not _ASKS_FROM.search(fold(question)):
+        return True
+    return bool(_ORIGIN.search(sentence) or _ORIGIN.search(fold(sentence)))
 
 
 def points_where_asked(sentence: str, question: str) -> int:

@@ -1073,6 +1073,23 @@ def test_points_where_asked(question, target, into, origin):
     assert cite.points_where_asked("The song will be transmitted from the DSS-63 radio antenna.", question) == origin
 
 
+@pytest.mark.parametrize("question, asks_from", [
+    ("De onde vai ser transmitida a canção Across the Universe, a NASA?", True),
+    ("From which radio antenna will the song be transmitted?", True),
+    ("Where will it be sent from?", True),
+    ("Apart from Lammy, counterparts from which countries will the US Secretary of State hold talks with?", False),
+    ("How far is Polaris from Earth?", False),
+    ("Para onde vai a canção?", False),
+])
+def test_a_sentence_that_names_no_origin_does_not_answer_where_from(question, asks_from):
+    toward = "NASA will transmit the Beatles song Across the Universe in the direction of the star Polaris."
+    assert cite.names_an_origin(toward, question) is not asks_from
+    assert cite.names_an_origin("The song will be transmitted from the DSS-63 radio antenna.", question)
+    assert cite.names_an_origin("A canção será transmitida de Madrid.", question)
+    if "Lammy" not in question:
+        assert cite.quotable(toward, question, ["NASA to beam Beatles song into deep space"]) is not asks_from
+
+
 def test_says_where_from():
     article = ["The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space Complex.",
                "NASA will transmit the song in the direction of the star Polaris."]
