@@ -183,6 +183,9 @@ class Engine:
         if dated:
             yield self._dateline(dated, hits, query_vec, language, make)
             return
+        if cite.asks_overview(standalone) or cite.asks_overview(question):
+            yield self._leads(standalone, hits, query_vec, language, make)
+            return
         gate = self._gate(standalone, hits[0]) if hits else self.refuse_below
         relevance = _relevance(hits[0], language) if hits else None
         if not evidence or relevance < gate:
@@ -270,6 +273,26 @@ class Engine:
         if not bound:
             return make.final(" ".join(said), [], mode="refused", notice="the article carries no date")
         return make.final(" ".join(said), make.citations(bound), mode="extractive", notice="the story's dateline")
+
+    def _leads(self, question: str, hits: list[Hit], query_vec: Any, language: str,
+               make: "_Builder") -> dict[str, Any]:
+        """"What is the article about?", "Resuma a notícia": the first sentence of each meant story's
+        first paragraph, which in news says what the story is. Retrieval ranks no passage for a
+        question that names nothing in the story, and this model, asked, quoted any sentence."""
+        said, bound = [], {}
+        for source in _stories_meant(question, hits, self.retriever.passages):
+            first = next((p for p in self.retriever.story(source) if p.text != p.title and not is_dateline(p.text)), None)
+            if first is None:
+                continue
+            start, end, text = next(_sentence_spans(first))
+            score = float(self._sentence_vectors([f"{first.title}\n{text}"])[0] @ np.asarray(query_vec))
+            make.hits.append(Hit(first, score, 0.0, 0.0, self.retriever.language_of(source)))
+            bound[len(make.hits) - 1] = [(start, end)]
+            said.append(lang.phrase("lead", language).format(title=first.title, lead=text, n=len(bound)))
+        if not bound:
+            return make.final(lang.phrase("refusal", language), [], mode="refused", notice="no story has a paragraph")
+        return make.final(" ".join(said), make.citations(bound), mode="extractive",
+                          notice="the first sentence of the story's first paragraph")
 
     def _anniversary(self, hits: list[Hit], language: str, make: "_Builder") -> dict[str, Any] | None:
         """"How old is NASA?": an "Nth anniversary of NASA" in a retrieved passage answers N years
@@ -511,10 +534,14 @@ class Engine:
                and not cite.counts_the_noun(text, make.standalone)
                else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
                else "gives no words to the person asked about" if not cite.speaks_for_the_asked(text, make.standalone)
+               else "leaves out whom or what the question is about"
+               if cite.leaves_out_subject(text, make.standalone, _headlines(pool, hits))
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"
-            return self._pointed_quote(text, language, pool, hits, make)
+            # Pressed on Russia's reaction, it told of the US envoys' talks: no sentence it points
+            # at answers that.
+            return None if why.startswith("leaves out") else self._pointed_quote(text, language, pool, hits, make)
         make.raw = f"{refused_raw}\n---\n{raw}"
         result = self._check(raw, language, pool, hits, make, pool)
         if result["answer"].mode != "generated":
@@ -885,10 +912,14 @@ def _publication_question(question: str, standalone: str, turns: list[dict[str, 
     return None
 
 
-# Words of any question about when a story came out: what is left names the story meant.
+# Words of any question about a story as a whole (when it came out, what it is about): what is left
+# names the story meant.
 _ABOUT_A_STORY = set(content_terms(
     "article story news piece report text artigo noticia reportagem materia texto published publicada publicado "
-    "written escrita escrito posted dated divulgada divulgado date data when quando old idade"))
+    "written escrita escrito posted dated divulgada divulgado date data when quando old idade "
+    "articles stories texts artigos noticias textos summary summarize summarise resuma resume resumo resumir "
+    "sintese sintetize main key points gist principais pontos ideia principal trata tratam fala falam conta "
+    "relata give write make faz faca saying"))
 
 
 def _stories_meant(question: str, hits: list[Hit], passages: Sequence[Passage]) -> list[str]:

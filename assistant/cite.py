@@ -355,6 +355,17 @@ def names_subject(sentence: str, question: str, headlines: list[str], exact: boo
     return any(_holds_name(n, tokens) for n in own)
 
 
+def leaves_out_subject(answer: str, question: str, headlines: list[str]) -> bool:
+    """Whether an answer of more than a bare name or number names none of the question's own names
+    and places (own_subjects), countries included: pressed on "Qual foi a reação da Rússia às
+    conversas em Paris?", the model answered that the US envoys will hold talks in Paris."""
+    own = own_subjects(question, headlines)
+    if not own or bare(answer):
+        return False
+    tokens = _tokens(strip_markers(answer))
+    return not any(_holds_name(n, tokens) for n in own)
+
+
 def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     """Whether a sentence may be quoted as the answer: it can answer this kind of question
     (can_answer), counting what a "how many" question counts (tolls), and names the question's
@@ -1075,6 +1086,28 @@ _PUBLISHED = re.compile(
 
 def asks_publication_date(question: str) -> bool:
     return bool(_PUBLISHED.search(fold(question)))
+
+
+# Asked what the story as a whole says: "What is this article about?", "Resuma a notícia", "De que
+# trata o artigo?". Not what it says of something ("O que diz o artigo sobre Sumy?"), nor a summary
+# of one thing in it ("Summarize what Yermak said").
+_THE = r"(?:the|this|that|these|those|a|o|as|os|est[ae]s?|ess[ae]s?|d[aeo]s?|dest[ae]s?|dess[ae]s?|na|no|nest[ae]|ness[ae])"
+_OVERVIEW = re.compile(
+    r"\bwhat(?:'s|s| is| are| was)? (?:(?:the|this|that|these|those) (?:[\w'-]+ ){0,3}?" + _STORY + r"s?|it) "
+    r"(?:[\w'-]+ ){0,3}?(?:about|saying)\W*$"
+    r"|\b(?:summari[sz]e|sum up|(?:a )?summary of|gist of|main points of|key points of|tl;?dr of) " + _THE + " "
+    r"(?:[\w'-]+ ){0,3}?" + _STORY +
+    r"|^\W*(?:(?:give|write|make) (?:me )?)?(?:a )?(?:summary|main points|key points|gist|tl;?dr)\W*$"
+    r"|\b(?:resum[aeio]\w*|sintetiz\w*|sintese)(?:-me| me| para mim)? " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY +
+    r"|^\W*(?:(?:faz|faca|fa[cz]a-me|da-me|de-me) (?:um )?)?(?:resumo|sintese)\W*$"
+    r"|\b(?:principais pontos|pontos principais|ideia principal)(?: " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r")?\W*$"
+    r"|\b(?:de|do|sobre) (?:o )?que (?:e que )?(?:trata|tratam|fala|falam|e|sao) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY +
+    r"|\b(?:o )?que (?:diz|dizem|conta|contam|relata) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r"s?\W*$")
+
+
+def asks_overview(question: str) -> bool:
+    """Whether the question asks what the story as a whole is about (see _OVERVIEW)."""
+    return bool(_OVERVIEW.search(fold(question).strip()))
 
 
 _WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|horas?))\b")

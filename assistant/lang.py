@@ -54,6 +54,10 @@ PHRASES = {
         "pt": "A notícia “{title}” tem a data “{date}”. [{n}]",
         "en": "The article “{title}” is dated “{date}”. [{n}]",
     },
+    "lead": {  # {title}: the story's headline; {lead}: the first sentence of its first paragraph; {n}: its citation
+        "pt": "A notícia “{title}” começa assim: “{lead}” [{n}]",
+        "en": "The article “{title}” begins: “{lead}” [{n}]",
+    },
     "undated": {
         "pt": "A notícia “{title}” não tem data.",
         "en": "The article “{title}” is not dated.",

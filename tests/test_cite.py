@@ -684,6 +684,32 @@ def test_asked_when_what_the_story_tells_happens(question):
     assert not cite.asks_publication_date(question)
 
 
+@pytest.mark.parametrize("question", [
+    "What is this article about?", "What's the NASA story about?", "Summarize the article.", "Give me a summary",
+    "What are these articles about?", "Resuma o artigo.", "Resuma a notícia da NASA.", "Resume-me este texto",
+    "Faz um resumo", "Quais são os principais pontos da notícia?", "De que trata a notícia?",
+    "Do que fala este artigo?", "Sobre o que é o artigo?", "O que diz a notícia?"])
+def test_asked_what_the_story_is_about(question):
+    assert cite.asks_overview(question)
+
+
+@pytest.mark.parametrize("question", [
+    "O que diz o artigo sobre Sumy?", "What did the article say about Sumy?", "Summarize what Yermak said",
+    "Resuma o que disse Yermak", "What are the talks about?", "What is the song about?", "De que trata a canção?",
+    "Quais são os principais pontos do acordo?", "What is the main point of the talks?", "Quando foi publicada a notícia?"])
+def test_asked_about_one_thing_the_story_tells(question):
+    assert not cite.asks_overview(question)
+
+
+def test_an_answer_that_names_none_of_the_question_s_own_subjects_leaves_them_out():
+    paris = ["Nós para manter conversas em Paris com europeus"]
+    russia = "Qual foi a reação da Rússia às conversas em Paris?"
+    assert cite.leaves_out_subject("Steve Witkoff e Marco Rubio manterão conversas em Paris.", russia, paris)
+    assert not cite.leaves_out_subject("O presidente russo Vladimir Putin não reagiu.", russia, paris)
+    assert not cite.leaves_out_subject("Paris [1]", "In which city are the US envoys meeting?", paris)  # bare
+    assert not cite.leaves_out_subject("They meet in Paris.", "Where do they meet?", paris)  # no subject asked
+
+
 LAMMY_SINCE = ("As negociações, que o secretário de Relações Exteriores do Reino Unido, David Lammy, também "
                "comparecerão, formam o mais alto nível de envolvimento transatlântico sobre a guerra desde fevereiro.")
 

@@ -363,6 +363,17 @@ def test_asked_where_a_thing_goes_the_quote_says_where_to(nasa_index, engine, qu
     assert eng.ask("Where will the song be transmitted from?").mode == "generated"
 
 
+def test_a_pressed_answer_that_leaves_out_the_subject_leaves_the_refusal(paris_index, engine):
+    """Found in the chat's first example: pressed on "Qual foi a reação da Rússia às conversas em
+    Paris?" (the article does not say), the model told of the US envoys' talks in Paris; that
+    answer passed every check, and no sentence it points at is about Russia either."""
+    told = "Steve Witkoff e Marco Rubio manterão conversas com colegas europeus em Paris ainda na quinta-feira."
+    eng, llm = engine(paris_index, [not_found_reply] * 3 + [told], can_ban=True)
+    a = eng.ask("Qual foi a reação da Rússia às conversas em Paris?")
+    assert a.refused and not a.citations, (a.answer, a.model_output)
+    assert "[rejected: leaves out whom or what the question is about]" in a.model_output
+
+
 def test_a_rejected_pressed_answer_points_at_the_sentence_to_quote(nasa_index, engine):
     """Found in the eval (NASA pt-20): pressed, the model mixed the date of one sentence with the
     time of another; the sentence holding the date is quoted, and the rejected reply kept."""
@@ -1086,6 +1097,28 @@ def test_when_a_story_was_published_is_its_dateline(both_stories, engine):
     assert "2008" in either.answer and "is not dated" in either.answer and not either.refused
     assert llm.calls == []
     assert "February 4" in eng.ask("When will the song be transmitted?").answer  # what the story tells
+
+
+def test_asked_what_the_story_is_about_its_lead_answers(both_stories, engine):
+    """Found in plain use: "What is this article about?" got the Kryvyi Rih sentence, "Resuma o
+    artigo." and "Quais são os principais pontos da notícia?" a refusal. The first sentence of each
+    meant story's first paragraph (the lead) answers, quoted and cited, with no generator call."""
+    eng, llm = engine(both_stories, [reply("On February 4.")])
+    nasa = ARTICLES / "nasa-beatles-deep-space.en.txt"
+    nasa_lead = ("On February 4, NASA will digitally transmit the Beatles song Across the Universe in the direction "
+                 "of the star Polaris, commonly known as the North Star.")
+    a = eng.ask("Resuma a notícia da NASA.")
+    assert a.answer == f"A notícia “NASA to beam Beatles song into deep space” começa assim: “{nasa_lead}” [1]", a.answer
+    c = a.citations[0]
+    assert c.source == nasa.name and source_text(nasa)[c.start:c.end] == nasa_lead
+    both = eng.ask("What is this article about?")  # two stories indexed: each one's lead
+    assert both.language == "en" and both.answer.startswith("The article “") and "[2]" in both.answer
+    assert {c.source for c in both.citations} == {nasa.name, PARIS.name}
+    paris = eng.ask("De que trata a notícia sobre as conversas de Paris?")
+    assert [c.source for c in paris.citations] == [PARIS.name] and "Steve Witkoff" in paris.answer
+    assert llm.calls == []
+    eng.ask("O que diz o artigo sobre Sumy?")  # what it says of one thing: the model is asked
+    assert llm.calls
 
 
 def test_an_english_question_on_the_portuguese_story_is_not_refused_for_its_language(both_stories, engine):
