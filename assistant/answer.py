@@ -18,7 +18,7 @@ import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
-from .ingest import Passage, is_dateline
+from .ingest import Passage, is_byline, is_dateline
 from .retrieve import CROSS_LINGUAL_BONUS, Hit, Retriever, other_language
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
@@ -180,11 +180,9 @@ class Engine:
                              notice="the question gives the assistant instructions")
             return
         dated = _publication_question(question, standalone, turns)
-        if dated:
-            yield self._dateline(dated, hits, query_vec, language, make)
-            return
-        if cite.asks_overview(standalone) or cite.asks_overview(question):
-            yield self._leads(standalone, hits, query_vec, language, make)
+        kind = "dateline" if dated else cite.story_question(standalone) or cite.story_question(question)
+        if kind:
+            yield self._about_each_story(kind, dated or standalone, hits, query_vec, language, make)
             return
         gate = self._gate(standalone, hits[0]) if hits else self.refuse_below
         relevance = _relevance(hits[0], language) if hits else None
@@ -252,47 +250,31 @@ class Engine:
             self._sentence_vectors(texts)
 
     # -- steps ---------------------------------------------------------------
-    def _dateline(self, question: str, hits: list[Hit], query_vec: Any, language: str,
-                  make: "_Builder") -> dict[str, Any]:
-        """"When was the story published?": its dateline (a paragraph that is only a date, near the
-        top) answers, for each story the question may mean. Retrieval rarely ranks that paragraph:
-        nothing in "Saturday, February 2, 2008" is like the question."""
+    def _about_each_story(self, kind: str, question: str, hits: list[Hit], query_vec: Any, language: str,
+                          make: "_Builder") -> dict[str, Any]:
+        """A question on a story itself, not on what it tells (cite.story_question): when it was
+        published, what it is about, its headline, who wrote it. Each story it may mean
+        (_stories_meant) answers from one paragraph near its top, quoted and cited (_STORY_PARTS);
+        a story without one is said to lack it. Retrieval rarely ranks those paragraphs: nothing in
+        "Saturday, February 2, 2008" is like "When was the story published?"."""
+        find, phrase, missing = _STORY_PARTS[kind]
         said, bound = [], {}
         for source in _stories_meant(question, hits, self.retriever.passages):
             story = self.retriever.story(source)
-            line = next((p for p in story[:DATELINE_WITHIN] if is_dateline(p.text)), None)
-            if line is None:
-                said.append(lang.phrase("undated", language).format(title=story[0].title))
+            found = find(story)
+            if found is None:
+                said.append(lang.phrase(missing, language).format(title=story[0].title) if missing else "")
                 continue
-            score = float(self._sentence_vectors([f"{line.title}\n{line.text}"])[0] @ np.asarray(query_vec))
+            part, start, end, text = found
+            score = float(self._sentence_vectors([f"{part.title}\n{text}"])[0] @ np.asarray(query_vec))
             # citations are numbered over make.hits
-            make.hits.append(Hit(line, score, 0.0, 0.0, self.retriever.language_of(source)))
-            bound[len(make.hits) - 1] = [(line.start, line.end)]
-            said.append(lang.phrase("dated", language).format(title=line.title, date=line.text.strip(),
-                                                                n=len(bound)))
-        if not bound:
-            return make.final(" ".join(said), [], mode="refused", notice="the article carries no date")
-        return make.final(" ".join(said), make.citations(bound), mode="extractive", notice="the story's dateline")
-
-    def _leads(self, question: str, hits: list[Hit], query_vec: Any, language: str,
-               make: "_Builder") -> dict[str, Any]:
-        """"What is the article about?", "Resuma a notícia": the first sentence of each meant story's
-        first paragraph, which in news says what the story is. Retrieval ranks no passage for a
-        question that names nothing in the story, and this model, asked, quoted any sentence."""
-        said, bound = [], {}
-        for source in _stories_meant(question, hits, self.retriever.passages):
-            first = next((p for p in self.retriever.story(source) if p.text != p.title and not is_dateline(p.text)), None)
-            if first is None:
-                continue
-            start, end, text = next(_sentence_spans(first))
-            score = float(self._sentence_vectors([f"{first.title}\n{text}"])[0] @ np.asarray(query_vec))
-            make.hits.append(Hit(first, score, 0.0, 0.0, self.retriever.language_of(source)))
+            make.hits.append(Hit(part, score, 0.0, 0.0, self.retriever.language_of(source)))
             bound[len(make.hits) - 1] = [(start, end)]
-            said.append(lang.phrase("lead", language).format(title=first.title, lead=text, n=len(bound)))
+            said.append(lang.phrase(phrase, language).format(title=part.title, text=text, n=len(bound)))
+        answer = " ".join(x for x in said if x) or lang.phrase("refusal", language)
         if not bound:
-            return make.final(lang.phrase("refusal", language), [], mode="refused", notice="no story has a paragraph")
-        return make.final(" ".join(said), make.citations(bound), mode="extractive",
-                          notice="the first sentence of the story's first paragraph")
+            return make.final(answer, [], mode="refused", notice=f"no story has its {kind}")
+        return make.final(answer, make.citations(bound), mode="extractive", notice=f"the story's {kind}")
 
     def _anniversary(self, hits: list[Hit], language: str, make: "_Builder") -> dict[str, Any] | None:
         """"How old is NASA?": an "Nth anniversary of NASA" in a retrieved passage answers N years
@@ -919,7 +901,9 @@ _ABOUT_A_STORY = set(content_terms(
     "written escrita escrito posted dated divulgada divulgado date data when quando old idade "
     "articles stories texts artigos noticias textos summary summarize summarise resuma resume resumo resumir "
     "sintese sintetize main key points gist principais pontos ideia principal trata tratam fala falam conta "
-    "relata give write make faz faca saying"))
+    "relata give write make faz faca saying headline headlines title titles titulo titulos manchete called chama "
+    "wrote author authored writer journalist reporter signed source escreveu autor autora jornalista assina "
+    "assinou fonte fontes"))
 
 
 def _stories_meant(question: str, hits: list[Hit], passages: Sequence[Passage]) -> list[str]:
@@ -933,6 +917,39 @@ def _stories_meant(question: str, hits: list[Hit], passages: Sequence[Passage]) 
     named = [src for src in shown
              if asked & {t for p in passages if p.source == src for t in content_terms(f"{p.title} {p.text}")}]
     return named or shown
+
+
+def _dateline(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
+    """A paragraph near the top that is only a date."""
+    line = next((p for p in story[:DATELINE_WITHIN] if is_dateline(p.text)), None)
+    return None if line is None else (line, line.start, line.end, line.text.strip())
+
+
+def _lead(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
+    """The first sentence of the first paragraph, which in news says what the story is."""
+    first = next((p for p in story if p.text != p.title and not is_dateline(p.text) and not is_byline(p.text)), None)
+    return None if first is None else (first, *next(_sentence_spans(first)))
+
+
+def _headline(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
+    top = story[0] if story and story[0].text == story[0].title else None
+    return None if top is None else (top, top.start, top.end, top.title)
+
+
+def _byline(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
+    """A paragraph near the top that only names who wrote the story ("By Jane Doe", "Por …")."""
+    line = next((p for p in story[:DATELINE_WITHIN + 1] if is_byline(p.text)), None)
+    return None if line is None else (line, line.start, line.end, line.text.strip())
+
+
+# What answers each question on a story itself: how the paragraph is found, the phrase that gives
+# it, and the phrase for a story without one (None: the story is left out).
+_STORY_PARTS = {
+    "dateline": (_dateline, "dated", "undated"),
+    "lead": (_lead, "lead", None),
+    "headline": (_headline, "headline", None),
+    "byline": (_byline, "byline", "no_byline"),
+}
 
 
 def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:

@@ -1105,9 +1105,37 @@ _OVERVIEW = re.compile(
     r"|\b(?:o )?que (?:diz|dizem|conta|contam|relata) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r"s?\W*$")
 
 
+# "…the story about the Beatles song", "…a notícia sobre Paris": which story, not what is asked.
+_ON = r"(?: (?:about|on|sobre|acerca d[aeo]s?|da|do|de) [\w'’ -]{1,60}?)?"
+_OF_THE_STORY = (r"(?: (?:of|d[aeo]s?|dest[ae]|dess[ae]) (?:the |this |that )?(?:[\w'-]+ ){0,3}?" + _STORY + r"s?"
+                 + _ON + r")?\W*$")
+_HEADLINE = re.compile(
+    r"\b(?:(?:what|which) (?:is|was|are) (?:the |its )?(?:headline|title)s?" + _OF_THE_STORY +
+    r"|(?:qual|quais) (?:e|sao) (?:o |os |a |as )?(?:titulo|manchete)s?" + _OF_THE_STORY +
+    r"|como se chama " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + _ON + r"\W*$)")
+_AUTHOR = re.compile(
+    r"\b(?:who (?:wrote|authored|signed) " + _THE + " (?:[\w'-]+ ){0,3}?" + _STORY + r"s?" + _ON + r"\W*$"
+    r"|who (?:is|was) (?:the |its )?(?:author|writer|journalist|reporter)" + _OF_THE_STORY +
+    r"|(?:what|which) is (?:the |its )?source" + _OF_THE_STORY +
+    r"|quem (?:escreveu|assina|assinou) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r"s?" + _ON + r"\W*$"
+    r"|quem (?:e|foi) (?:o |a )?(?:autor|autora|jornalista|reporter)" + _OF_THE_STORY +
+    r"|(?:qual|quais) (?:e|sao) (?:a |as )?fontes?" + _OF_THE_STORY + ")")
+
+
 def asks_overview(question: str) -> bool:
     """Whether the question asks what the story as a whole is about (see _OVERVIEW)."""
     return bool(_OVERVIEW.search(fold(question).strip()))
+
+
+def story_question(question: str) -> str | None:
+    """What a question on the story itself asks for, not on what it tells: "lead" (what it is
+    about), "headline", "byline" (who wrote it); None for any other question (a publication date is
+    asks_publication_date's)."""
+    folded = fold(question).strip()
+    for kind, pattern in (("headline", _HEADLINE), ("byline", _AUTHOR), ("lead", _OVERVIEW)):
+        if pattern.search(folded):
+            return kind
+    return None
 
 
 _WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|horas?))\b")

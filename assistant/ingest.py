@@ -168,6 +168,14 @@ def is_dateline(paragraph: str) -> bool:
     return len(paragraph) <= 80 and bool(_DATELINE.match(fold(paragraph.strip())))
 
 
+# "By Jane Doe", "Por Maria Silva, em Lisboa", "Texto de …": who wrote the story, near its top.
+_BYLINE = re.compile(r"^(?i:by|por|texto de|reportagem de|written by|escrito por)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,6}$")
+
+
+def is_byline(paragraph: str) -> bool:
+    return len(paragraph) <= 80 and bool(_BYLINE.match(paragraph.strip()))
+
+
 def is_boilerplate(paragraph: str, title: str) -> bool:
     if len(paragraph) > _BOILERPLATE_MAX_CHARS:
         return False

@@ -50,13 +50,25 @@ PHRASES = {
         "pt": "O artigo diz:",
         "en": "The article says:",
     },
-    "dated": {  # {title}, {date}: the story's headline and dateline; {n}: its citation
-        "pt": "A notícia “{title}” tem a data “{date}”. [{n}]",
-        "en": "The article “{title}” is dated “{date}”. [{n}]",
+    "dated": {  # {title}, {text}: the story's headline and dateline; {n}: its citation
+        "pt": "A notícia “{title}” tem a data “{text}”. [{n}]",
+        "en": "The article “{title}” is dated “{text}”. [{n}]",
     },
-    "lead": {  # {title}: the story's headline; {lead}: the first sentence of its first paragraph; {n}: its citation
-        "pt": "A notícia “{title}” começa assim: “{lead}” [{n}]",
-        "en": "The article “{title}” begins: “{lead}” [{n}]",
+    "lead": {  # {title}: the story's headline; {text}: the first sentence of its first paragraph; {n}: its citation
+        "pt": "A notícia “{title}” começa assim: “{text}” [{n}]",
+        "en": "The article “{title}” begins: “{text}” [{n}]",
+    },
+    "headline": {  # {title}: the story's headline; {n}: its citation
+        "pt": "O título da notícia é “{title}”. [{n}]",
+        "en": "The article's headline is “{title}”. [{n}]",
+    },
+    "byline": {  # {title}: the story's headline; {text}: its byline; {n}: its citation
+        "pt": "A notícia “{title}” é assinada: “{text}”. [{n}]",
+        "en": "The article “{title}” is signed “{text}”. [{n}]",
+    },
+    "no_byline": {
+        "pt": "A notícia “{title}” não diz quem a escreveu.",
+        "en": "The article “{title}” does not say who wrote it.",
     },
     "undated": {
         "pt": "A notícia “{title}” não tem data.",

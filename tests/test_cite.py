@@ -701,6 +701,17 @@ def test_asked_about_one_thing_the_story_tells(question):
     assert not cite.asks_overview(question)
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("Qual é o título da notícia?", "headline"), ("What is the headline of the NASA story?", "headline"),
+    ("Como se chama a notícia?", "headline"), ("Qual é a manchete?", "headline"),
+    ("Quem escreveu o artigo?", "byline"), ("Who wrote this story?", "byline"), ("Who is the author?", "byline"),
+    ("Qual é a fonte da notícia?", "byline"), ("What is this article about?", "lead"),
+    ("What is the title of the song?", None), ("Who wrote the song?", None), ("Qual é o título do ministro?", None),
+    ("Who is the author of the idea?", None), ("Quando foi publicada a notícia?", None)])
+def test_a_question_on_the_story_itself(question, kind):
+    assert cite.story_question(question) == kind
+
+
 def test_an_answer_that_names_none_of_the_question_s_own_subjects_leaves_them_out():
     paris = ["Nós para manter conversas em Paris com europeus"]
     russia = "Qual foi a reação da Rússia às conversas em Paris?"

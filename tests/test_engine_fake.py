@@ -1121,6 +1121,32 @@ def test_asked_what_the_story_is_about_its_lead_answers(both_stories, engine):
     assert llm.calls
 
 
+def test_the_headline_and_who_wrote_the_story_are_read_from_its_top(both_stories, engine, tmp_path, e5):
+    """Found in plain use: "Qual é o título da notícia?" was refused, "What is the headline?" got a
+    paraphrase, "Quem escreveu o artigo?" the Sumy sentence, "What is the source of this article?"
+    "Martin Lewis". Neither shipped story is signed."""
+    eng, llm = engine(both_stories, [reply("On February 4.")])
+    a = eng.ask("What is the headline of the NASA story?")
+    assert a.answer == "The article's headline is “NASA to beam Beatles song into deep space”. [1]", a.answer
+    assert a.citations[0].text == "NASA to beam Beatles song into deep space"
+    both = eng.ask("Qual é o título da notícia?")
+    assert both.answer.count("O título da notícia é") == 2 and len(both.citations) == 2
+    unsigned = eng.ask("Quem escreveu o artigo?")
+    assert unsigned.refused and unsigned.answer.count("não diz quem a escreveu") == 2, unsigned.answer
+    assert llm.calls == []
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "tram.pt.txt").write_text(
+        "Lisboa aprova nova linha de elétrico\n\nPor Maria Silva\n\nA Câmara de Lisboa aprovou na terça-feira "
+        "uma nova linha de elétrico.\n", encoding="utf-8")
+    settings = make_settings(tmp_path)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    signed = engine(settings, [])[0].ask("Who wrote the article?")
+    assert signed.answer == "The article “Lisboa aprova nova linha de elétrico” is signed “Por Maria Silva”. [1]"
+    assert signed.citations[0].text == "Por Maria Silva"
+    lead = engine(settings, [])[0].ask("De que trata a notícia?")  # the byline is not the lead
+    assert "começa assim: “A Câmara de Lisboa aprovou" in lead.answer, lead.answer
+
+
 def test_an_english_question_on_the_portuguese_story_is_not_refused_for_its_language(both_stories, engine):
     """en-31, found in plain use: "Where did the Ukrainian ministers arrive?" scored 0.779 at best on
     the Portuguese passages (asked in Portuguese, 0.835), and was refused before generation."""

@@ -360,3 +360,11 @@ def test_a_paragraph_that_is_only_a_date_is_a_dateline(line):
                                   "NASA to beam Beatles song into deep space", ""])
 def test_a_sentence_with_a_date_in_it_is_no_dateline(line):
     assert not ingest.is_dateline(line)
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("By Jane Doe", True), ("Por Maria Silva, em Lisboa", False), ("Por Maria Silva em Lisboa", True),
+    ("Texto de João Pereira", True), ("By February 4, NASA will have sent the song.", False),
+    ("Por isso, a linha vai abrir em 2030.", False), ("Saturday, February 2, 2008", False)])
+def test_a_short_paragraph_naming_who_wrote_the_story_is_a_byline(line, byline):
+    assert ingest.is_byline(line) is byline
