@@ -271,7 +271,7 @@ class Engine:
             make.hits.append(Hit(part, score, 0.0, 0.0, self.retriever.language_of(source)))
             bound[len(make.hits) - 1] = [(start, end)]
             said.append(lang.phrase(phrase, language).format(title=part.title, text=text, n=len(bound)))
-        answer = " ".join(x for x in said if x) or lang.phrase("refusal", language)
+        answer = "\n".join(x for x in said if x) or lang.phrase("refusal", language)  # a line a story
         if not bound:
             return make.final(answer, [], mode="refused", notice=f"no story has its {kind}")
         return make.final(answer, make.citations(bound), mode="extractive", notice=f"the story's {kind}")

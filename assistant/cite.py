@@ -241,8 +241,6 @@ def holds_roles_named(sentence: str, question: str) -> bool:
     return any(ROLES[w] & tokens for w in _roles_named(question))
 
 
-
-
 def _roles_named(question: str) -> list[str]:
     folded = words(fold(question))
     # After an auxiliary, a role word is a participle: "vai ser enviada a canção" sends a song, no envoy.
