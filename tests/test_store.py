@@ -332,9 +332,9 @@ print(hashlib.md5(bm25.scores(content_terms(asked)).tobytes()).hexdigest())
 
 
 def test_bm25_scores_are_the_same_in_every_process():
-    """A question's terms summed in a set's order gave other last digits, and another order of
-    tied passages, in a process with another hash seed (3 of these 8): the eval's answers could
-    change from one run to the next."""
+    """A question's terms summed in a set's order gave other last digits in a process with another
+    hash seed (3 of these 8), and so could the order of passages tied on them: the eval's answers
+    could change from one run to the next."""
     import subprocess
     import sys
     from pathlib import Path
