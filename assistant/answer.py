@@ -40,6 +40,7 @@ NAMED_GATE_RELIEF = 0.03
 # published?" is answered for this many of the stories retrieved.
 DATELINE_WITHIN = 3
 MAX_STORIES_DATED = 3
+_LEAVES_OUT = "leaves out whom or what the question is about"  # a pressed answer's rejection
 SECOND_OPINIONS = 2
 # Pressed, the model still began "Not_FOUND"; each spelling's first token is banned.
 _REFUSAL_STARTS = ("NOT", "Not")
@@ -263,7 +264,8 @@ class Engine:
             story = self.retriever.story(source)
             found = find(story)
             if found is None:
-                said.append(lang.phrase(missing, language).format(title=story[0].title) if missing else "")
+                if missing:
+                    said.append(lang.phrase(missing, language).format(title=story[0].title))
                 continue
             part, start, end, text = found
             score = float(self._sentence_vectors([f"{part.title}\n{text}"])[0] @ np.asarray(query_vec))
@@ -271,7 +273,7 @@ class Engine:
             make.hits.append(Hit(part, score, 0.0, 0.0, self.retriever.language_of(source)))
             bound[len(make.hits) - 1] = [(start, end)]
             said.append(lang.phrase(phrase, language).format(title=part.title, text=text, n=len(bound)))
-        answer = "\n".join(x for x in said if x) or lang.phrase("refusal", language)  # a line a story
+        answer = "\n".join(said) or lang.phrase("refusal", language)  # a line a story
         if not bound:
             return make.final(answer, [], mode="refused", notice=f"no story has its {kind}")
         return make.final(answer, make.citations(bound), mode="extractive", notice=f"the story's {kind}")
@@ -516,14 +518,13 @@ class Engine:
                and not cite.counts_the_noun(text, make.standalone)
                else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
                else "gives no words to the person asked about" if not cite.speaks_for_the_asked(text, make.standalone)
-               else "leaves out whom or what the question is about"
-               if cite.leaves_out_subject(text, make.standalone, _headlines(pool, hits))
+               else _LEAVES_OUT if cite.leaves_out_subject(text, make.standalone, _headlines(pool, hits))
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"
             # Pressed on Russia's reaction, it told of the US envoys' talks: no sentence it points
             # at answers that.
-            return None if why.startswith("leaves out") else self._pointed_quote(text, language, pool, hits, make)
+            return None if why == _LEAVES_OUT else self._pointed_quote(text, language, pool, hits, make)
         make.raw = f"{refused_raw}\n---\n{raw}"
         result = self._check(raw, language, pool, hits, make, pool)
         if result["answer"].mode != "generated":
@@ -919,10 +920,13 @@ def _stories_meant(question: str, hits: list[Hit], passages: Sequence[Passage]) 
     return named or shown
 
 
-def _dateline(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
-    """A paragraph near the top that is only a date."""
-    line = next((p for p in story[:DATELINE_WITHIN] if is_dateline(p.text)), None)
-    return None if line is None else (line, line.start, line.end, line.text.strip())
+def _near_top(test: Callable[[str], bool], within: int) -> Callable[[list[Passage]], tuple | None]:
+    """A finder of the first of a story's first `within` paragraphs that passes `test` (a dateline,
+    a byline), whole."""
+    def find(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
+        line = next((p for p in story[:within] if test(p.text)), None)
+        return None if line is None else (line, line.start, line.end, line.text.strip())
+    return find
 
 
 def _lead(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
@@ -936,19 +940,13 @@ def _headline(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
     return None if top is None else (top, top.start, top.end, top.title)
 
 
-def _byline(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
-    """A paragraph near the top that only names who wrote the story ("By Jane Doe", "Por …")."""
-    line = next((p for p in story[:DATELINE_WITHIN + 1] if is_byline(p.text)), None)
-    return None if line is None else (line, line.start, line.end, line.text.strip())
-
-
 # What answers each question on a story itself: how the paragraph is found, the phrase that gives
 # it, and the phrase for a story without one (None: the story is left out).
 _STORY_PARTS = {
-    "dateline": (_dateline, "dated", "undated"),
+    "dateline": (_near_top(is_dateline, DATELINE_WITHIN), "dated", "undated"),
     "lead": (_lead, "lead", None),
     "headline": (_headline, "headline", None),
-    "byline": (_byline, "byline", "no_byline"),
+    "byline": (_near_top(is_byline, DATELINE_WITHIN + 1), "byline", "no_byline"),
 }
 
 

@@ -914,7 +914,7 @@ def _only_an_origin(name: tuple[str, ...], sentences: list[str]) -> bool:
 # "De onde…?", "From which antenna…?", "Where … from?"; not "counterparts from which countries".
 _ASKS_FROM = re.compile(r"\b(de onde|donde|desde onde|from where)\b|^\W*(and )?from (which|what)\b|\bwhere\b.*\bfrom\W*$")
 # "from the DSS-63 antenna", "a partir de Madrid", "transmitida de Madrid".
-_ORIGIN = re.compile(r"\b(from|desde|a partir d[eoa]s?)\b|\b(de|do|da|dos|das)\s+[A-ZÀ-Þ]")
+_ORIGIN = re.compile(r"\b(?i:from|desde|a partir d[eoa]s?)\b|\b(de|do|da|dos|das)\s+[A-ZÀ-Þ]")
 
 
 def names_an_origin(sentence: str, question: str) -> bool:
@@ -924,7 +924,7 @@ def names_an_origin(sentence: str, question: str) -> bool:
     the star Polaris"."""
     if not _ASKS_FROM.search(fold(question)):
         return True
-    return bool(_ORIGIN.search(sentence) or _ORIGIN.search(fold(sentence)))
+    return bool(_ORIGIN.search(sentence))
 
 
 def points_where_asked(sentence: str, question: str) -> int:
