@@ -654,6 +654,9 @@ class Engine:
         foreign = cite.untranslated(text, language, make.standalone)
         if foreign:
             return self._quote(evidence, hits, language, make, "left untranslated: " + ", ".join(foreign))
+        if cite.yes_or_no_of_someone_else(text, make.standalone, _headlines(pool, hits)):
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="the answer is about someone the question does not ask of")
         if cite.bare_yes_or_no(text):
             return self._quote(evidence, hits, language, make, "a bare yes or no")
         if cite.from_elsewhere(text, make.standalone, article):

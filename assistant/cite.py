@@ -364,6 +364,17 @@ def leaves_out_subject(answer: str, question: str, headlines: list[str]) -> bool
     return not any(_holds_name(n, tokens) for n in own)
 
 
+def yes_or_no_of_someone_else(answer: str, question: str, headlines: list[str]) -> bool:
+    """Whether the answer to a yes/no question about someone leaves every such person out: asked
+    "O Putin vai estar em Paris?", the model answered that Rubio and Witkoff will be. Countries do
+    not count ("…a partir de Espanha?" is answered by Madrid), nor a bare yes or no."""
+    people = [n for n in own_subjects(question, headlines) if not all(w in ALIASES for w in n)]
+    if not people or bare(answer) or not asks_yes_or_no(question, detect(question)):
+        return False
+    tokens = _tokens(strip_markers(answer))
+    return not any(_holds_name(n, tokens) for n in people)
+
+
 def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     """Whether a sentence may be quoted as the answer: it can answer this kind of question
     (can_answer), counting what a "how many" question counts (tolls), and names the question's
@@ -1040,10 +1051,14 @@ def from_elsewhere(answer: str, question: str, sentences: list[str]) -> bool:
     and ground stations used by NASA to communicate with spacecraft" has only "radio" and "NASA"
     from the article."""
     said = _added_words(answer, question)
-    if len(said) < 3:
+    if not said:
         return False
     held = len(said & _held_stems(sentences)) / len(said)
-    return held < 0.4 if _DEFINES.search(fold(question)) else held == 0
+    if _DEFINES.search(fold(question)):
+        # A description of a word or two must be the article's whole: "Quem é Andriy Yermak?" got
+        # "um político ucraniano", and the article never says "político".
+        return held < 0.4 or (len(said) < 3 and held < 1)
+    return len(said) >= 3 and held == 0
 
 
 # "Com quem…?", "With whom…?", "Who… with?": the question asks who is on the other side.
@@ -1096,11 +1111,11 @@ _OVERVIEW = re.compile(
     r"|\b(?:summari[sz]e|sum up|(?:a )?summary of|gist of|main points of|key points of|tl;?dr of) " + _THE + " "
     r"(?:[\w'-]+ ){0,3}?" + _STORY +
     r"|^\W*(?:(?:give|write|make) (?:me )?)?(?:a )?(?:summary|main points|key points|gist|tl;?dr)\W*$"
-    r"|\b(?:resum[aeio]\w*|sintetiz\w*|sintese)(?:-me| me| para mim)? " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY +
+    r"|\b(?:resum[aeio]\w*|sintetiz\w*|sintese)(?:-me| me| para mim)? " + _THE + r" (?:[\w-]+ ){0,3}?" + _STORY +
     r"|^\W*(?:(?:faz|faca|fa[cz]a-me|da-me|de-me) (?:um )?)?(?:resumo|sintese)\W*$"
-    r"|\b(?:principais pontos|pontos principais|ideia principal)(?: " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r")?\W*$"
-    r"|\b(?:de|do|sobre) (?:o )?que (?:e que )?(?:trata|tratam|fala|falam|e|sao) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY +
-    r"|\b(?:o )?que (?:diz|dizem|conta|contam|relata) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r"s?\W*$")
+    r"|\b(?:principais pontos|pontos principais|ideia principal)(?: " + _THE + r" (?:[\w-]+ ){0,3}?" + _STORY + r")?\W*$"
+    r"|\b(?:de|do|sobre) (?:o )?que (?:e que )?(?:trata|tratam|fala|falam|e|sao) " + _THE + r" (?:[\w-]+ ){0,3}?" + _STORY +
+    r"|\b(?:o )?que (?:diz|dizem|conta|contam|relata) " + _THE + r" (?:[\w-]+ ){0,3}?" + _STORY + r"s?\W*$")
 
 
 # "…the story about the Beatles song", "…a notícia sobre Paris": which story, not what is asked.
@@ -1110,12 +1125,12 @@ _OF_THE_STORY = (r"(?: (?:of|d[aeo]s?|dest[ae]|dess[ae]) (?:the |this |that )?(?
 _HEADLINE = re.compile(
     r"\b(?:(?:what|which) (?:is|was|are) (?:the |its )?(?:headline|title)s?" + _OF_THE_STORY +
     r"|(?:qual|quais) (?:e|sao) (?:o |os |a |as )?(?:titulo|manchete)s?" + _OF_THE_STORY +
-    r"|como se chama " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + _ON + r"\W*$)")
+    r"|como se chama " + _THE + r" (?:[\w-]+ ){0,3}?" + _STORY + _ON + r"\W*$)")
 _AUTHOR = re.compile(
-    r"\b(?:who (?:wrote|authored|signed) " + _THE + " (?:[\w'-]+ ){0,3}?" + _STORY + r"s?" + _ON + r"\W*$"
+    r"\b(?:who (?:wrote|authored|signed) " + _THE + r" (?:[\w'-]+ ){0,3}?" + _STORY + r"s?" + _ON + r"\W*$"
     r"|who (?:is|was) (?:the |its )?(?:author|writer|journalist|reporter)" + _OF_THE_STORY +
     r"|(?:what|which) is (?:the |its )?source" + _OF_THE_STORY +
-    r"|quem (?:escreveu|assina|assinou) " + _THE + " (?:[\w-]+ ){0,3}?" + _STORY + r"s?" + _ON + r"\W*$"
+    r"|quem (?:escreveu|assina|assinou) " + _THE + r" (?:[\w-]+ ){0,3}?" + _STORY + r"s?" + _ON + r"\W*$"
     r"|quem (?:e|foi) (?:o |a )?(?:autor|autora|jornalista|reporter)" + _OF_THE_STORY +
     r"|(?:qual|quais) (?:e|sao) (?:a |as )?fontes?" + _OF_THE_STORY + ")")
 

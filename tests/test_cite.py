@@ -374,6 +374,21 @@ def test_an_answer_from_outside_the_article(answer, question, elsewhere):
     assert cite.from_elsewhere(answer, question, [MCCARTNEY, DSN, RADIO]) is elsewhere
 
 
+YERMAK = ("O presidente ucraniano Volodymyr Zelensky, Andriy Yermak, disse: “Estamos trabalhando em questões "
+          "importantes para a segurança da Ucrânia e de toda a Europa”.")
+
+
+@pytest.mark.parametrize("answer, question, elsewhere", [
+    # found in plain use: "político" is the model's, only "ucraniano" the article's
+    ("Andriy Yermak é um político ucraniano.", "Quem é Andriy Yermak?", True),
+    ("Andriy Yermak é ucraniano.", "Quem é Andriy Yermak?", False),
+    # not a question on what someone is: two words are too few to judge
+    ("Ele falou da segurança política.", "O que disse Andriy Yermak?", False),
+])
+def test_a_short_description_must_be_the_article_s_whole(answer, question, elsewhere):
+    assert cite.from_elsewhere(answer, question, [YERMAK]) is elsewhere
+
+
 @pytest.mark.parametrize("answer, question, says", [
     # the question's own side, in its own doing, with no "com": the US envoys themselves
     ("Steve Witkoff e Marco Rubio manterão conversas em Paris.", "Com quem é que os EUA vão manter conversas em Paris?",
@@ -719,6 +734,18 @@ def test_an_answer_that_names_none_of_the_question_s_own_subjects_leaves_them_ou
     assert not cite.leaves_out_subject("O presidente russo Vladimir Putin não reagiu.", russia, paris)
     assert not cite.leaves_out_subject("Paris [1]", "In which city are the US envoys meeting?", paris)  # bare
     assert not cite.leaves_out_subject("They meet in Paris.", "Where do they meet?", paris)  # no subject asked
+
+
+def test_a_yes_or_no_answer_about_someone_else_is_no_answer():
+    paris = ["Nós para manter conversas em Paris com europeus"]
+    putin = "O Putin vai estar em Paris?"
+    assert cite.yes_or_no_of_someone_else("Marco Rubio e Steve Witkoff estarão em Paris. [1]", putin, paris)
+    assert not cite.yes_or_no_of_someone_else("Não, Vladimir Putin não vai a Paris.", putin, paris)
+    assert not cite.yes_or_no_of_someone_else("Não. [1]", putin, paris)  # bare: another check's
+    # a country is answered by its places; a question word asks no yes or no
+    spain = "A canção vai ser transmitida a partir de Espanha?"
+    assert not cite.yes_or_no_of_someone_else("Sim, a partir de Madrid.", spain, paris)
+    assert not cite.yes_or_no_of_someone_else("Marco Rubio.", "Quem vai ver o Putin?", paris)
 
 
 LAMMY_SINCE = ("As negociações, que o secretário de Relações Exteriores do Reino Unido, David Lammy, também "

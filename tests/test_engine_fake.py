@@ -374,6 +374,25 @@ def test_a_pressed_answer_that_leaves_out_the_subject_leaves_the_refusal(paris_i
     assert "[rejected: leaves out whom or what the question is about]" in a.model_output
 
 
+def test_a_yes_or_no_answer_about_someone_else_is_refused(paris_index, engine):
+    """Found in plain use: asked "O Putin vai estar em Paris?", the model answered that Rubio and
+    Witkoff will be; it passed every check. The article does not say."""
+    eng, _ = engine(paris_index, [reply("Marco Rubio e Steve Witkoff estarão em Paris.")])
+    a = eng.ask("O Putin vai estar em Paris?")
+    assert a.refused and not a.citations, (a.answer, a.notice)
+    eng, _ = engine(paris_index, [reply("Sim, David Lammy também vai estar nas negociações em Paris.", "Lammy")])
+    assert eng.ask("O David Lammy vai estar em Paris?").mode == "generated"
+
+
+def test_a_description_the_article_does_not_give_is_replaced_by_a_quote(paris_index, engine):
+    """Found in plain use: "Quem é Andriy Yermak?" got "um político ucraniano"; the article never
+    says "político". The sentence that names him is the honest answer."""
+    eng, _ = engine(paris_index, [reply("Andriy Yermak é um político ucraniano.", "Yermak")])
+    a = eng.ask("Quem é Andriy Yermak?")
+    assert a.mode == "extractive" and "Andriy Yermak, disse" in a.answer, (a.answer, a.notice)
+    check_citations(a)
+
+
 def test_a_rejected_pressed_answer_points_at_the_sentence_to_quote(nasa_index, engine):
     """Found in the eval (NASA pt-20): pressed, the model mixed the date of one sentence with the
     time of another; the sentence holding the date is quoted, and the rejected reply kept."""
