@@ -25,6 +25,7 @@ from .text import addresses_the_assistant, content_terms, fold, refers_back, ste
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
+REASON_BONUS = 0.06
 MODEL_CHOICE_BONUS = 0.05
 # Choosing the story, the other language's sentences get CROSS_LINGUAL_BONUS back, as passages do
 # in retrieval (on eval/ a same-language story never won by less than 0.12; at 0.02, "Quem teve a
@@ -373,6 +374,11 @@ class Engine:
         vecs = self._sentence_vectors([c[4] for c in candidates])
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         own_words = asked if asked and asked != question else None
+        # The model reads a reason only where the article words it as one ("The broadcast
+        # celebrates…" for "Why is NASA sending the song?"), so those sentences come forward. Only
+        # in the order: the score stays the match's, on which the quote thresholds were calibrated.
+        lift = REASON_BONUS if cite.asks_why(question) else 0.0
+        lifted: dict[int, float] = {}
         asked_in = lang.detect(question)
         bonus = {h: _cross_lingual_bonus(hit, asked_in) for h, hit in enumerate(hits)}
         scored, by_question = [], []
@@ -387,15 +393,21 @@ class Engine:
             by_question.append((sim + LEXICAL_BONUS * across + bonus[h], h))
             score += LEXICAL_BONUS * cite.overlap(own_words, text) if own_words else 0
             scored.append(Evidence(text, h, s, e, float(score), vec))
-        scored.sort(key=lambda ev: ev.score, reverse=True)
+            if lift and cite.gives_a_reason(text):
+                lifted[id(scored[-1])] = lift
+
+        def rank(ev: Evidence) -> float:
+            return ev.score + lifted.get(id(ev), 0.0)
+        scored.sort(key=rank, reverse=True)
         # One article at a time: sentences of another story invite the model to mix them. The
         # article is the whole question's: a follow-up's own word alone ("E a que horas?") would
         # pick the other story's "24 horas".
         source = hits[max(by_question)[1]].passage.source
         scored = [ev for ev in scored if hits[ev.hit].passage.source == source]
-        top = scored[0].score
-        # Close runners-up only: a distant sentence invites the model to borrow its numbers.
-        chosen = [ev for ev in scored[: self.settings.evidence_sentences] if ev.score >= top - EVIDENCE_MARGIN]
+        # Close runners-up only: a distant sentence invites the model to borrow its numbers. A
+        # lifted reason may come close; it pushes no other sentence out of reach.
+        floor = max(ev.score for ev in scored) - EVIDENCE_MARGIN
+        chosen = [ev for ev in scored if rank(ev) >= floor][: self.settings.evidence_sentences]
         headlines = [hits[chosen[0].hit].passage.title]
         if cite.names_subject(chosen[0].text, question, headlines) is False and not any(
                 cite.names_subject(ev.text, question, headlines) for ev in chosen):

@@ -1203,6 +1203,20 @@ def asks_why(question: str) -> bool:
     return bool(_WHY.search(fold(question)))
 
 
+# What a sentence gives as a cause or a purpose: "because", "after a storm damaged…", "fearing that…",
+# "The broadcast celebrates…", "por não iniciar conversas", "para discutir os esforços".
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|so that|in order to|so as to|after|fearing|celebrat\w*|commemorat\w*"
+    r"|in hono(?:u)?r of|reasons?|as a result of|porque|pois|devido a|por causa d\w*|gracas a|para que|a fim de"
+    r"|depois (?:que|d[eoa]s?)|apos|temendo|receando|com medo|celebr\w*|comemor\w*|assinal\w*|em homenagem"
+    r"|razao|razoes|motivos?|uma vez que|ja que|(?:para|por)(?: nao)? \w+(?:ar|er|ir))\b")
+
+
+def gives_a_reason(sentence: str) -> bool:
+    """Whether the sentence says why something is or happens (for a "why" question)."""
+    return bool(_REASON.search(fold(sentence)))
+
+
 # A judgement ("the best song"): only a sentence that makes one answers it.
 _JUDGEMENT = re.compile(r"\b(best|worst|greatest|favou?rites?|melhor(es)?|pior(es)?|favorit[oa]s?|preferid[oa]s?)\b")
 

@@ -1185,3 +1185,16 @@ def test_says_where_from():
 ])
 def test_a_role_clause_question_may_be_answered_by_a_fuller_role(answer, question, expected):
     assert cite.described_by_role(answer, question) is expected
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    (DSN, True),  # "celebrates"
+    ("Construction was delayed for five months in 2023 after a storm damaged one of the foundations.", True),
+    ("Fishermen had opposed the plan at first, fearing that the turbines would harm the lobster grounds.", True),
+    ("O ministro da Defesa chegou à capital francesa para participar das discussões.", True),
+    ("O líder dos EUA repreendeu o presidente da Ucrânia por não iniciar conversas de paz.", True),
+    (RADIO, False),
+    ("Polaris is approximately 431 light years away from Earth.", False),
+])
+def test_a_sentence_that_gives_a_reason(sentence, reason):
+    assert cite.gives_a_reason(sentence) is reason

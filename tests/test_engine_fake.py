@@ -12,7 +12,8 @@ from assistant import lang, pipeline
 from assistant.answer import QuestionError, clean_question, normalize_history
 from assistant.ingest import load_article
 from assistant.llm import GenerationError
-from conftest import ARTICLES, PARIS, ScriptedLLM, make_settings, not_found_reply, prompt_text, reply, source_text
+from conftest import (ARTICLES, PARIS, ScriptedLLM, excerpts, make_settings, not_found_reply, prompt_text, reply,
+                      source_text)
 
 SOURCE = source_text(PARIS)
 # (start, end) of each passage -> the (start, end) of its sentences, as ingest splits the file
@@ -372,6 +373,18 @@ def test_a_pressed_answer_that_leaves_out_the_subject_leaves_the_refusal(paris_i
     a = eng.ask("Qual foi a reação da Rússia às conversas em Paris?")
     assert a.refused and not a.citations, (a.answer, a.model_output)
     assert "[rejected: leaves out whom or what the question is about]" in a.model_output
+
+
+def test_a_why_question_reads_the_sentence_that_gives_a_reason(nasa_index, engine):
+    """Found in plain use: asked "Why is NASA sending the song into space?", the model was shown
+    four sentences on the sending and none on why ("The broadcast celebrates…" came fifth), and it
+    made up "a joint effort between astronomers and Beatles fans"."""
+    eng, llm = engine(nasa_index, [not_found_reply] * 3)
+    eng.ask("Why is NASA sending the song into space?")
+    shown = excerpts(llm.calls[0])
+    assert "celebrates" in shown[1], shown
+    # the reason comes forward; no other sentence is pushed out of reach
+    assert len(shown) >= 4 and any("February 4" in t for t in shown.values()), shown
 
 
 def test_a_yes_or_no_answer_about_someone_else_is_refused(paris_index, engine):
