@@ -494,15 +494,16 @@ class Engine:
         song", a number for "how many": cite.asked_kind) and a selected sentence holds one about the
         question's subject (cite.quotable: none counts the injured of Kryvyi Rih). Asked "How long
         will the transmission last?", the model that rightly refused, pressed, read "will take 431
-        years to reach the star" as the answer; and it says yes to any yes/no question and supplies
-        any "why"."""
+        years to reach the star" as the answer; and it says yes to any yes/no question. It supplies
+        any "why" too, so a "why" is pressed only where a selected sentence gives a reason about
+        the question's subject (_reasons_if_why), and the answer must rest on one such sentence."""
         headlines = _headlines(pool, hits)
         # Not "who did he meet?": pressed, the model puts any name of the excerpts in the answer.
         kind = cite.asked_kind(question)
-        if kind is None and (cite.asks_yes_or_no(question, lang.detect(question)) or cite.asks_why(question)):
+        if kind is None and cite.asks_yes_or_no(question, lang.detect(question)):
             return False
         return (getattr(self.llm, "can_ban", False) and kind != "person"
-                and any(cite.quotable(ev.text, question, headlines) for ev in pool))
+                and any(cite.quotable(ev.text, question, headlines) for ev in _reasons_if_why(pool, question)))
 
     def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],
                 make: "_Builder") -> dict[str, Any] | None:
@@ -528,7 +529,8 @@ class Engine:
                # Asked how many lobsters are caught, it gave "the three-year study…".
                else "a count of something else" if kind == "number" and not cite.bare(text)
                and not cite.counts_the_noun(text, make.standalone)
-               else "rests on no one sentence" if not cite.rests_on_one(text, make.standalone, [ev.text for ev in pool])
+               else "rests on no one sentence" if not cite.rests_on_one(
+                   text, make.standalone, [ev.text for ev in _reasons_if_why(pool, make.standalone)])
                else "gives no words to the person asked about" if not cite.speaks_for_the_asked(text, make.standalone)
                else _LEAVES_OUT if cite.leaves_out_subject(text, make.standalone, _headlines(pool, hits))
                else "")
@@ -556,7 +558,8 @@ class Engine:
         headlines = _headlines(pool, hits)
         # Speaking of most of what was asked: "Quanto tempo durou o estudo?", pressed, got "24 horas",
         # which points at a sentence on ending a war "em 24 horas".
-        held = [(cite.items_held(text, ev.text, make.standalone), -i, ev) for i, ev in enumerate(pool)
+        held = [(cite.items_held(text, ev.text, make.standalone), -i, ev)
+                for i, ev in enumerate(_reasons_if_why(pool, make.standalone))
                 if cite.quotable(ev.text, make.standalone, headlines)
                 and cite.share_of_words(ev.text, make.standalone) >= 0.5]
         count, _, best = max(held, key=lambda x: x[:2], default=(0, 0, None))
@@ -745,6 +748,14 @@ class Engine:
             # A bare name or number carries no language; say it in the reader's.
             answer = f"{lang.phrase('short_answer', language)} {answer}"
         return make.final(answer, citations, mode="generated")
+
+
+def _reasons_if_why(evidence: list[Evidence], question: str) -> list[Evidence]:
+    """Asked why, the sentences that give a reason: pressed, the model supplies a reason anyway, so
+    it must rest on one the article gives (cite.gives_a_reason). Other questions: all."""
+    if not cite.asks_why(question):
+        return evidence
+    return [ev for ev in evidence if cite.gives_a_reason(ev.text)]
 
 
 def _about(evidence: list[Evidence], question: str) -> list[Evidence]:

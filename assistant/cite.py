@@ -859,7 +859,8 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
 
 def items_held(answer: str, sentence: str, question: str) -> int:
     """How many of the things of the asked kind (asked_kind) that the answer gives the sentence
-    holds: its dates and times ("4 de fevereiro" in "On February 4") or its numbers; none in a
+    holds: its dates and times ("4 de fevereiro" in "On February 4"), its numbers, its places, or
+    for a "why" its words and numbers; none in a
     sentence that lacks a name of the question. A pressed answer that failed its checks may still
     point at the sentence that answers ("às 12:00 am UTC no dia 4 de fevereiro" mixes two
     sentences; one holds the date)."""
@@ -876,6 +877,10 @@ def items_held(answer: str, sentence: str, question: str) -> int:
         # the town of one sentence, and a wrong country.
         q_tokens = _tokens(question)
         return sum(_holds_name(n, tokens) for n in names(given) if not _holds_name(n, q_tokens))
+    if kind is None and asks_why(question):
+        # A reason: the words the answer adds ("para celebrar os 40 anos…" holds "celebrates" and
+        # "40th" of "The broadcast celebrates the 40th anniversary…").
+        return len(_added_words(given, question) & _held_stems([sentence])) + len(numbers(given) & numbers(sentence))
     # Not people: pressed, the model puts any name of the excerpts in its answer ("Paul McCartney
     # compôs a canção", asked who wrote it, from the sentence where he speaks of it).
     return 0

@@ -387,6 +387,21 @@ def test_a_why_question_reads_the_sentence_that_gives_a_reason(nasa_index, engin
     assert len(shown) >= 4 and any("February 4" in t for t in shown.values()), shown
 
 
+def test_a_pressed_why_must_rest_on_a_sentence_that_gives_a_reason(nasa_index, engine):
+    """Found in the eval (NASA pt-34): the model refused "Porque é que a NASA vai transmitir a
+    música?" with "The broadcast celebrates…" before it. Pressed, it garbled the anniversaries
+    (NASA's 45 years are its network's); the reason sentence that holds them is quoted."""
+    told = ("Porque a NASA vai transmitir a música para celebrar os 40 anos da música, os 45 anos da NASA e os "
+            "50 anos da própria NASA.")
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [told], can_ban=True)
+    a = eng.ask("Porque é que a NASA vai transmitir a música?")
+    assert a.mode == "extractive" and "The broadcast celebrates" in a.answer, (a.answer, a.model_output)
+    # no sentence gives a reason about Polaris: not pressed, the refusal stands
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + ["Porque a Polar é a Estrela do Norte."], can_ban=True)
+    a = eng.ask("Porque é que a NASA escolheu a Polar?")
+    assert a.refused and "Estrela do Norte" not in a.model_output, (a.answer, a.model_output)
+
+
 def test_a_yes_or_no_answer_about_someone_else_is_refused(paris_index, engine):
     """Found in plain use: asked "O Putin vai estar em Paris?", the model answered that Rubio and
     Witkoff will be; it passed every check. The article does not say."""
