@@ -655,6 +655,11 @@ class Engine:
         if not cite.names_stand_with_roles_named(text, make.standalone, article, headlines):
             beside = [ev for ev in pool if cite.holds_roles_named(ev.text, make.standalone)]
             return self._quote(beside, hits, language, make, "the name answered is never beside the role asked of")
+        if not cite.name_stands_with_the_asked(text, make.standalone, article, headlines):
+            # Only a sentence that speaks of what is asked may stand in its place, else the refusal.
+            share = {id(ev): cite.share_of_words(ev.text, make.standalone, " ".join(headlines)) for ev in pool}
+            speaking = sorted((ev for ev in pool if share[id(ev)] > 0), key=lambda ev: -share[id(ev)])
+            return self._quote(speaking, hits, language, make, "the name answered is never beside what the question asks")
         if not cite.numbers_stand_with_subjects(text, make.standalone, article, headlines):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")

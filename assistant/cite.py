@@ -984,6 +984,20 @@ def share_of_words(sentence: str, question: str, headline: str = "") -> float:
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
 
 
+def name_stands_with_the_asked(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
+    """Whether a bare name answered stands in a sentence that holds a word of what the question
+    asks beyond its names and its story's headline (share_of_words): asked "Who did Trump's
+    government cut out of talks?", the model answered "Marco Rubio", whose sentences say nothing of
+    cutting anyone out. A question of names alone is not checked."""
+    text = strip_markers(answer)
+    found = names(text)
+    if not found or not bare(text) or not _plain_terms(question):
+        return True
+    headline = " ".join(headlines)
+    return any(all(_holds_name(n, _tokens(s)) for n in found) and share_of_words(s, question, headline) > 0
+               for s in sentences)
+
+
 def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str) -> bool:
     """Whether the numbers the answer takes from a sentence of several numbers stand in a clause
     that names the question's subject, when one does: of "the 45th anniversary of NASA's Deep Space

@@ -1198,3 +1198,22 @@ def test_a_role_clause_question_may_be_answered_by_a_fuller_role(answer, questio
 ])
 def test_a_sentence_that_gives_a_reason(sentence, reason):
     assert cite.gives_a_reason(sentence) is reason
+
+
+ENVOYS = ("O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá conversas "
+          "com colegas europeus em Paris ainda na quinta -feira para discutir os esforços para terminar a guerra na "
+          "Ucrânia.")
+CUT_OUT = "No entanto, também realizou negociações com Moscou que cortaram Kyiv."
+PARIS_HEADLINE = ["Nós para manter conversas em Paris com europeus"]
+
+
+def test_a_bare_name_stands_where_the_question_s_words_do():
+    # found in plain use: nothing of Rubio's sentences is about cutting anyone out
+    cut = "Who did Trump's government cut out of talks?"
+    assert not cite.name_stands_with_the_asked("Marco Rubio [1]", cut, [ENVOYS, CUT_OUT], PARIS_HEADLINE)
+    # the envoy's sentence holds "enviado" (and "especial")
+    envoy = "Quem é o enviado especial de Trump?"
+    assert cite.name_stands_with_the_asked("Steve Witkoff", envoy, [ENVOYS, CUT_OUT], PARIS_HEADLINE)
+    # not a bare name, or a question of names alone: not this check's
+    assert cite.name_stands_with_the_asked("Marco Rubio cortou Kyiv.", cut, [ENVOYS], PARIS_HEADLINE)
+    assert cite.name_stands_with_the_asked("Marco Rubio", "Quem é Witkoff?", [CUT_OUT], PARIS_HEADLINE)

@@ -402,6 +402,17 @@ def test_a_pressed_why_must_rest_on_a_sentence_that_gives_a_reason(nasa_index, e
     assert a.refused and "Estrela do Norte" not in a.model_output, (a.answer, a.model_output)
 
 
+def test_a_bare_name_from_sentences_that_say_nothing_of_the_question_is_refused(paris_index, engine):
+    """Found in plain use: "Who did Trump's government cut out of talks?" got "Marco Rubio"; no
+    sentence that names him says anything of cutting anyone out, and the one that does names
+    no one to quote."""
+    eng, _ = engine(paris_index, [reply("Marco Rubio", "Rubio")])
+    a = eng.ask("Who did Trump's government cut out of talks?")
+    assert a.refused and not a.citations, (a.answer, a.notice)
+    eng, _ = engine(paris_index, [reply("Steve Witkoff", "Witkoff")])
+    assert eng.ask("Quem é o enviado especial de Trump?").mode == "generated"
+
+
 def test_a_yes_or_no_answer_about_someone_else_is_refused(paris_index, engine):
     """Found in plain use: asked "O Putin vai estar em Paris?", the model answered that Rubio and
     Witkoff will be; it passed every check. The article does not say."""
