@@ -671,9 +671,12 @@ class Engine:
         garbled = cite.garbled_copies(text, article, make.standalone)
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))
-        foreign = cite.untranslated(text, language, make.standalone)
+        foreign = cite.untranslated(text, language, make.standalone, article)
         if foreign:
-            return self._quote(evidence, hits, language, make, "left untranslated: " + ", ".join(foreign))
+            # The sentence it copied from first: "o Beatles song Across the Universe" is NASA's plan,
+            # not the fans' "play the song", ranked above it.
+            copied = sorted(evidence, key=lambda ev: -cite.overlap(text, ev.text))
+            return self._quote(copied, hits, language, make, "left untranslated: " + ", ".join(foreign))
         if cite.yes_or_no_of_someone_else(text, make.standalone, _headlines(pool, hits)):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the answer is about someone the question does not ask of")

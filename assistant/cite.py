@@ -25,7 +25,7 @@ Envoy Enviado Special Especial Diplomat Diplomata Leader Líder Senator Senador 
 EU UN NATO OTAN ONU UE Western Ocidente Transatlantic Transatlântico
 Yes No Sim Não Note Nota Apart Besides Except Além Exceto
 According Segundo The A O As Os In Em On At He She They It This That These Those Ele Ela Eles Elas Isso
-Since Desde Before Antes After Depois During Durante Until While Enquanto
+Since Desde Before Antes After Depois During Durante Until While Enquanto AM PM
 """.split()}
 
 
@@ -47,8 +47,9 @@ _ALIAS_GROUPS = [
     "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
     "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
     # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
-    "monday segunda", "tuesday terca", "wednesday quarta", "thursday quinta", "friday sexta",
-    "saturday sabado", "sunday domingo", "january janeiro", "february fevereiro", "march marco",
+    "monday mondays segunda segundas", "tuesday tuesdays terca tercas", "wednesday wednesdays quarta quartas",
+    "thursday thursdays quinta quintas", "friday fridays sexta sextas", "saturday saturdays sabado sabados",
+    "sunday sundays domingo domingos", "january janeiro", "february fevereiro", "march marco",
     "april abril", "may maio", "june junho", "july julho", "august agosto", "september setembro",
     "october outubro", "november novembro", "december dezembro",
 ]
@@ -177,9 +178,19 @@ def missing_facts(sentence: str, evidence: str, skip: tuple = ()) -> list[str]:
     """The numbers and names of the sentence that the evidence text does not contain (names in
     `skip` are not looked for)."""
     tokens = _tokens(evidence)
-    missing = sorted(numbers(sentence) - numbers(evidence))
+    missing = sorted(numbers(sentence) - numbers(evidence) - _clock_forms(evidence))
     missing += sorted(_label(n) for n in names(sentence) if n not in skip and not _holds_name(n, tokens))
     return missing
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})h(\d\d)?(?!\d)")
+
+
+def _clock_forms(text: str) -> set[str]:
+    """The text's Portuguese clock times written the English way: "10h" is "10:00" ("The library
+    opens at 10:00 AM on Saturdays" of "das 10h às 18h ao sábado"). Not the other way: "12:00" is
+    no "12" (metres)."""
+    return {f"{hour}:{minutes or '00'}" for hour, minutes in _CLOCK.findall(text)}
 
 
 def asked_roles(question: str) -> list[str]:
@@ -741,18 +752,29 @@ _PT_LETTER = re.compile(f"[{PT_LETTERS}à]", re.IGNORECASE)
 _QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
-def untranslated(answer: str, language: str, question: str = "") -> list[str]:
+def untranslated(answer: str, language: str, question: str = "", evidence: Iterable[str] = ()) -> list[str]:
     """Words of the other language left in the answer, outside quotation marks and names: the model
     copied instead of translating. Portuguese in an English answer ("Marco Rubio manterá
     conversations with colegas europeus") is seen by its letters and month names; English in a
     Portuguese one ("Engineers will inspect them every six months", "£42 million") by its function
-    words and counts. A word the reader used is theirs."""
+    words and counts, or, copied from the `evidence`, by an ending no Portuguese word has ("um
+    storm causou um dano", "o Beatles song"). A word the reader used is theirs, and a unit after
+    a number ("6 megawatts") is said so in both."""
     if language not in ("en", "pt"):
         return []
     asked = {fold(w) for w in words(question)}
-    foreign = _looks_portuguese if language == "en" else _looks_english
     plain = _TITLED.sub(" ", _QUOTED_SPAN.sub(" ", answer))
+    units = {fold(unit) for unit in _AFTER_A_NUMBER.findall(plain)}
+    copied = {fold(w) for w in words(" ".join(evidence))} - units if language == "pt" else set()
+    foreign = _looks_portuguese if language == "en" else (
+        lambda w: _looks_english(w) or (fold(w) in copied and _ENGLISH_ENDING.search(fold(w)) is not None))
     return sorted({w for w in words(plain) if foreign(w) and not w[0].isupper() and fold(w) not in asked})
+
+
+# Portuguese words end in a vowel, or in l, m, r, s, z (rarely n or x) after one: not in "storm",
+# "song", "grid", "fishermen's" "ts"… Three letters or more: "km" and "kg" are written so in both.
+_ENGLISH_ENDING = re.compile(r"^[a-z]{2,}(?:[bcdfgjkpqtvwy]|[bcdfghjklmnpqrtvwxz][bcdfghjklmnpqrtvwxz]|[bcdfghjklmpqrtvwxz]s)$")
+_AFTER_A_NUMBER = re.compile(r"\d\s*([^\W\d_]+)")
 
 
 # A title or name with small words inside ("Across the Universe", "Complexo de Comunicação").

@@ -636,6 +636,14 @@ def test_english_words_left_in_a_portuguese_answer():
     assert cite.untranslated("A NASA vai transmitir a canção Across the Universe para Polaris.", "pt") == []
     assert cite.untranslated("McCartney pediu que enviassem o seu “love to the aliens”.", "pt") == []
     assert cite.untranslated("O projeto custou 42 million.", "pt", "Custou 42 million?") == []
+    # copied from an English excerpt, with an ending no Portuguese word has
+    storm = "Construction was delayed for five months in 2023 after a storm damaged one of the foundations."
+    assert cite.untranslated("A construção atrasou porque um storm causou um dano.", "pt", "", [storm]) == ["storm"]
+    assert cite.untranslated("A NASA vai transmitir o Beatles song Across the Universe.", "pt", "",
+                             ["NASA will transmit the Beatles song Across the Universe."]) == ["song"]
+    # a unit after a number is written so in both; a word not in the excerpts is not judged by its ending
+    assert cite.untranslated("A central produz 6 megawatts.", "pt", "", ["It can generate 6 megawatts."]) == []
+    assert cite.untranslated("Os homens chegaram.", "pt", "", ["The men arrived."]) == []
     # "do", "a" and "as" are Portuguese words too
     assert cite.untranslated("A maré do canal corre a oito nós, as turbinas giram.", "pt") == []
 
@@ -1217,3 +1225,10 @@ def test_a_bare_name_stands_where_the_question_s_words_do():
     # not a bare name, or a question of names alone: not this check's
     assert cite.name_stands_with_the_asked("Marco Rubio cortou Kyiv.", cut, [ENVOYS], PARIS_HEADLINE)
     assert cite.name_stands_with_the_asked("Marco Rubio", "Quem é Witkoff?", [CUT_OUT], PARIS_HEADLINE)
+
+
+def test_a_clock_time_and_a_weekday_written_the_other_language_s_way():
+    hours = "O novo horário é das 9h às 20h nos dias úteis e das 10h às 18h ao sábado."
+    assert cite.missing_facts("The library opens at 10:00 AM on Saturdays.", hours) == []
+    assert cite.missing_facts("It opens at 11:00 on Saturdays.", hours) == ["11:00"]
+    assert cite.missing_facts("It opens at 9:30 on weekdays.", "Abre às 9h30 nos dias úteis.") == []
