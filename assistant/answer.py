@@ -677,7 +677,7 @@ class Engine:
             # not the fans' "play the song", ranked above it.
             copied = sorted(evidence, key=lambda ev: -cite.overlap(text, ev.text))
             return self._quote(copied, hits, language, make, "left untranslated: " + ", ".join(foreign))
-        if cite.yes_or_no_of_someone_else(text, make.standalone, _headlines(pool, hits)):
+        if cite.yes_or_no_of_someone_else(text, make.standalone, headlines):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the answer is about someone the question does not ask of")
         if cite.bare_yes_or_no(text):

@@ -771,8 +771,8 @@ def untranslated(answer: str, language: str, question: str = "", evidence: Itera
     return sorted({w for w in words(plain) if foreign(w) and not w[0].isupper() and fold(w) not in asked})
 
 
-# Portuguese words end in a vowel, or in l, m, r, s, z (rarely n or x) after one: not in "storm",
-# "song", "grid", "fishermen's" "ts"… Three letters or more: "km" and "kg" are written so in both.
+# Portuguese words end in a vowel, or in l, m, r, s, z (rarely n or x) after one, or in "ns": not
+# as "storm", "song", "grid" or "plants" do. Three letters or more: "km" is written so in both.
 _ENGLISH_ENDING = re.compile(r"^[a-z]{2,}(?:[bcdfgjkpqtvwy]|[bcdfghjklmnpqrtvwxz][bcdfghjklmnpqrtvwxz]|[bcdfghjklmpqrtvwxz]s)$")
 _AFTER_A_NUMBER = re.compile(r"\d\s*([^\W\d_]+)")
 
@@ -882,10 +882,9 @@ def numbers_qualify_the_asked(answer: str, question: str) -> bool:
 def items_held(answer: str, sentence: str, question: str) -> int:
     """How many of the things of the asked kind (asked_kind) that the answer gives the sentence
     holds: its dates and times ("4 de fevereiro" in "On February 4"), its numbers, its places, or
-    for a "why" its words and numbers; none in a
-    sentence that lacks a name of the question. A pressed answer that failed its checks may still
-    point at the sentence that answers ("às 12:00 am UTC no dia 4 de fevereiro" mixes two
-    sentences; one holds the date)."""
+    for a "why" its words and numbers; none in a sentence that lacks a name of the question. A
+    pressed answer that failed its checks may still point at the sentence that answers ("às 12:00
+    am UTC no dia 4 de fevereiro" mixes two sentences; one holds the date)."""
     kind, given, tokens = asked_kind(question), strip_markers(answer), _tokens(sentence)
     # Every name of the question is in it: the "18" of Kryvyi Rih is no toll of Kyiv.
     if not all(_holds_name(n, tokens) for n in names(question)):
