@@ -374,11 +374,6 @@ class Engine:
         vecs = self._sentence_vectors([c[4] for c in candidates])
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         own_words = asked if asked and asked != question else None
-        # The model reads a reason only where the article words it as one ("The broadcast
-        # celebrates…" for "Why is NASA sending the song?"), so those sentences come forward. Only
-        # in the order: the score stays the match's, on which the quote thresholds were calibrated.
-        lift = REASON_BONUS if cite.asks_why(question) else 0.0
-        lifted: dict[int, float] = {}
         asked_in = lang.detect(question)
         bonus = {h: _cross_lingual_bonus(hit, asked_in) for h, hit in enumerate(hits)}
         scored, by_question = [], []
@@ -393,11 +388,13 @@ class Engine:
             by_question.append((sim + LEXICAL_BONUS * across + bonus[h], h))
             score += LEXICAL_BONUS * cite.overlap(own_words, text) if own_words else 0
             scored.append(Evidence(text, h, s, e, float(score), vec))
-            if lift and cite.gives_a_reason(text):
-                lifted[id(scored[-1])] = lift
+        # The model reads a reason only where the article words it as one ("The broadcast
+        # celebrates…" for "Why is NASA sending the song?"), so those sentences come forward. Only
+        # in the order: the score stays the match's, on which the quote thresholds were calibrated.
+        reasons = {id(ev) for ev in scored if cite.gives_a_reason(ev.text)} if cite.asks_why(question) else set()
 
         def rank(ev: Evidence) -> float:
-            return ev.score + lifted.get(id(ev), 0.0)
+            return ev.score + (REASON_BONUS if id(ev) in reasons else 0.0)
         scored.sort(key=rank, reverse=True)
         # One article at a time: sentences of another story invite the model to mix them. The
         # article is the whole question's: a follow-up's own word alone ("E a que horas?") would

@@ -355,7 +355,7 @@ def names_subject(sentence: str, question: str, headlines: list[str], exact: boo
     none. Countries and their peoples do not count: a story names them by their leaders and envoys
     ("the US envoys" are Trump's). `exact`: by the very words, not a near spelling ("Negócios
     Estrangeiros" is not in "negociações")."""
-    own = [n for n in own_subjects(question, headlines) if not all(w in ALIASES for w in n)]
+    own = _own_names(question, headlines)
     if not own:
         return None
     tokens = _tokens(sentence)
@@ -369,21 +369,27 @@ def leaves_out_subject(answer: str, question: str, headlines: list[str]) -> bool
     and places (own_subjects), countries included: pressed on "Qual foi a reação da Rússia às
     conversas em Paris?", the model answered that the US envoys will hold talks in Paris."""
     own = own_subjects(question, headlines)
-    if not own or bare(answer):
-        return False
-    tokens = _tokens(strip_markers(answer))
-    return not any(_holds_name(n, tokens) for n in own)
+    return bool(own) and not bare(answer) and _names_none_of(answer, own)
 
 
 def yes_or_no_of_someone_else(answer: str, question: str, headlines: list[str]) -> bool:
     """Whether the answer to a yes/no question about someone leaves every such person out: asked
     "O Putin vai estar em Paris?", the model answered that Rubio and Witkoff will be. Countries do
     not count ("…a partir de Espanha?" is answered by Madrid), nor a bare yes or no."""
-    people = [n for n in own_subjects(question, headlines) if not all(w in ALIASES for w in n)]
-    if not people or bare(answer) or not asks_yes_or_no(question, detect(question)):
-        return False
+    people = _own_names(question, headlines)
+    return (bool(people) and not bare(answer) and asks_yes_or_no(question, detect(question))
+            and _names_none_of(answer, people))
+
+
+def _own_names(question: str, headlines: list[str]) -> list[tuple[str, ...]]:
+    """The question's own subjects (own_subjects) but its countries and peoples."""
+    return [n for n in own_subjects(question, headlines) if not all(w in ALIASES for w in n)]
+
+
+def _names_none_of(answer: str, found: list[tuple[str, ...]]) -> bool:
+    """Whether the answer, its citation markers aside, names none of `found`."""
     tokens = _tokens(strip_markers(answer))
-    return not any(_holds_name(n, tokens) for n in people)
+    return not any(_holds_name(n, tokens) for n in found)
 
 
 def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
@@ -1246,8 +1252,8 @@ def asks_why(question: str) -> bool:
 # What a sentence gives as a cause or a purpose: "because", "after a storm damaged…", "fearing that…",
 # "The broadcast celebrates…", "por não iniciar conversas", "para discutir os esforços".
 _REASON = re.compile(
-    r"\b(?:because|due to|owing to|thanks to|so that|in order to|so as to|after|fearing|celebrat\w*|commemorat\w*"
-    r"|in hono(?:u)?r of|reasons?|as a result of|porque|pois|devido a|por causa d\w*|gracas a|para que|a fim de"
+    r"\b(?:because|due to|owing to|thanks to|so that|in order to|so as to|after|fearing|commemorat\w*"
+    r"|in honou?r of|reasons?|as a result of|porque|pois|devido a|por causa d\w*|gracas a|para que|a fim de"
     r"|depois (?:que|d[eoa]s?)|apos|temendo|receando|com medo|celebr\w*|comemor\w*|assinal\w*|em homenagem"
     r"|razao|razoes|motivos?|uma vez que|ja que|(?:para|por)(?: nao)? \w+(?:ar|er|ir))\b")
 
