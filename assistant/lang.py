@@ -14,7 +14,8 @@ _MARKERS = {
               "estes estas ainda antes depois num numa".split()),
     "en": set("the an of in on at to is are was were what who whom when where which why how many much did "
               "does do will would with for from and about said say by it this that there they he she his her "
-              "has have had be been happened whose".split()),
+              "has have had be been happened whose near after before into than their its can could should since "
+              "while".split()),
 }
 _MARKERS["pt"] = {fold(w) for w in _MARKERS["pt"]}
 # English markers that are no Portuguese word ("do" is both).
@@ -89,11 +90,20 @@ def detect(text: str, default: str = "en") -> str:
     """'pt' or 'en'; ties go to Portuguese letters when present, else to the default."""
     tokens = [fold(w) for w in words(text)]
     scores = {lang: sum(t in markers for t in tokens) for lang, markers in _MARKERS.items()}
-    if _PT_LETTERS.search(text):
+    if _portuguese_letters(text):
         scores["pt"] += 1.5
     if scores["pt"] == scores["en"]:
         return default
     return "pt" if scores["pt"] > scores["en"] else "en"
+
+
+def _portuguese_letters(text: str) -> bool:
+    """Whether a word other than a name has a letter English does not use: "Córdoba" and "José"
+    are names in English too ("Who died near Córdoba?"). A capitalised word counts only first, or
+    when the whole text is capitals."""
+    tokens = re.findall(r"\w+", text)
+    shouting = text.isupper()
+    return any(_PT_LETTERS.search(t) for i, t in enumerate(tokens) if i == 0 or shouting or not t[0].isupper())
 
 
 def phrase(key: str, lang: str) -> str:
