@@ -26,6 +26,7 @@ EU UN NATO OTAN ONU UE Western Ocidente Transatlantic Transatlântico
 Yes No Sim Não Note Nota Apart Besides Except Além Exceto
 According Segundo The A O As Os In Em On At He She They It This That These Those Ele Ela Eles Elas Isso
 Since Desde Before Antes After Depois During Durante Until While Enquanto AM PM
+Because Porque Pois So Therefore Portanto But Mas However Contudo And Also Também
 """.split()}
 
 
@@ -87,6 +88,8 @@ _ROLE_GROUPS = [
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
     "captain capitao", "ceo ceo", "head chefe lider",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
+    # A Portuguese mayor is "presidente da câmara".
+    "mayor mayors autarca autarcas presidente",
 ]
 ROLES: dict[str, set[str]] = {}
 for _group in _ROLE_GROUPS:
@@ -129,7 +132,9 @@ def _name_runs(sentence: str) -> list[tuple[int, tuple[str, ...]]]:
     for match in _CAPITALISED.finditer(sentence):
         word = match.group(0)
         folded = fold(word)
-        common = (folded in STOPWORDS and not word.isupper()) or folded in COMMON_CAPITALISED
+        # A count that opens a sentence ("Três bombeiros…") is a number, not a name.
+        common = (folded in STOPWORDS and not word.isupper()) or folded in COMMON_CAPITALISED or all(
+            _NUMBER_WORD.fullmatch(part) for part in folded.split("-"))
         if common or len(word) < 2:
             previous_end = -2
             continue
@@ -178,7 +183,8 @@ def missing_facts(sentence: str, evidence: str, skip: tuple = ()) -> list[str]:
     """The numbers and names of the sentence that the evidence text does not contain (names in
     `skip` are not looked for)."""
     tokens = _tokens(evidence)
-    missing = sorted(numbers(sentence) - numbers(evidence) - _clock_forms(evidence))
+    missing = sorted(numbers(sentence) - _values(evidence) - _clock_forms(evidence))
+    missing += sorted(w for w, value in _lone_number_words(sentence) if value not in _values(evidence))
     missing += sorted(_label(n) for n in names(sentence) if n not in skip and not _holds_name(n, tokens))
     return missing
 
@@ -398,10 +404,16 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     subject (names_subject): asked how many died in Sumy, the Kryvyi Rih sentence ("18 pessoas
     morreram") is no answer, nor to how many were injured in Kryvyi Rih, nor any sentence to a
     question about the Champions League; nor a sentence that makes no judgement to a question
-    asking for one (unjudged)."""
+    asking for one (unjudged); nor one without the day, month or year the question names (asked how
+    many crossings were cancelled on Wednesday, "In March, a one-day stoppage cancelled 160"; how
+    many were evacuated in 2018, this year's 300)."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False
-            and not unjudged(question, [sentence]) and names_an_origin(sentence, question))
+            and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
+            and {m for m in anchors(question) if not m.isdigit() or _YEAR.fullmatch(m)} <= marks(sentence))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 # Names asked about one by one: a list or alternatives ("McCartney e Yoko Ono", "in Sumy or in Kryvyi
@@ -500,7 +512,7 @@ _TOLLS = {
     "injured": r"injur\w*|wounded|wounds?|hurt|ferid[oa]s?|feri(?:u|ram|ndo|r|mentos?)",
     "missing": r"missing|disappear\w*|desaparec\w*",
     "arrested": r"arrest\w*|detain\w*|detid[oa]s?|detiveram|pres[oa]s|prend\w*",
-    "displaced": r"displaced|evacuat\w*|fled|flee\w*|deslocad[oa]s?|evacua\w*|desalojad[oa]s?|fugi\w*",
+    "displaced": r"displaced|evacuat\w*|fled|flee\w*|deslocad[oa]s?|evacua\w*|desalojad[oa]s?|fugi\w*|retirad[oa]s|retirar",
     "children": r"child|children|kids?|crianc[ae]s?|menores|filhos",
     "civilians": r"civilians?|civis|civil",
     "soldiers": r"soldiers?|troops|servicemen|soldados|militares|tropas",
@@ -545,6 +557,33 @@ def _only_spans_of_time(sentence: str, question: str) -> bool:
     added = (counts(sentence) - numbers(question)) | (number_words(sentence) - number_words(question))
     at = [i for i, t in enumerate(tokens) if t in added or numbers(t) & added]
     return bool(at) and all(any(n[:4] in _UNIT_STEMS for n in tokens[i + 1:i + 3]) for i in at)
+
+
+# "How long…?", "Quanto tempo…?", "Há quantos dias…?": a span of time is asked.
+_DURATION = re.compile(r"\b(how long|quanto tempo|how many (days|hours|weeks|months|years|minutes)"
+                       r"|quant[oa]s (dias|horas|semanas|meses|anos|minutos))\b")
+
+
+def spans_stand(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each span of time a "how long" answer gives (a number before a unit of time) stands
+    so in a sentence that holds the number: asked how long the 2018 fire lasted, the model made
+    "27 days" of "queimou cerca de 27 mil hectares durante uma semana". A year it restates ("Em maio
+    de 2023, … em 24 horas") is no span."""
+    if not _DURATION.search(fold(question)):
+        return True
+    for number in _spans(answer) - numbers(question):
+        holding = [s for s in sentences if number in numbers(s)]
+        if holding and not any(number in _spans(s) for s in holding):
+            return False
+    return True
+
+
+def _spans(text: str) -> set[str]:
+    """The numbers of the text that stand just before a unit of time ("27 days", "24 horas", "a
+    48-hour strike")."""
+    tokens = re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
+    return {n for i, t in enumerate(tokens) for n in numbers(t)
+            if any(u[:4] in _UNIT_STEMS for u in tokens[i + 1:i + 3])}
 
 
 # "Quantos empregos…", "How many homes…": the noun a "how many" question counts.
@@ -777,6 +816,35 @@ def untranslated(answer: str, language: str, question: str = "", evidence: Itera
     return sorted({w for w in words(plain) if foreign(w) and not w[0].isupper() and fold(w) not in asked})
 
 
+# English words of news, the stem of a Portuguese look-alike that means something else, and the
+# stems of what they do mean: "José Luis Sanz é o maior da cidade" (of "Seville's mayor") is no
+# "presidente da câmara", and "a maior cidade" beside one is still the largest.
+_FALSE_FRIENDS = {
+    "mayor": ("maior", ("president", "autarc", "prefeit")), "parents": ("parente", ("pais", "mae", "pai")),
+    "library": ("livrar", ("bibliot",)), "actually": ("atualm", ("na verdade", "de facto", "realmente")),
+    "eventually": ("eventu", ("acab", "final", "por fim")), "policy": ("polici", ("politic",)),
+    "casualties": ("casual", ("vitim", "mort", "ferid", "baixa")), "realised": ("realiz", ("perceb", "dar conta")),
+    "realized": ("realiz", ("perceb", "dar conta")), "pretend": ("pretend", ("fing",)),
+    "college": ("colegi", ("facul", "universi", "ensino superior")), "prejudice": ("prejui", ("preconceit",)),
+    "fabric": ("fabric", ("tecido",)), "attend": ("atend", ("particip", "assist", "compar", "estar")),
+}
+for _w, _stem in (("mayors", "mayor"), ("libraries", "library"), ("policies", "policy"), ("realise", "realised"),
+                  ("realize", "realized"), ("pretended", "pretend"), ("attended", "attend")):
+    _FALSE_FRIENDS[_w] = _FALSE_FRIENDS[_stem]
+
+
+def false_friends(answer: str, language: str, evidence: Iterable[str]) -> list[str]:
+    """Portuguese words of the answer that only look like an English word of the evidence, whose
+    meaning the answer nowhere gives (_FALSE_FRIENDS): the model translated by the sound."""
+    if language != "pt":
+        return []
+    plain = _QUOTED_SPAN.sub(" ", answer)
+    folded = fold(plain)
+    misread = {_FALSE_FRIENDS[w][0] for w in words(fold(" ".join(evidence)))
+               if w in _FALSE_FRIENDS and not any(right in folded for right in _FALSE_FRIENDS[w][1])}
+    return sorted({w for w in words(plain) if not w[0].isupper() and any(fold(w).startswith(s) for s in misread)})
+
+
 # Portuguese words end in a vowel, or in l, m, r, s, z (rarely n or x) after one, or in "ns": not
 # as "storm", "song", "grid" or "plants" do. Three letters or more: "km" is written so in both.
 _ENGLISH_ENDING = re.compile(r"^[a-z]{2,}(?:[bcdfgjkpqtvwy]|[bcdfghjklmnpqrtvwxz][bcdfghjklmnpqrtvwxz]|[bcdfghjklmpqrtvwxz]s)$")
@@ -981,15 +1049,17 @@ def points_where_asked(sentence: str, question: str) -> int:
     return 2 if _TOWARD.search(folded) else 1 if _INTO.search(folded) else 0
 
 
-def _plain_terms(text: str) -> list[str]:
-    """The text's content terms other than its names and numbers."""
+def plain_terms(text: str, auxiliaries: bool = False) -> list[str]:
+    """The text's content terms other than its names, numbers and (unless `auxiliaries`) its
+    auxiliaries: "foram" of "Que aldeias foram evacuadas?" is no word of the thing asked."""
     named = {term(w) for n in names(text) for w in n}
-    return [t for t in content_terms(text) if t not in named and not t.isdigit()]
+    kept = text if auxiliaries else " ".join(w for w in words(fold(text)) if w not in AUXILIARIES)
+    return [t for t in content_terms(kept) if t not in named and not t.isdigit()]
 
 
 def bare(answer: str) -> bool:
     """Whether the answer is only names and numbers ("Polaris", "Filipa Marques", "6")."""
-    return not _plain_terms(strip_markers(answer))
+    return not plain_terms(strip_markers(answer), auxiliaries=True)
 
 
 def shares_a_word(sentence: str, question: str) -> bool:
@@ -1005,7 +1075,7 @@ def share_of_words(sentence: str, question: str, headline: str = "") -> float:
     letters or by a translation (see shares_a_word). Words the story's `headline` holds are its
     subject, which every sentence of it speaks of: they are left out, unless no other is asked
     ("A biblioteca tem um café?" is not half answered by any sentence on the library)."""
-    asked = {t[:5] for t in _plain_terms(question)}
+    asked = {t[:5] for t in plain_terms(question)}
     own = asked - _held_stems([headline], 5) if headline else asked
     asked = own or asked
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
@@ -1018,7 +1088,7 @@ def name_stands_with_the_asked(answer: str, question: str, sentences: list[str],
     cutting anyone out. A question of names alone is not checked."""
     text = strip_markers(answer)
     found = names(text)
-    if not found or not bare(text) or not _plain_terms(question):
+    if not found or not bare(text) or not plain_terms(question):
         return True
     headline = " ".join(headlines)
     return any(all(_holds_name(n, _tokens(s)) for n in found) and share_of_words(s, question, headline) > 0
@@ -1029,11 +1099,11 @@ def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str
     """Whether the numbers the answer takes from a sentence of several numbers stand in a clause
     that names the question's subject, when one does: of "the 45th anniversary of NASA's Deep Space
     Network, and the 50th anniversary of NASA itself", the Deep Space Network's is 45."""
-    clauses = [_tokens(c) for c in re.split(r"[,;:]\s", sentence)]
-    naming = [c for c in clauses if any(_holds_name(n, c) for n in asked)]
+    # The clause's own text: its words would cut "44.6C" into "44" and "6c".
+    naming = [c for c in re.split(r"[,;:]\s", sentence) if any(_holds_name(n, _tokens(c)) for n in asked)]
     if not naming or len(numbers(sentence)) < 2:
         return True
-    near = {n for c in naming for n in numbers(" ".join(c))}
+    near = {n for c in naming for n in numbers(c)}
     return numbers(answer) & numbers(sentence) <= near
 
 
@@ -1409,6 +1479,38 @@ _NUMBER_WORD = re.compile(
     r"|sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|quinze|dezasseis|dezesseis|dezassete|dezessete"
     r"|dezoito|dezanove|dezenove|vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa|cem|cento"
     r"|duzentos|trezentos|quinhentos|mil|milhao|milhoes|bilhao|bilhoes|dezenas|centenas|milhares)\b")
+
+
+_WORD_VALUES = {w: str(v) for v, group in enumerate([
+    "", "", "two dois duas", "three tres", "four quatro", "five cinco", "six seis", "seven sete", "eight oito",
+    "nine nove", "ten dez", "eleven onze", "twelve doze", "thirteen treze", "fourteen catorze quatorze",
+    "fifteen quinze", "sixteen dezasseis dezesseis", "seventeen dezassete dezessete", "eighteen dezoito",
+    "nineteen dezanove dezenove", "twenty vinte"]) for w in group.split()}
+# An ordinal holds its count ("the third ferry strike this year": three). Not "second", "segunda"
+# or "quinta", which are also units and weekdays.
+_ORDINAL_VALUES = {w: str(v) for v, group in enumerate(["", "", "", "third terceiro terceira", "fourth", "fifth",
+                                                        "sixth", "seventh", "eighth", "ninth", "tenth"])
+                   for w in group.split()}
+
+
+def _lone_number_words(text: str) -> list[tuple[str, str]]:
+    """The small counts the text writes as one word, with their values ("Três bombeiros" → tres, 3);
+    not a word of a longer count ("twenty-five", "vinte e cinco")."""
+    folded = fold(text)
+    found = []
+    for m in _NUMBER_WORD.finditer(folded):
+        before, after = folded[:m.start()], folded[m.end():]
+        joined = re.search(r"(?:[-\s]|\s(?:e|and)\s)$", before) and _NUMBER_WORD.search(before[-14:]) or \
+            re.match(r"(?:-|\s(?:e|and)\s)\w", after) and _NUMBER_WORD.match(re.sub(r"^(?:-|\s(?:e|and)\s)", "", after))
+        if m.group(1) in _WORD_VALUES and not joined:
+            found.append((m.group(1), _WORD_VALUES[m.group(1)]))
+    return found
+
+
+def _values(text: str) -> set[str]:
+    """The counts of the text, in digits, as words (see _lone_number_words) or as ordinals."""
+    ordinals = {_ORDINAL_VALUES[w] for w in words(fold(text)) if w in _ORDINAL_VALUES}
+    return numbers(text) | {value for _, value in _lone_number_words(text)} | ordinals
 
 
 def number_words(text: str) -> set[str]:

@@ -50,6 +50,7 @@ stop stops paragem paragens parada paradas
 passenger passengers passageiro passageiros
 day days dia dias daily diario diariamente
 council camara municipal municipality municipio
+mayor mayors autarca autarcas prefeito presidente
 vote votes voted voting voto votos votou votaram
 against contra
 approve approved approves aprovou aprovada aprovado aprovar aprovaram
@@ -58,7 +59,7 @@ work works obra obras
 build builds built building construction construir construida construido construcao constroi
 open opens opened abrir abre aberta aberto abrira
 end final fim
-start starts started begin begins comecam comeca comecar inicio
+start starts started begin begins began begun comecam comeca comecar comecou comecaram inicio iniciou
 opposition oposicao
 criticise criticised criticize criticized criticism criticou criticaram critica criticas
 schedule timetable calendario prazo prazos
@@ -134,13 +135,135 @@ leader lider
 rebuke rebuked repreendeu
 peace paz
 speed velocidade
-reach chegar alcancar
+reach reached reaches chegar alcancar atingir atingiu atingiram atinge atingem
 forgotten esquecido esquecida
 classic classico
 appeal apelo
 border borders fronteira fronteiras
 language languages lingua linguas idioma
 barrier barriers barreira barreiras
+school schools escola escolas
+pupil pupils student students aluno alunos estudante estudantes
+child children crianca criancas
+teacher teachers professor professores professora professoras
+class classes lesson lessons aula aulas turma turmas
+classroom classrooms sala salas
+library libraries biblioteca bibliotecas
+building buildings edificio edificios predio predios
+close closes closed closing fechar fecha fecham fechou fecharam fechada fechado fechadas fechados encerrar encerrou
+early cedo
+record records recorde recordes registo registos registro registros
+high higher highest alto alta altos altas maximo maxima elevado elevada
+low lower lowest baixo baixa minimo minima
+temperature temperatures temperatura temperaturas
+heat heatwave calor
+family families familia familias
+worker workers trabalhador trabalhadores
+tree trees arvore arvores
+shelter shelters abrigo abrigos refugio refugios
+hospital hospitals hospitais
+doctor doctors medico medicos
+police policia
+court courts tribunal tribunais
+law laws lei leis
+election elections eleicao eleicoes
+price prices preco precos
+tax taxes imposto impostos
+water agua
+spend spends spent spending gastar gasta gastou gastara gastos
+warn warns warned warning avisar avisou avisaram alertar alertou alertaram
+cancel cancels cancelled canceled cancelar cancelou cancelado cancelados cancelada canceladas
+alert alerts alerta alertas
+night nights noite noites
+province provinces provincia provincias
+region regions regional regiao regioes
+parliament parlamento
+forecast forecasts forecaster forecasters previsao previsoes meteorologistas
+union unions sindicato sindicatos
+agency agencia
+activity activities atividade atividades
+sport sports desporto desportos desportiva desportivas
+centre centres center centers centro centros
+public publico publica publicos publicas
+private privado privada privados privadas
+afternoon afternoons tarde tardes
+degree degrees grau graus
+percent percentage percentagem percentual
+kilometre kilometres kilometer kilometers quilometro quilometros km
+fire fires incendio incendios
+wildfire wildfires
+firefighter firefighters bombeiro bombeiros
+evacuate evacuated evacuates evacuation evacuar evacuou evacuados evacuadas evacuacao retirar retirou retiraram retirados retiradas
+village villages aldeia aldeias
+town towns vila vilas localidade localidades
+wind winds vento ventos
+strong forte fortes
+burn burned burnt burns queimar queimou queimaram queimada queimados ardeu arderam arder
+hectare hectares
+aircraft plane planes aviao avioes aeronave aeronaves aereos
+vehicle vehicles viatura viaturas veiculo veiculos
+injury injuries ferimento ferimentos lesao lesoes
+minor slight ligeiro ligeiros ligeira ligeiras leve leves
+cause causes caused causa causas causou causaram
+unknown desconhecido desconhecida desconhecidos desconhecidas
+investigation investigations investigate investigating investigacao investigar investigam
+road roads estrada estradas
+traffic transito
+meal meals refeicao refeicoes
+mattress mattresses colchao colchoes
+declare declared declarar declarou
+calamity calamidade
+disaster disasters catastrofe desastre desastres
+emergency emergencia
+flood floods flooding cheia cheias inundacao inundacoes
+rain chuva chuvas
+drought seca
+earthquake sismo terramoto
+storm storms tempestade tempestades temporal
+damage damaged danos dano danificou danificado danificada estragos
+rescue rescued resgate resgatar resgatou socorro
+help ajuda ajudar apoio
+patient patients doente doentes paciente pacientes
+health saude
+victim victims vitima vitimas
+body bodies corpo corpos
+arrest arrested detido detidos deter deteve
+judge judges juiz juizes
+trial julgamento
+prison jail prisao cadeia
+crime crimes
+suspect suspects suspeito suspeitos
+party parties partido partidos
+candidate candidates candidato candidatos candidata
+protest protests protesto protestos manifestacao manifestacoes
+strike strikes greve greves
+salary salaries wage wages salario salarios
+rise rises rose risen subir subiu aumento aumentou
+fall falls fell fallen cair caiu queda desceu
+growth crescimento crescer cresceu
+employee employees empregado empregados
+market markets mercado mercados
+sale sales venda vendas vender vendeu
+profit profits lucro lucros
+debt divida dividas
+oil petroleo
+energy energia
+electricity eletricidade
+train trains comboio comboios
+bus buses autocarro autocarros
+airport airports aeroporto aeroportos
+flight flights voo voos
+bridge bridges ponte pontes
+crossing crossings travessia travessias
+ferry ferries
+ship ships navio navios barco barcos
+team teams equipa equipas
+match matches jogo jogos
+win won wins vencer venceu ganhar ganhou vitoria
+lose lost perder perdeu derrota
+player players jogador jogadores
+goal goals golo golos
+season temporada epoca
 """
 
 TRANSLATIONS: dict[str, set[str]] = {}

@@ -17,7 +17,7 @@ a an the of in on at to for from by with without about into over under between a
 is are was were be been being has have had do does did will would shall should can could may might
 what which who whom whose when where why how that this these those it its he she they them his her their
 i you we us our your me my as than then so such also more most less very just only there here article
-says said say according many much
+says said say according many much because
 """.split())
 STOPWORDS = STOPWORDS_PT | STOPWORDS_EN
 

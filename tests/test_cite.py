@@ -39,6 +39,13 @@ def _name_words(text):
     return {word for name in cite.names(text) for word in name}
 
 
+@pytest.mark.parametrize("answer", ["Because temperatures reached 44.6C.", "Porque as temperaturas subiram.",
+                                    "So the schools close.", "But the council disagreed."])
+def test_a_reason_s_first_word_is_no_name(answer):
+    """Found on a fourth story: "Because …", pressed, was rejected for a name no sentence holds."""
+    assert cite.names(answer) == []
+
+
 def test_names_ignore_common_capitalised_words():
     got = _name_words("O Presidente Emmanuel Macron disse na Quinta, segundo o Ministro da Defesa, "
                      "que o Departamento de Estado e a Casa Branca vão a Paris em Fevereiro.")
@@ -1010,6 +1017,10 @@ def test_the_noun_a_how_many_question_counts(question, noun):
     ("18", "Quantos empregos criou o projeto?", TURBINES, False),  # 18 metres tall
     ("2,100", "Quantas pessoas vivem na ilha?", POWER, False),  # households are not people
     ("6", "Quantos votos contra teve a proposta?", VOTES, True),  # "votos" a few words before
+    # found on a fourth story: "alunos" are the "pupils", "bibliotecas" the "libraries"
+    ("112,000", "Quantos alunos são afetados?", "The decision affects about 112,000 pupils in 340 public schools.", True),
+    ("60", "Quantos alunos são afetados?", "Only 60 of the city's schools have air conditioning.", False),
+    ("25", "Quantas bibliotecas vão abrir?", "The council will open 25 public libraries as shelters.", True),
 ])
 def test_a_count_answered_stands_beside_the_noun_asked(answer, question, sentence, holds):
     assert cite.numbers_count_the_asked(answer, question, [sentence]) is holds
@@ -1232,3 +1243,69 @@ def test_a_clock_time_and_a_weekday_written_the_other_language_s_way():
     assert cite.missing_facts("The library opens at 10:00 AM on Saturdays.", hours) == []
     assert cite.missing_facts("It opens at 11:00 on Saturdays.", hours) == ["11:00"]
     assert cite.missing_facts("It opens at 9:30 on weekdays.", "Abre às 9h30 nos dias úteis.") == []
+
+
+def test_a_decimal_stands_in_the_clause_that_names_the_subject():
+    """Found on a fourth story: a clause's words cut "44.6C" into "44" and "6c", and a reason
+    holding the temperature rested on no sentence."""
+    sentence = ("Schools in Seville will close early after temperatures reached 44.6C on Monday, the highest "
+                "reading since records began in 1951.")
+    assert cite.rests_on_one("Temperatures reached 44.6C.", "Why are the schools in Seville closing early?", [sentence])
+    assert not cite.rests_on_one("Temperatures reached 1951C.", "Why are the schools in Seville closing early?", [sentence])
+
+
+@pytest.mark.parametrize("answer, evidence, misread", [
+    ("José Luis Sanz é o maior da cidade de Seville.", "Seville's mayor, José Luis Sanz, said…", ["maior"]),
+    ("José Luis Sanz é o presidente da câmara, e Sevilha a maior cidade.", "Seville's mayor, José Luis Sanz", []),
+    ("Sevilha é a maior cidade da Andaluzia.", "Seville is the largest city of Andalusia.", []),
+    ("Os ministros atenderam a reunião.", "The ministers attended the meeting.", ["atenderam"]),
+    ("Os ministros participaram na reunião.", "The ministers attended the meeting.", []),
+    ("The mayor is José Luis Sanz.", "Seville's mayor, José Luis Sanz", []),  # English: no look-alike
+])
+def test_a_portuguese_look_alike_of_an_english_word_is_seen(answer, evidence, misread):
+    language = "en" if answer.startswith("The") else "pt"
+    assert cite.false_friends(answer, language, [evidence]) == misread
+
+
+@pytest.mark.parametrize("answer, question, sentence, stands", [
+    # found on a fifth story: the 27 of "27 mil hectares" made a span of days
+    ("The 2018 fire lasted approximately 27 days.", "How long did the 2018 fire last?",
+     "Em 2018, um incêndio na mesma serra queimou cerca de 27 mil hectares durante uma semana.", False),
+    ("It lasted 3 days.", "How long did the fire last?", "The fire burned for 3 days.", True),
+    ("Durou 3 dias.", "Quanto tempo durou o incêndio?", "O fogo durou 3 dias e queimou 27 casas.", True),
+    ("27 dias.", "Quantos dias durou o incêndio?", "O fogo durou 3 dias e queimou 27 casas.", False),
+    ("27 houses.", "How many houses burned?", "The fire lasted 3 days and burned 27 houses.", True),  # no span asked
+    ("A greve dura 48 horas.", "Quanto tempo dura a greve?", "Workers began a 48-hour strike over pay.", True),
+    # a year restated is no span (Paris pt-18)
+    ("Em maio de 2023, Trump disse que resolveria a guerra em 24 horas.", "Em quanto tempo disse Trump que acabava a guerra?",
+     "Em maio de 2023, Donald Trump disse que seria capaz de resolver a guerra “em 24 horas”.", True),
+])
+def test_a_span_of_time_answered_stands_before_a_unit_of_time(answer, question, sentence, stands):
+    assert cite.spans_stand(answer, question, [sentence]) is stands
+
+
+@pytest.mark.parametrize("answer, evidence, missing", [
+    # found on a fifth story: a count that opens a sentence is a number, in either language
+    ("Three firefighters were injured.", "Três bombeiros sofreram ferimentos ligeiros.", []),
+    ("Five firefighters were injured.", "Três bombeiros sofreram ferimentos ligeiros.", ["five"]),
+    ("3 firefighters were injured.", "Três bombeiros sofreram ferimentos ligeiros.", []),
+    ("Os três bombeiros foram assistidos.", "Three firefighters were treated.", []),
+    # found on a sixth story: an ordinal holds its count
+    ("Three", "It is the third ferry strike this year.", []),
+    ("Four", "It is the third ferry strike this year.", ["four"]),
+])
+def test_counts_in_words_are_facts(answer, evidence, missing):
+    assert cite.missing_facts(answer, evidence) == missing
+
+
+def test_a_quote_holds_the_day_or_month_the_question_names():
+    """Found on a sixth story: asked how many crossings were cancelled on Wednesday, the March
+    stoppage's 160 was quoted."""
+    question = "How many crossings were cancelled on Wednesday?"
+    assert not cite.quotable("In March, a one-day stoppage cancelled 160 crossings.", question, ["Ferry strike"])
+    assert cite.quotable("On Wednesday 160 crossings were cancelled.", question, ["Ferry strike"])
+    assert not cite.quotable("Um incêndio obrigou a retirar cerca de 300 pessoas.", "How many people were evacuated in 2018?",
+                             ["Incêndio em Monchique"])
+    # the question's other numbers are another check's (counts_the_asked)
+    assert cite.quotable("Em maio de 2023, Trump disse que resolveria a guerra em 24 horas.",
+                         "O que disse Trump em maio de 2023?", ["Nós para manter conversas"])

@@ -124,14 +124,17 @@ def test_a_refusal_streamed_piece_by_piece_shows_no_token(paris_index, engine):
 
 
 def test_the_relevance_gate_is_a_little_lower_when_the_best_passage_holds_the_question_s_names(paris_index, engine):
-    """"Where is the Madrid complex?" scored 0.770 on the paragraph naming its town, under 0.78."""
+    """"Where is the Madrid complex?" scored 0.770 on the paragraph naming its town, under 0.78; "What
+    did environmental groups say?", with no name, 0.775 on the sentence saying what they said."""
     eng, llm = engine(paris_index.model_copy(update={"refuse_below": 0.99}))
     named = eng.ask("Quantas pessoas morreram em Sumy?")
     elsewhere = eng.ask("Quantas pessoas morreram em Kharkiv?")
-    unnamed = eng.ask("Quantas pessoas morreram?")
-    assert all(a.refused for a in (named, elsewhere, unnamed)) and not llm.calls
-    assert named.notice.endswith("threshold 0.960)"), named.notice
-    assert elsewhere.notice.endswith("threshold 0.990)") and unnamed.notice.endswith("threshold 0.990)")
+    worded = eng.ask("Quantas pessoas morreram?")
+    unheld = eng.ask("Quantas pessoas votaram?")
+    one_word = eng.ask("Quantos morreram?")
+    assert all(a.refused for a in (named, elsewhere, worded, unheld, one_word)) and not llm.calls
+    assert named.notice.endswith("threshold 0.960)") and worded.notice.endswith("threshold 0.960)"), worded.notice
+    assert all(a.notice.endswith("threshold 0.990)") for a in (elsewhere, unheld, one_word))
 
 
 def test_a_judgement_the_article_does_not_make_is_refused(paris_index, engine):
@@ -330,18 +333,87 @@ def test_a_pressed_count_of_something_else_leaves_the_refusal(engine, tmp_path, 
     """Found on the second held-out article: asked how many lobsters are caught, the model copied
     "A three-year study … found no fall in lobster numbers", whose only count is of years (the
     other sentence, which counts lobsters, lets the refusal be put to the test)."""
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "lobsters.en.txt").write_text(
-        "Island fishermen watch the lobster grounds\n\nA three-year study by the University of the Highlands "
-        "found no fall in lobster numbers in the channel.\n\nThe channel holds about 200 lobsters a hectare, "
-        "fishermen say.\n",
-        encoding="utf-8")
-    settings = make_settings(tmp_path).model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0})
-    pipeline.build_index(settings, progress=False, embedder=e5)
+    settings = one_story_index(tmp_path, e5, "lobsters.en.txt",
+                               "Island fishermen watch the lobster grounds\n\nA three-year study by the University of "
+                               "the Highlands found no fall in lobster numbers in the channel.\n\nThe channel holds "
+                               "about 200 lobsters a hectare, fishermen say.\n")
     copied = "The three-year study by the University of the Highlands found no fall in lobster numbers."
     eng, llm = engine(settings, [not_found_reply] * 3 + [copied], can_ban=True)
     a = eng.ask("How many lobsters are caught each year in the channel?")
     assert a.refused and "[rejected: a count of something else]" in a.model_output, (a.answer, a.model_output)
+
+
+@pytest.fixture
+def heat_index(tmp_path, e5):
+    """A fourth story, English, with a dateline: the engine's rules found on it in plain use."""
+    return one_story_index(tmp_path, e5, "heat.en.txt", (
+        "Seville closes schools early in heatwave\n\nPublished Tuesday, 17 June 2025\n\nSchools in Seville will "
+        "close at midday for the rest of the week after temperatures reached 44.6C on Monday, the highest June "
+        "reading since records began in 1951.\n\nThe decision affects about 112,000 pupils in 340 public schools. "
+        "Only 60 of the city's schools have air conditioning in every classroom.\n\nSeville's mayor, José Luis Sanz, "
+        "said the city would spend 4 million euros on shade.\n\nIn 2017 a heatwave lasted 12 days and killed 40 people.\n"))
+
+
+def one_story_index(tmp_path, e5, name: str, text: str):
+    """Settings for an index of one story, the relevance gate off and the model's answer never
+    decisive, so that every check is reached."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / name).write_text(text, encoding="utf-8")
+    settings = make_settings(tmp_path).model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0})
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    return settings
+
+
+def test_a_pressed_count_must_stand_where_every_word_of_the_question_does(heat_index, engine):
+    """Found on a fourth story: asked how many private schools have air conditioning, the model
+    refused, then, pressed, gave the 60 of a sentence that says nothing of private schools."""
+    eng, llm = engine(heat_index, [not_found_reply] * 3 + ["60"], can_ban=True)
+    a = eng.ask("Quantas escolas privadas têm ar condicionado?")
+    assert a.refused and not a.citations and "[rejected: leaves out" in a.model_output, (a.answer, a.model_output)
+    eng, llm = engine(heat_index, [not_found_reply] * 3 + ["60"], can_ban=True)
+    a = eng.ask("Quantas escolas têm ar condicionado?")
+    assert a.mode == "generated" and "60" in a.answer and "Only 60" in a.citations[0].text, (a.answer, a.model_output)
+
+
+def test_a_pressed_reason_may_hold_a_number(heat_index, engine):
+    """Found on a fourth story: pressed on why the schools close early, the model gave the
+    temperature, and "a number nobody asked for" threw the reason away."""
+    told = "Because temperatures reached 44.6C on Monday."
+    eng, llm = engine(heat_index, [not_found_reply] * 3 + [told], can_ban=True)
+    a = eng.ask("Why are the schools in Seville closing early?")
+    assert a.mode == "generated" and "44.6C" in a.answer and "nobody asked" not in a.model_output, (a.answer, a.model_output)
+
+
+def test_a_word_translated_by_its_sound_gives_way_to_the_quote(heat_index, engine):
+    """Found on a fourth story: "Quem é José Luis Sanz?" got "o maior da cidade de Seville", the
+    "mayor" of the sentence read as "maior" (larger)."""
+    eng, _ = engine(heat_index, [reply("José Luis Sanz é o maior da cidade de Seville.")])
+    a = eng.ask("Quem é José Luis Sanz?")
+    assert a.mode == "extractive" and a.notice == "translated by the sound: maior", (a.answer, a.notice)
+    assert "Seville's mayor, José Luis Sanz" in a.answer
+    eng, _ = engine(heat_index, [reply("José Luis Sanz é o presidente da câmara de Sevilha.")])
+    a = eng.ask("Quem é José Luis Sanz?")
+    assert a.mode == "generated", (a.answer, a.notice)
+
+
+def test_a_span_of_time_answered_is_one_in_the_article(heat_index, engine):
+    """Found on a fifth story: asked how long the 2018 fire lasted, the model made "27 days" of
+    "queimou cerca de 27 mil hectares durante uma semana"."""
+    eng, _ = engine(heat_index, [reply("The 2017 heatwave lasted 40 days.")])
+    a = eng.ask("How long did the 2017 heatwave last?")
+    assert a.mode == "extractive" and a.notice == "the number answered is no span of time", (a.answer, a.notice)
+    assert "lasted 12 days" in a.answer
+    eng, _ = engine(heat_index, [reply("The 2017 heatwave lasted 12 days.")])
+    assert eng.ask("How long did the 2017 heatwave last?").mode == "generated"
+
+
+def test_a_dateline_is_no_evidence(heat_index, engine):
+    """Found on a fourth story: asked when the records began, the model was shown the dateline
+    (embedded with the headline, it matches every question loosely) and answered with it."""
+    eng, llm = engine(heat_index, [not_found_reply] * 3)
+    eng.ask("When did the records begin?")
+    assert not any("Published" in t for t in excerpts(llm.calls[0]).values()), excerpts(llm.calls[0])
+    assert "2025" in eng.ask("When was the story published?").answer
 
 
 @pytest.mark.parametrize("question, said", [
@@ -400,6 +472,16 @@ def test_a_pressed_why_must_rest_on_a_sentence_that_gives_a_reason(nasa_index, e
     eng, llm = engine(nasa_index, [not_found_reply] * 3 + ["Porque a Polar é a Estrela do Norte."], can_ban=True)
     a = eng.ask("Porque é que a NASA escolheu a Polar?")
     assert a.refused and "Estrela do Norte" not in a.model_output, (a.answer, a.model_output)
+
+
+def test_a_why_is_not_pressed_on_reasons_about_something_else(paris_index, engine):
+    """Found on the held-out tidal story: asked why the works were late, the Paris story was chosen,
+    and, pressed, the model copied its Sumy sentence ("…vêm dias depois que um ataque…"), a reason
+    for nothing asked."""
+    copied = next(line for line in SOURCE.splitlines() if "Sumy" in line and "depois" in line).strip()
+    eng, llm = engine(paris_index, [not_found_reply] * 3 + [copied], can_ban=True)
+    a = eng.ask("Porque é que a obra se atrasou?")
+    assert a.refused and set(llm.bans) == {()}, (a.answer, a.model_output, llm.bans)
 
 
 def test_a_bare_name_from_sentences_that_say_nothing_of_the_question_is_refused(paris_index, engine):
