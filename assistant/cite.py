@@ -410,10 +410,16 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False
             and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
-            and {m for m in anchors(question) if not m.isdigit() or _YEAR.fullmatch(m)} <= marks(sentence))
+            and _calendar_anchors(question) <= marks(sentence))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _calendar_anchors(question: str) -> set[str]:
+    """The days, months and years that pin the question down (anchors); its other numbers are
+    another check's (counts_the_asked: "Quando foi isso, 18 pessoas morreram…?")."""
+    return {m for m in anchors(question) if not m.isdigit() or _YEAR.fullmatch(m)}
 
 
 # Names asked about one by one: a list or alternatives ("McCartney e Yoko Ono", "in Sumy or in Kryvyi
@@ -1481,6 +1487,8 @@ _NUMBER_WORD = re.compile(
     r"|duzentos|trezentos|quinhentos|mil|milhao|milhoes|bilhao|bilhoes|dezenas|centenas|milhares)\b")
 
 
+# Counts of several words: "twenty-five", "vinte e cinco".
+_COMPOUND_COUNT = re.compile(rf"{_NUMBER_WORD.pattern}(?:(?:-|\s(?:e|and)\s){_NUMBER_WORD.pattern})+")
 _WORD_VALUES = {w: str(v) for v, group in enumerate([
     "", "", "two dois duas", "three tres", "four quatro", "five cinco", "six seis", "seven sete", "eight oito",
     "nine nove", "ten dez", "eleven onze", "twelve doze", "thirteen treze", "fourteen catorze quatorze",
@@ -1496,15 +1504,8 @@ _ORDINAL_VALUES = {w: str(v) for v, group in enumerate(["", "", "", "third terce
 def _lone_number_words(text: str) -> list[tuple[str, str]]:
     """The small counts the text writes as one word, with their values ("Três bombeiros" → tres, 3);
     not a word of a longer count ("twenty-five", "vinte e cinco")."""
-    folded = fold(text)
-    found = []
-    for m in _NUMBER_WORD.finditer(folded):
-        before, after = folded[:m.start()], folded[m.end():]
-        joined = re.search(r"(?:[-\s]|\s(?:e|and)\s)$", before) and _NUMBER_WORD.search(before[-14:]) or \
-            re.match(r"(?:-|\s(?:e|and)\s)\w", after) and _NUMBER_WORD.match(re.sub(r"^(?:-|\s(?:e|and)\s)", "", after))
-        if m.group(1) in _WORD_VALUES and not joined:
-            found.append((m.group(1), _WORD_VALUES[m.group(1)]))
-    return found
+    alone = _COMPOUND_COUNT.sub(" ", fold(text))
+    return [(w, _WORD_VALUES[w]) for w in _NUMBER_WORD.findall(alone) if w in _WORD_VALUES]
 
 
 def _values(text: str) -> set[str]:
