@@ -411,8 +411,9 @@ def test_a_dateline_is_no_evidence(heat_index, engine):
     """Found on a fourth story: asked when the records began, the model was shown the dateline
     (embedded with the headline, it matches every question loosely) and answered with it."""
     eng, llm = engine(heat_index, [not_found_reply] * 3)
-    eng.ask("When did the records begin?")
-    assert not any("Published" in t for t in excerpts(llm.calls[0]).values()), excerpts(llm.calls[0])
+    eng.ask("Quando começaram os registos?")
+    shown = excerpts(llm.calls[0])
+    assert "records began" in shown[1] and not any("Published" in t for t in shown.values()), shown
     assert "2025" in eng.ask("When was the story published?").answer
 
 
