@@ -616,8 +616,13 @@ class Engine:
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
-            # (A role asked and no name given is left to the role check below.)
-            return self._quote(pool, hits, language, make, "the answer is not the kind of thing asked")
+            # (A role asked and no name given is left to the role check below.) It must speak of
+            # what was asked, by the question's subject or its words: "Who started the fire?" got a
+            # time, and the commander's sentence, which names someone, said nothing of starting it.
+            headlines = _headlines(pool, hits)
+            about = [ev for ev in pool if cite.names_subject(ev.text, make.standalone, headlines)
+                     or cite.shares_a_word(ev.text, make.standalone)]
+            return self._quote(about, hits, language, make, "the answer is not the kind of thing asked")
         if roles_asked and not cite.names_someone_new(text, make.standalone) \
                 and not cite.described_by_role(text, make.standalone):
             # "Who is Ukraine's defence minister?" → "…is Ukraine's foreign minister": a role for a

@@ -407,6 +407,17 @@ def test_a_span_of_time_answered_is_one_in_the_article(heat_index, engine):
     assert eng.ask("How long did the 2017 heatwave last?").mode == "generated"
 
 
+def test_a_quote_for_an_answer_of_the_wrong_kind_speaks_of_what_was_asked(heat_index, engine):
+    """Found on a fifth story: "Who started the fire?" got a time, and the quote put in its place
+    was the commander's sentence, which names someone and says nothing of starting a fire."""
+    eng, _ = engine(heat_index, [reply("On Monday.")])
+    a = eng.ask("Who caused the heat?")
+    assert a.refused and "Sanz" not in a.answer, (a.answer, a.notice)
+    eng, _ = engine(heat_index, [reply("On Monday.")])
+    a = eng.ask("Who will spend money on shade?")
+    assert a.mode == "extractive" and "José Luis Sanz" in a.answer, (a.answer, a.notice)
+
+
 def test_a_dateline_is_no_evidence(heat_index, engine):
     """Found on a fourth story: asked when the records began, the model was shown the dateline
     (embedded with the headline, it matches every question loosely) and answered with it."""
