@@ -611,6 +611,7 @@ class Engine:
         """The checks a reply's claims must pass before binding; the final event (a quote or a
         refusal) of the first that fails, or None."""
         roles_asked = cite.asked_roles(make.standalone)
+        headlines = _headlines(pool, hits)
         if cite.says_where_from(text, make.standalone, article):
             # _quote puts the sentences that say where to first.
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
@@ -619,7 +620,6 @@ class Engine:
             # (A role asked and no name given is left to the role check below.) It must speak of
             # what was asked, by the question's subject or its words: "Who started the fire?" got a
             # time, and the commander's sentence, which names someone, said nothing of starting it.
-            headlines = _headlines(pool, hits)
             about = [ev for ev in pool if cite.names_subject(ev.text, make.standalone, headlines)
                      or cite.shares_a_word(ev.text, make.standalone)]
             return self._quote(about, hits, language, make, "the answer is not the kind of thing asked")
@@ -654,7 +654,6 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
-        headlines = _headlines(pool, hits)
         if not cite.names_stand_with_subjects(text, make.standalone, article, headlines):
             own = [" ".join(n) for n in cite.own_subjects(make.standalone, headlines)]
             # Then by the question's other words: "Who is attending the talks from Ukraine?" is the
@@ -686,15 +685,14 @@ class Engine:
         if garbled:
             return self._quote(evidence, hits, language, make, "misspelt copy: " + ", ".join(garbled))
         foreign = cite.untranslated(text, language, make.standalone, article)
-        if foreign:
+        misread = [] if foreign else cite.false_friends(text, language, article)
+        if foreign or misread:
             # The sentence it copied from first: "o Beatles song Across the Universe" is NASA's plan,
             # not the fans' "play the song", ranked above it.
             copied = sorted(evidence, key=lambda ev: -cite.overlap(text, ev.text))
-            return self._quote(copied, hits, language, make, "left untranslated: " + ", ".join(foreign))
-        misread = cite.false_friends(text, language, article)
-        if misread:
-            copied = sorted(evidence, key=lambda ev: -cite.overlap(text, ev.text))
-            return self._quote(copied, hits, language, make, "translated by the sound: " + ", ".join(misread))
+            why = ("left untranslated: " + ", ".join(foreign) if foreign
+                   else "translated by the sound: " + ", ".join(misread))
+            return self._quote(copied, hits, language, make, why)
         if cite.yes_or_no_of_someone_else(text, make.standalone, headlines):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the answer is about someone the question does not ask of")

@@ -183,8 +183,9 @@ def missing_facts(sentence: str, evidence: str, skip: tuple = ()) -> list[str]:
     """The numbers and names of the sentence that the evidence text does not contain (names in
     `skip` are not looked for)."""
     tokens = _tokens(evidence)
-    missing = sorted(numbers(sentence) - _values(evidence) - _clock_forms(evidence))
-    missing += sorted(w for w, value in _lone_number_words(sentence) if value not in _values(evidence))
+    held = _values(evidence)
+    missing = sorted(numbers(sentence) - held - _clock_forms(evidence))
+    missing += sorted(w for w, value in _lone_number_words(sentence) if value not in held)
     missing += sorted(_label(n) for n in names(sentence) if n not in skip and not _holds_name(n, tokens))
     return missing
 
@@ -562,7 +563,12 @@ def _only_spans_of_time(sentence: str, question: str) -> bool:
     tokens = words(fold(sentence))
     added = (counts(sentence) - numbers(question)) | (number_words(sentence) - number_words(question))
     at = [i for i, t in enumerate(tokens) if t in added or numbers(t) & added]
-    return bool(at) and all(any(n[:4] in _UNIT_STEMS for n in tokens[i + 1:i + 3]) for i in at)
+    return bool(at) and all(_unit_follows(tokens, i) for i in at)
+
+
+def _unit_follows(tokens: list[str], i: int) -> bool:
+    """Whether a unit of time comes within two words after tokens[i] ("27 days", "24 horas")."""
+    return any(t[:4] in _UNIT_STEMS for t in tokens[i + 1:i + 3])
 
 
 # "How long…?", "Quanto tempo…?", "Há quantos dias…?": a span of time is asked.
@@ -588,8 +594,7 @@ def _spans(text: str) -> set[str]:
     """The numbers of the text that stand just before a unit of time ("27 days", "24 horas", "a
     48-hour strike")."""
     tokens = re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
-    return {n for i, t in enumerate(tokens) for n in numbers(t)
-            if any(u[:4] in _UNIT_STEMS for u in tokens[i + 1:i + 3])}
+    return {n for i, t in enumerate(tokens) for n in numbers(t) if _unit_follows(tokens, i)}
 
 
 # "Quantos empregos…", "How many homes…": the noun a "how many" question counts.
