@@ -44,7 +44,12 @@ _BOILERPLATE = re.compile(
     r"você está visualizando|voce esta visualizando|you are (currently )?viewing|"
     r"\bcookies?\b|assine (já|agora|a newsletter)|subscribe (now|to)|leia (também|mais)|"
     r"read more|share (this|on)|compartilhe|todos os direitos reservados|"
-    r"all rights reserved|^publicidade$|^advertisement$|click here|clique aqui",
+    r"all rights reserved|^publicidade$|^advertisement$|click here|clique aqui|"
+    # Share buttons: "Partilhar no Facebook Partilhar no X Enviar por e-mail".
+    r"\b(partilhar|compartilhar|share)\s+(no|na|on|via|em|to)\s+(facebook|twitter|x|whatsapp|linkedin)\b|"
+    r"enviar por e-?mail|share by e-?mail|"
+    # Newsletter prompts: "Sign up for our morning briefing", "Inscreva-se na nossa newsletter".
+    r"^sign up (for|to)\b|\bnewsletter\b|^inscreva-se\b|^subscreva\b",
     re.IGNORECASE,
 )
 _BOILERPLATE_MAX_CHARS = 240
@@ -169,7 +174,9 @@ def is_dateline(paragraph: str) -> bool:
 
 
 # "By Jane Doe", "Por Maria Silva, em Lisboa", "Texto de …": who wrote the story, near its top.
-_BYLINE = re.compile(r"^(?i:by|por|texto de|reportagem de|written by|escrito por)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,6}$")
+# (and the place it was filed from, capitalised after a comma: "By Clara Mendes, Porto")
+_BYLINE = re.compile(r"^(?i:by|por|texto de|reportagem de|written by|escrito por)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,6}"
+                     r"(?:,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?$")
 
 
 def is_byline(paragraph: str) -> bool:

@@ -281,6 +281,23 @@ def test_a_refusal_no_selected_sentence_could_answer_is_not_put_to_the_test(pari
     assert all(ban == () for ban in llm.bans)
 
 
+@pytest.mark.parametrize("insisted, kept", [("David Lammy", True), ("Steve Witkoff", False)])
+def test_a_bare_name_pressed_for_a_role_is_kept_where_the_article_gives_it_the_role(paris_index, engine,
+                                                                                   insisted, kept):
+    """Found on the Porto held-out story: pressed, the model answers a role question with the bare
+    name ("Rui Fontes"), which holds no role word; the sentence that holds the name gives the role."""
+    made = {}
+
+    def refuse_until_pressed(messages):  # however many excerpts get a second opinion
+        return (reply(insisted) if made["llm"].bans[-1] else not_found_reply)(messages)
+    eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
+                      [refuse_until_pressed] * 4, can_ban=True)
+    made["llm"] = llm
+    a = eng.ask("Quem é o secretário de Relações Exteriores do Reino Unido?")
+    assert llm.bans[-1] == ("NOT", "Not")
+    assert (not a.refused and "Lammy" in a.answer) if kept else a.refused, (a.answer, a.model_output, a.notice)
+
+
 def test_a_refusal_of_a_question_of_no_checkable_kind_is_put_to_the_test_too(paris_index, engine):
     """Found in the eval (pt-20): the model refuses a question worded otherwise than the article."""
     eng, llm = engine(paris_index.model_copy(update=NOT_DECISIVE), [not_found_reply] * 3 + [reply(

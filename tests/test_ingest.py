@@ -365,6 +365,24 @@ def test_a_sentence_with_a_date_in_it_is_no_dateline(line):
 @pytest.mark.parametrize("line, byline", [
     ("By Jane Doe", True), ("Por Maria Silva, em Lisboa", False), ("Por Maria Silva em Lisboa", True),
     ("Texto de João Pereira", True), ("By February 4, NASA will have sent the song.", False),
-    ("Por isso, a linha vai abrir em 2030.", False), ("Saturday, February 2, 2008", False)])
+    ("Por isso, a linha vai abrir em 2030.", False), ("Saturday, February 2, 2008", False),
+    ("By Clara Mendes, Porto", True), ("By February 4, NASA will send it", False)])
 def test_a_short_paragraph_naming_who_wrote_the_story_is_a_byline(line, byline):
     assert ingest.is_byline(line) is byline
+
+
+def test_share_buttons_are_page_chrome_and_a_sentence_about_sharing_is_not():
+    text = ("Pescadores contestam corte na quota\n\n"
+            "Partilhar no Facebook Partilhar no X Enviar por e-mail\n\n"
+            "O Governo vai partilhar os dados com Espanha.\n")
+    check_split(text, "Pescadores contestam corte na quota", [
+        "Pescadores contestam corte na quota",
+        "O Governo vai partilhar os dados com Espanha.",
+    ])
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Sign up for our morning briefing", True), ("Inscreva-se na nossa newsletter", True),
+    ("Thousands sign up for the new bike scheme.", False), ("Subscreveram a petição 3.000 pessoas.", False)])
+def test_newsletter_prompts_are_page_chrome(line, chrome):
+    assert ingest.is_boilerplate(line, "Porto airport's new terminal delayed") is chrome
