@@ -525,7 +525,7 @@ class Engine:
             make.timings["insist"] = _ms(t0, time.perf_counter())
         text = parse_reply(raw)[1]
         kind = cite.asked_kind(make.standalone)
-        why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if cite.fits_kind(text, make.standalone) is False
+        why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if not _of_the_kind(text, make.standalone, pool)
                # Asked no number ("How long will the transmission last?"), the model grabs the
                # nearest one ("will take 431 years to reach the star").
                # A reason may hold one ("because temperatures reached 44.6C"): rests_on_one checks it.
@@ -538,7 +538,7 @@ class Engine:
                    text, make.standalone, [ev.text for ev in _reasons_if_why(pool, make.standalone)])
                else "gives no words to the person asked about" if not cite.speaks_for_the_asked(text, make.standalone)
                else _LEAVES_OUT if cite.leaves_out_subject(text, make.standalone, _headlines(pool, hits))
-               else _LEAVES_OUT if kind in ("number", "date") and not _counted_as_asked(text, make.standalone, pool)
+               else _LEAVES_OUT if kind in ("number", "date") and not _counted_as_asked(text, make.standalone, pool, hits)
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"
@@ -612,9 +612,13 @@ class Engine:
         refusal) of the first that fails, or None."""
         roles_asked = cite.asked_roles(make.standalone)
         headlines = _headlines(pool, hits)
+        linked = [s for h in sorted({ev.hit for ev in evidence}) for s in cite.with_antecedents(_sentences([hits[h].passage]))]
         if cite.says_where_from(text, make.standalone, article):
             # _quote puts the sentences that say where to first.
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
+        if cite.says_no_place(text, make.standalone):
+            pinned = sorted(pool, key=lambda ev: not cite.names_a_place(ev.text))
+            return self._quote(pinned, hits, language, make, "the answer names no place")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.) It must speak of
@@ -654,7 +658,7 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
-        if not cite.names_stand_with_subjects(text, make.standalone, article, headlines):
+        if not cite.names_stand_with_subjects(text, make.standalone, linked, headlines):
             own = [" ".join(n) for n in cite.own_subjects(make.standalone, headlines)]
             # Then by the question's other words: "Who is attending the talks from Ukraine?" is the
             # sentence on who came "para participar das discussões", not Yermak's words on Ukraine.
@@ -675,6 +679,9 @@ class Engine:
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered counts something else")
+        if not cite.numbers_stand_in_the_asked_year(text, make.standalone, article):
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="the number answered is another year's")
         if not cite.spans_stand(text, make.standalone, article):
             pinned = sorted(pool, key=lambda ev: not cite.shares_a_word(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered is no span of time")
@@ -700,6 +707,9 @@ class Engine:
             return self._quote(evidence, hits, language, make, "a bare yes or no")
         if cite.from_elsewhere(text, make.standalone, article):
             return self._quote(evidence, hits, language, make, "the answer says nothing the article does")
+        if cite.echoes_why(text, make.standalone):
+            return self._quote(_reasons_if_why(pool, make.standalone), hits, language, make,
+                               "the answer repeats the question and gives no reason")
         if cite.restates_question(text, make.standalone):
             # Nothing was answered: a quote must at least speak of the thing asked, as for an
             # unsupported answer ("Que acordo foi assinado em Paris?" is not answered by Moscow).
@@ -734,6 +744,7 @@ class Engine:
                                                        if hits[g].passage.source == hits[h].passage.source])
                    for h in used]
         article = _sentences([hits[h].passage for h in used])
+        text = cite.mend_split_numbers(text, article)
         failed = self._vet(text, language, evidence, pool, hits, make, article)
         if failed:
             return failed
@@ -760,7 +771,10 @@ class Engine:
                 return self._quote(_about(evidence, make.standalone), hits, language, make,
                                    "unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
-            best = max((ev for ev in evidence if ev.hit == h), key=match)
+            # The sentence that holds the answer's names and numbers, then the closest: "Rui Santos"
+            # is "The company's chairman, Rui Santos", not the sentence before it on Transtejo.
+            best = max((ev for ev in evidence if ev.hit == h),
+                       key=lambda ev: (not cite.missing_facts(sentence, ev.text), match(ev)))
             bound.setdefault(h, [])
             if [best.start, best.end] not in bound[h]:
                 bound[h].append([best.start, best.end])
@@ -774,13 +788,26 @@ class Engine:
         return make.final(answer, citations, mode="generated")
 
 
-def _counted_as_asked(text: str, question: str, pool: list[Evidence]) -> bool:
-    """Whether a sentence holding the pressed answer's numbers holds every word of the question:
-    asked how many private schools have air conditioning, the model refused, then, pressed, gave
-    the 60 of "only 60 of the city's schools have air conditioning", which says nothing of private
-    ones. An answer without numbers is judged by the other checks."""
+def _of_the_kind(text: str, question: str, pool: list[Evidence]) -> bool:
+    """Whether a pressed answer is of the kind asked (cite.fits_kind); a bare name, asked who holds
+    a role, is when a sentence that holds it gives the role ("Rui Fontes", of "The mayor of Porto,
+    Rui Fontes"): the role checks then see that the article gives it to him."""
+    if cite.fits_kind(text, question) is not False:
+        return True
+    return (cite.asked_kind(question) == "role" and cite.bare(text)
+            and any(cite.fits_kind(ev.text, question) and not cite.missing_facts(text, ev.text) for ev in pool))
+
+
+def _counted_as_asked(text: str, question: str, pool: list[Evidence], hits: list[Hit]) -> bool:
+    """Whether a sentence holding the pressed answer's numbers holds every word of the question
+    but those of its story's headline: asked how many private schools have air conditioning, the
+    model refused, then, pressed, gave the 60 of "only 60 of the city's schools have air
+    conditioning", which says nothing of private ones; asked what "o novo terminal" will cost, "The
+    terminal, which will cost €650 million" is the new one the headline is about. An answer
+    without numbers is judged by the other checks."""
     found = cite.numbers(text)
-    return not found or any(found & cite.numbers(ev.text) and cite.share_of_words(ev.text, question) == 1 for ev in pool)
+    return not found or any(found & cite.numbers(ev.text)
+                            and cite.share_of_words(ev.text, question, hits[ev.hit].passage.title) == 1 for ev in pool)
 
 
 def _reasons_if_why(evidence: list[Evidence], question: str) -> list[Evidence]:

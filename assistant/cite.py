@@ -407,11 +407,12 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     question about the Champions League; nor a sentence that makes no judgement to a question
     asking for one (unjudged); nor one without the day, month or year the question names (asked how
     many crossings were cancelled on Wednesday, "In March, a one-day stoppage cancelled 160"; how
-    many were evacuated in 2018, this year's 300)."""
+    many were evacuated in 2018, this year's 300); nor one that names no place to a "where"."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False
             and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
-            and _calendar_anchors(question) <= marks(sentence))
+            and _calendar_anchors(question) <= marks(sentence)
+            and not says_no_place(sentence, question))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -480,6 +481,28 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
         if holding and not any(_near(c, name, s) for s in holding for c in countries):
             return False
     return True
+
+
+# A sentence that opens by pointing back at what the one before named: "Transtejo said… The
+# company's chairman, Rui Santos, said…", "Its leader, Manuel Rocha", "Seu governo tomou medidas…".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:its|his|her|their|he|she|they|seu|sua|seus|suas|o seu|a sua|os seus|as suas|ele|ela|eles|elas"
+    r"|the (?:company|firm|group|union|council|ministry|operator|agency|government|club|party|bank|court"
+    r"|association|airline|authority|department)(?:'s|’s)?"
+    r"|a (?:empresa|companhia|associa[cç][aã]o|c[aâ]mara|autarquia|operadora|ag[eê]ncia|transportadora)"
+    r"|o (?:sindicato|grupo|minist[eé]rio|clube|partido|banco|tribunal|governo|munic[ií]pio))\b",
+    re.IGNORECASE)
+
+
+def with_antecedents(sentences: list[str]) -> list[str]:
+    """The sentences of one passage, in order, each that opens by pointing back (_POINTS_BACK)
+    followed by the names of the one before: the chairman of "The company's chairman, Rui Santos"
+    stands beside Transtejo, which the sentence before names."""
+    out = []
+    for i, sentence in enumerate(sentences):
+        before = names(sentences[i - 1]) if i and _POINTS_BACK.match(sentence) else []
+        out.append(sentence + "".join(" (" + " ".join(w.title() for w in n) + ")" for n in before))
+    return out
 
 
 # How far (in words) a person stands from the country a "who … from <country>" question asks of:
@@ -661,6 +684,22 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
     return True
 
 
+def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether each number the answer adds stands in a sentence of the year the question names,
+    or in one that names no year: asked the quota of 2022, the 42,500 tonnes "para 2027" are
+    another year's."""
+    asked = {m for m in _calendar_anchors(question) if _YEAR.fullmatch(m)}
+    if not asked:
+        return True
+    for number in counts(answer) - numbers(question) - asked:
+        if _YEAR.fullmatch(number):
+            continue
+        holding = [set(_YEAR.findall(s)) for s in sentences if number in numbers(s)]
+        if holding and all(years and not years & asked for years in holding):
+            return False
+    return True
+
+
 # Where one coordinated clause ends and the next begins: "as obras começam em 2027 e a linha
 # deverá abrir em 2030". (Commas would cut a leading date off its clause: "Em maio de 2023, …")
 _CONJUNCTION = r"\s(?:and|e|while|enquanto|but|mas)\s"
@@ -759,6 +798,8 @@ def holds_marks(sentence: str, question: str) -> bool:
 _SAID = re.compile(r"\b(said|says|told|tells|stated|added|disse|diz|dizia|afirmou|declarou|contou|acrescentou)\b",
                    re.IGNORECASE)
 _SAID_BEFORE_NAME = {"said", "says", "disse", "diz", "afirmou", "declarou"}  # "…", said Lewis
+# "…", afirmou a ministra do Mar, Joana Ferreira: the role between the verb and the name.
+_ROLE_THEN_NAME = re.compile(r"^(?:the|a|o)\s[^,.;:\"“”]{1,60},\s*", re.IGNORECASE)
 
 
 def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
@@ -773,6 +814,7 @@ def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
         if verb.group(1).lower() in _SAID_BEFORE_NAME:
             # The whole name that follows: "disse Filipa Marques" gives the words to Marques too.
             lead = after.lstrip()
+            lead = lead[_ROLE_THEN_NAME.match(lead).end():] if _ROLE_THEN_NAME.match(lead) else lead
             found += [name for start, name in _name_runs(lead)[:1] if start == 0]
     return found
 
@@ -794,6 +836,21 @@ def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
     given = [n for s in sentences for n in speakers(s)]
     return [_label(n) for n in speakers(answer, reach=1)
             if not any(_holds_name(n, set(g)) for g in given)]
+
+
+# "2, 300": a thousands separator with a stray space after it, as the model writes "2.300".
+_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})([.,]) (\d{3})(?![\d.,]?\d)")
+
+
+def mend_split_numbers(answer: str, sentences: list[str]) -> str:
+    """The answer with "2, 300" written "2,300" where the sentences hold 2300 and no 300 of its own:
+    read as two numbers, the answer's count is in no sentence and the right answer is refused."""
+    held = set().union(*(numbers(s) for s in sentences)) if sentences else set()
+
+    def mend(m: re.Match) -> str:
+        whole = m.group(1) + m.group(3)
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}" if whole in held and m.group(3) not in held else m.group(0)
+    return _SPLIT_NUMBER.sub(mend, answer)
 
 
 def garbled_copies(answer: str, evidence: list[str], question: str = "") -> list[str]:
@@ -1020,6 +1077,29 @@ def says_where_from(answer: str, question: str, sentences: list[str]) -> bool:
     q_tokens = _tokens(question)
     given = [n for n in names(strip_markers(answer)) if not _holds_name(n, q_tokens)]
     return any(_only_an_origin(n, sentences) for n in given)
+
+
+# Where something is or happens: "em Bruxelas", "no pavilhão", "in Brussels", "at the port".
+_AT = r"\b(?:in|at|near|inside|outside|em|no|na|nos|nas|num|numa|junto (?:a|ao|à|às|aos)|perto d[eoa]s?)\s+"
+_AT_A_PLACE = re.compile(_AT + r"(?:the\s+)?[^\W\d]", re.IGNORECASE)
+_AT_A_NAME = re.compile(_AT + r"(?:the\s+)?[A-ZÀ-ÖØ-Þ]")
+
+
+def asks_where_at(question: str) -> bool:
+    """Whether the question asks where something is or happens (not where to, nor where from)."""
+    folded = fold(question)
+    return bool(_WHERE.search(folded)) and not _asks_where_to(question) and not _FROM.search(folded)
+
+
+def says_no_place(answer: str, question: str) -> bool:
+    """Whether, asked where something happened, the answer names no place: "Onde foi tomada a
+    decisão?" -> "A decisão foi tomada pelo Conselho Internacional…" says by whom."""
+    return asks_where_at(question) and not _AT_A_PLACE.search(strip_markers(answer))
+
+
+def names_a_place(sentence: str) -> bool:
+    """Whether the sentence says where, by a preposition and a name: "em Bruxelas"."""
+    return bool(_AT_A_NAME.search(sentence))
 
 
 _ORIGIN_BEFORE = re.compile(r"\b(from|desde|a partir d[oa]s?)\s+(?:(?:the|o|a|os|as)\s+)?$", re.IGNORECASE)
@@ -1330,6 +1410,17 @@ def asks_why(question: str) -> bool:
     return bool(_WHY.search(fold(question)))
 
 
+def echoes_why(answer: str, question: str) -> bool:
+    """Whether an answer to a "why" question opens by repeating the question and gives no reason
+    after it: "Porque foi reduzida a quota?" -> "Porque foi reduzida a quota para 2027, que passa
+    de 50 mil para 42.500 toneladas": its "porque" is the question's, not a cause."""
+    if not asks_why(question):
+        return False
+    asked, said = words(fold(question)), words(fold(strip_markers(answer)))
+    echoed = next((i for i, (q, a) in enumerate(zip(asked, said)) if q != a), min(len(asked), len(said)))
+    return echoed >= 3 and echoed >= 0.6 * len(asked) and not gives_a_reason(" ".join(said[echoed:]))
+
+
 # What a sentence gives as a cause or a purpose: "because", "after a storm damaged…", "fearing that…",
 # "The broadcast celebrates…", "por não iniciar conversas", "para discutir os esforços".
 _REASON = re.compile(
@@ -1457,12 +1548,21 @@ def names_whom_after_the_doers(sentence: str, question: str) -> bool:
 _LOCATIVE = re.compile(r"\b(?:em|no|na|nos|nas|in|at)\s+$", re.IGNORECASE)
 
 
+# A question that asks for an amount of money, and the marks of one.
+_PRICE = re.compile(r"\b(prices?|costs?|costing|fares?|salar(?:y|ies)|wages?|how much money|precos?|custos?|custa"
+                    r"|custam|custou|custar|tarifas?|salarios?|quanto dinheiro)\b")
+_MONEY = re.compile(r"[€$£]|\b(?:euros?|dollars?|d[oó]lares|pounds?|libras?|reais|cents?|c[eê]ntimos)\b", re.IGNORECASE)
+
+
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
     the role, a number of its own, a date or time, quoted words, a name of its own; None for
     questions of no known kind."""
     kind = asked_kind(question)
     q_tokens = _tokens(question)
+    if kind in ("number", None) and _PRICE.search(fold(question)):
+        # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price.
+        return bool(_MONEY.search(sentence))
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)
         return all(ROLES[r] & s_tokens for r in roles) and (names_someone_new(sentence, question)

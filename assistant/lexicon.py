@@ -102,7 +102,10 @@ level nivel
 engagement envolvimento
 ask asks asked pedir pedirao pediram pede
 pressure pressionem pressionar pressao
-agree agreed concordar concordou
+agree agreed concordar concordou acordaram acordou
+agreement agreements deal deals acordo acordos
+cut cuts corte cortes reduce reduced reduction reducao reduzir reduziu reduzida reduzido
+scientist scientists cientista cientistas
 unconditional incondicional
 official officials funcionario funcionarios responsavel
 stick bastao
@@ -190,6 +193,10 @@ afternoon afternoons tarde tardes
 degree degrees grau graus
 percent percentage percentagem percentual
 kilometre kilometres kilometer kilometers quilometro quilometros km
+tonne tonnes ton tons tonelada toneladas
+metre metres meter meters metro metros
+litre litres liter liters litro litros
+kilo kilos kilogram kilograms quilo quilos quilograma quilogramas kg
 fire fires incendio incendios
 wildfire wildfires
 firefighter firefighters bombeiro bombeiros
@@ -222,7 +229,7 @@ earthquake sismo terramoto
 storm storms tempestade tempestades temporal
 damage damaged danos dano danificou danificado danificada estragos
 rescue rescued resgate resgatar resgatou socorro
-help ajuda ajudar apoio
+help ajuda ajudar apoio apoios apoiar support aid
 patient patients doente doentes paciente pacientes
 health saude
 victim victims vitima vitimas
@@ -243,7 +250,7 @@ fall falls fell fallen cair caiu queda desceu
 growth crescimento crescer cresceu
 employee employees empregado empregados
 market markets mercado mercados
-sale sales venda vendas vender vendeu
+sale sales venda vendas vender vendeu sell sells sold selling vende vendem
 profit profits lucro lucros
 debt divida dividas
 oil petroleo
@@ -256,7 +263,11 @@ flight flights voo voos
 bridge bridges ponte pontes
 crossing crossings travessia travessias
 ferry ferries
-ship ships navio navios barco barcos
+ship ships navio navios barco barcos boat boats vessel vessels embarcacao embarcacoes
+fisherman fishermen fishers pescador pescadores
+fish fishing peixe peixes pesca pescar pescas
+catch catches caught captura capturas capturar capturou
+shipowner shipowners armador armadores
 team teams equipa equipas
 match matches jogo jogos
 win won wins vencer venceu ganhar ganhou vitoria
@@ -264,6 +275,33 @@ lose lost perder perdeu derrota
 player players jogador jogadores
 goal goals golo golos
 season temporada epoca
+delay delays delayed atraso atrasos atrasou atrasaram adiado adiada adiados adiar adiou adiamento
+begin begins began begun start starts started comecar comecou comecaram comeca comecam iniciou iniciaram
+finish finished concluir concluiu concluida conclusao
+study studies estudo estudos
+tide tides mare mares
+channel channels canal canais
+speed velocidade
+minute minutes minuto minutos
+nurse nurses enfermeiro enfermeiros enfermeira enfermeiras
+chairman chairwoman presidente
+director directors diretor diretora diretores
+project projects projeto projetos
+billion billions biliao bilioes
+runway runways pista pistas
+terminal terminals terminais
+noise ruido ruidos barulho
+neighbourhood neighborhood bairro bairros vizinhanca
+challenge challenges contestacao contestar contestou desafio desafios
+legal judicial juridico juridica
+shortage shortages falta escassez
+island islands ilha ilhas
+turbine turbines turbina turbinas
+river rivers rio rios
+sea mar mares
+coast coasts costa costas litoral
+beach beaches praia praias
+country countries pais paises
 """
 
 TRANSLATIONS: dict[str, set[str]] = {}

@@ -1309,3 +1309,113 @@ def test_a_quote_holds_the_day_or_month_the_question_names():
     # the question's other numbers are another check's (counts_the_asked)
     assert cite.quotable("Em maio de 2023, Trump disse que resolveria a guerra em 24 horas.",
                          "O que disse Trump em maio de 2023?", ["Nós para manter conversas"])
+
+
+# Session 29, from the sardine-quota held-out article.
+QUOTA = ("Os ministros das Pescas de Portugal e de Espanha acordaram esta terça-feira, em Bruxelas, reduzir em "
+         "15% a quota de captura de sardinha ibérica para 2027, que passa de 50 mil para 42.500 toneladas.")
+BIOMASS = "A biomassa desceu pelo segundo ano consecutivo, depois de ter atingido em 2022 o valor mais alto desde 1990."
+SHARE = "Portugal fica com 66% da quota, o equivalente a 28.050 toneladas, e Espanha com os restantes 34%."
+
+
+@pytest.mark.parametrize("answer, mended", [
+    ("The association represents approximately 2, 300 fishermen.", "The association represents approximately 2,300 fishermen."),
+    ("2. 300 pescadores", "2.300 pescadores"),
+    ("2,300", "2,300"),
+    ("1, 300 and 2", "1, 300 and 2"),  # no 1300 in the sentences: a list stays a list
+])
+def test_a_thousands_separator_with_a_stray_space_is_mended(answer, mended):
+    assert cite.mend_split_numbers(answer, ["A associação representa cerca de 2.300 pescadores."]) == mended
+
+
+def test_a_split_number_stays_split_when_its_parts_are_numbers_of_the_article():
+    assert cite.mend_split_numbers("2, 300", ["Entre 2 e 300 barcos, de um total de 2300."]) == "2, 300"
+
+
+def test_a_count_in_a_unit_of_weight_is_counted_through_the_lexicon():
+    question = "How many tonnes of sardine can Portugal catch?"
+    assert cite.counts_the_noun(SHARE, question, {"28050"})
+    assert cite.numbers_count_the_asked("Portugal can catch 28.050 tonnes.", question, [SHARE])
+    assert not cite.counts_the_noun(SHARE, "How many fishermen are there?", {"28050"})
+
+
+@pytest.mark.parametrize("question, stands", [
+    ("Qual foi a quota de sardinha em 2022?", False),  # 42,500 is the quota "para 2027"
+    ("Qual é a quota de sardinha para 2027?", True),
+    ("Qual é a nova quota de sardinha?", True),  # no year asked
+])
+def test_a_number_of_another_year_does_not_answer_for_the_year_asked(question, stands):
+    assert cite.numbers_stand_in_the_asked_year("42.500 toneladas", question, [QUOTA, BIOMASS]) is stands
+
+
+def test_a_number_in_a_sentence_of_no_year_is_not_judged_by_the_year():
+    assert cite.numbers_stand_in_the_asked_year("28.050 toneladas", "Quanto pesca Portugal em 2027?", [SHARE])
+
+
+@pytest.mark.parametrize("answer, question, fits", [
+    ("35 milhões de sardinhas.", "Qual é o preço da sardinha no mercado?", False),
+    ("4 milhões de euros", "How much did the aid cost?", True),
+    ("It cost £42 million.", "How much does the plant cost?", True),
+    ("It cost 42 million.", "How much does the plant cost?", False),  # the sentence with the currency is quoted
+    ("35 milhões de sardinhas.", "Quantas sardinhas se vendem?", True),  # a count asked, not a price
+])
+def test_a_price_asked_is_answered_with_money(answer, question, fits):
+    assert cite.fits_kind(answer, question) is fits
+
+
+@pytest.mark.parametrize("answer, echoes", [
+    ("Porque foi reduzida a quota para 2027, que passa de 50 mil para 42.500 toneladas.", True),
+    ("Porque a biomassa desceu pelo segundo ano.", False),
+    ("Porque foi reduzida a quota: os cientistas alertaram que a biomassa desceu, por causa da pesca.", False),
+    ("Foi reduzida porque os cientistas alertaram.", False),
+])
+def test_a_why_answer_that_only_repeats_the_question_is_seen(answer, echoes):
+    assert cite.echoes_why(answer, "Porque foi reduzida a quota?") is echoes
+
+
+def test_a_question_that_is_no_why_is_never_an_echo():
+    assert not cite.echoes_why("A quota foi reduzida em 15%.", "A quota foi reduzida em quanto?")
+
+
+@pytest.mark.parametrize("answer, question, no_place", [
+    ("A decisão foi tomada pelo Conselho Internacional para a Exploração do Mar (ICES).", "Onde foi tomada a decisão?", True),
+    ("A decisão foi tomada em Bruxelas.", "Onde foi tomada a decisão?", False),
+    ("In Brussels.", "Where was the deal agreed?", False),
+    ("Em 2022.", "Onde foi tomada a decisão?", True),  # a year is no place
+    ("The song was sent from Madrid.", "Where was the song sent?", False),  # where to: says_where_from's
+    ("A decisão foi tomada pelo ICES.", "Quem tomou a decisão?", False),  # no "where" asked
+])
+def test_an_answer_to_where_names_a_place(answer, question, no_place):
+    assert cite.says_no_place(answer, question) is no_place
+
+
+def test_a_where_question_is_not_answered_by_a_quote_without_a_place():
+    assert cite.quotable(QUOTA, "Onde foi tomada a decisão?", [])
+    assert not cite.quotable(BIOMASS, "Onde foi tomada a decisão?", [])
+
+
+def test_words_are_given_to_the_name_after_a_role_after_the_speech_verb():
+    sentence = ("\"É um corte duro, mas necessário\", afirmou a ministra do Mar, Joana Ferreira, à saída da reunião.")
+    assert cite.speakers(sentence) == [("joana", "ferreira")]
+    assert cite.speakers_stand("Joana Ferreira afirmou que é um corte duro.", [sentence]) == []
+    assert cite.speakers("\"We will fight\", said the union leader in Lisbon on Monday.") == []
+
+
+FERRY = ["Transtejo said minimum services would run two crossings in the morning and two in the evening.",
+         "The company's chairman, Rui Santos, said a 2.5% rise was \"the most the budget allows this year\"."]
+
+
+def test_a_sentence_that_points_back_stands_beside_the_names_of_the_one_before():
+    linked = cite.with_antecedents(FERRY)
+    assert linked[0] == FERRY[0]
+    assert "Transtejo" in linked[1]
+    question = "Who is the chairman of Transtejo?"
+    assert not cite.names_stand_with_subjects("Rui Santos", question, FERRY, [])
+    assert cite.names_stand_with_subjects("Rui Santos", question, linked, [])
+
+
+def test_a_sentence_that_does_not_point_back_is_left_alone():
+    sentences = ["Transtejo said minimum services would run.", "Rui Santos, a lawyer, said the strike was legal."]
+    assert cite.with_antecedents(sentences) == sentences
+    assert not cite.names_stand_with_subjects("Rui Santos", "Who is the chairman of Transtejo?",
+                                              cite.with_antecedents(sentences), [])
