@@ -86,7 +86,7 @@ _ROLE_GROUPS = [
     "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
-    "captain capitao", "ceo ceo", "head chefe lider",
+    "captain capitao", "ceo ceo", "head chefe lider", "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
     # A Portuguese mayor is "presidente da câmara".
     "mayor mayors autarca autarcas presidente",
@@ -205,7 +205,8 @@ def asked_roles(question: str) -> list[str]:
     French foreign minister?'; none for 'Who is Steve Witkoff?'."""
     m = _WHO_IS.search(fold(question))
     if m:
-        return [w for w in words(m.group("subject"))[:6] if w in ROLES]
+        # (a possessive is its role's: "the regional fire chief's deputy")
+        return [w for w in (re.sub(r"['’]s$", "", w) for w in words(m.group("subject"))[:6]) if w in ROLES]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
     m = _WHO_WILL.search(fold(question))
     return [m.group(1)] if m and m.group(1) in ROLES else []
@@ -722,12 +723,21 @@ def _clauses(sentence: str) -> list[str]:
 
 def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each year, day or hour a "when" answer adds stands in a clause of the article that
-    speaks of the thing asked (shares_a_word): asked when the line was approved, the model gave
-    the 2027 of "as obras começam no segundo semestre de 2027"."""
+    speaks of the thing asked (shares_a_word), and not far less than another dated clause does:
+    asked when the line was approved, the model gave the 2027 of "as obras começam no segundo
+    semestre de 2027"."""
     if asked_kind(question) != "date":
         return True
+    # Nor where it speaks of less than half the question and another dated clause of twice as
+    # much: asked when the plant began supplying electricity, "Construction began in June 2022"
+    # shares "began"; "began supplying electricity to the local grid on Monday" shares two words.
+    best = max((share_of_words(p, question) for s in sentences for p in _clauses(s) if _DATE.search(fold(p))),
+               default=0.0)
     for number in numbers(answer) - numbers(question):
         parts = [p for s in sentences if number in numbers(s) for p in _clauses(s) if number in numbers(p)]
+        share = max((share_of_words(p, question) for p in parts), default=1.0)
+        if share < 0.5 and 2 * share <= best:
+            return False
         if parts and not any(shares_a_word(p, question) for p in parts):
             return False
     return True
@@ -1560,8 +1570,11 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     questions of no known kind."""
     kind = asked_kind(question)
     q_tokens = _tokens(question)
-    if kind in ("number", None) and _PRICE.search(fold(question)):
-        # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price.
+    folded = fold(question)
+    if kind in ("number", None) and _PRICE.search(folded) and not _COUNTED.search(folded) \
+            and not _DURATION.search(folded):
+        # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price. (Asked
+        # for how many years wages have lagged, a count of years is.)
         return bool(_MONEY.search(sentence))
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)

@@ -1358,6 +1358,7 @@ def test_a_number_in_a_sentence_of_no_year_is_not_judged_by_the_year():
     ("It cost £42 million.", "How much does the plant cost?", True),
     ("It cost 42 million.", "How much does the plant cost?", False),  # the sentence with the currency is quoted
     ("35 milhões de sardinhas.", "Quantas sardinhas se vendem?", True),  # a count asked, not a price
+    ("3 anos", "Há quantos anos os salários não acompanham a inflação?", True),  # years counted, of wages
 ])
 def test_a_price_asked_is_answered_with_money(answer, question, fits):
     assert cite.fits_kind(answer, question) is fits
@@ -1419,3 +1420,23 @@ def test_a_sentence_that_does_not_point_back_is_left_alone():
     assert cite.with_antecedents(sentences) == sentences
     assert not cite.names_stand_with_subjects("Rui Santos", "Who is the chairman of Transtejo?",
                                               cite.with_antecedents(sentences), [])
+
+
+TIDAL = ["A tidal power plant off the island of Eilean Mòr began supplying electricity to the local grid on Monday.",
+         "Construction began in June 2022 and was delayed for five months in 2023 after a storm damaged one of the "
+         "foundations."]
+
+
+def test_a_date_whose_clause_shares_one_word_gives_way_to_a_clause_that_shares_more():
+    question = "Quando começou a central a fornecer eletricidade?"  # "começou" meets "began" in both
+    assert not cite.dates_stand_with_the_asked("A central começou a fornecer eletricidade em junho de 2022.",
+                                               question, TIDAL)
+    assert cite.dates_stand_with_the_asked("Em junho de 2022.", "Quando começou a construção?", TIDAL)
+
+
+def test_a_possessive_role_and_a_deputy_are_roles_asked():
+    """Monchique held-out: "the regional fire chief's deputy" got the chief's name."""
+    question = "What is the name of the regional fire chief's deputy?"
+    assert cite.asked_roles(question) == ["chief", "deputy"]
+    sentence = "O fogo mobilizava 620 operacionais, segundo o comandante regional Vítor Vaz Pinto."
+    assert not cite.fits_kind(sentence, question)
