@@ -612,7 +612,9 @@ class Engine:
         refusal) of the first that fails, or None."""
         roles_asked = cite.asked_roles(make.standalone)
         headlines = _headlines(pool, hits)
-        linked = [s for h in sorted({ev.hit for ev in evidence}) for s in cite.with_antecedents(_sentences([hits[h].passage]))]
+        # "The company's chairman, Rui Santos" stands beside the Transtejo of the sentence before.
+        linked = [s for h in sorted({ev.hit for ev in evidence})
+                  for s in cite.with_antecedents(_sentences([hits[h].passage]))]
         if cite.says_where_from(text, make.standalone, article):
             # _quote puts the sentences that say where to first.
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
