@@ -1089,8 +1089,9 @@ def says_where_from(answer: str, question: str, sentences: list[str]) -> bool:
     return any(_only_an_origin(n, sentences) for n in given)
 
 
-# Where something is or happens: "em Bruxelas", "no pavilhão", "in Brussels", "at the port".
-_AT = r"\b(?:in|at|near|inside|outside|em|no|na|nos|nas|num|numa|junto (?:a|ao|à|às|aos)|perto d[eoa]s?)\s+"
+# Where something is or happens: "em Bruxelas", "no pavilhão", "in Brussels", "at the port",
+# "chegaram à capital francesa".
+_AT = r"(?:\b(?:in|at|near|inside|outside|em|no|na|nos|nas|num|numa|ao|aos|junto (?:a|ao|aos)|perto d[eoa]s?)|(?<!\w)(?:à|às))\s+"
 _AT_A_PLACE = re.compile(_AT + r"(?:the\s+)?[^\W\d]", re.IGNORECASE)
 _AT_A_NAME = re.compile(_AT + r"(?:the\s+)?[A-ZÀ-ÖØ-Þ]")
 

@@ -1385,6 +1385,7 @@ def test_a_question_that_is_no_why_is_never_an_echo():
     ("Em 2022.", "Onde foi tomada a decisão?", True),  # a year is no place
     ("The song was sent from Madrid.", "Where was the song sent?", False),  # where to: says_where_from's
     ("A decisão foi tomada pelo ICES.", "Quem tomou a decisão?", False),  # no "where" asked
+    ("Os ministros chegaram à capital francesa.", "Where did the Ukrainian ministers arrive?", False),
 ])
 def test_an_answer_to_where_names_a_place(answer, question, no_place):
     assert cite.says_no_place(answer, question) is no_place
