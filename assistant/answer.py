@@ -593,6 +593,17 @@ class Engine:
                     return [Evidence(text, h, s, e, hit.score)]
         return []
 
+    def _with_antecedent(self, p: Passage) -> str:
+        """The passage's text, followed by the names of the last sentence of the paragraph before
+        when its first sentence points back: in "The company blamed the delay on…" the company is
+        the ANA of the paragraph before, and an answer that names ANA rests on it."""
+        first = next(_sentence_spans(p))[2]
+        before = [q for q in self.retriever.passages if q.source == p.source and q.end <= p.start]
+        if not before:
+            return p.text
+        last = list(_sentence_spans(max(before, key=lambda q: q.end)))[-1][2]
+        return p.text + cite.with_antecedents([last, first])[1][len(first):]
+
     def _stream_reply(self, question: str, language: str, evidence: list[Evidence],
                       make: "_Builder") -> Iterator[dict[str, Any]]:
         messages = _answer_messages(question, language, evidence)
@@ -741,7 +752,7 @@ class Engine:
                 return self._quote(evidence, hits, language, make, "generator found no yes or no")
             return make.final(lang.phrase("refusal", language), [], mode="refused")
         used = sorted({ev.hit for ev in evidence})
-        passages = [hits[h].passage.text for h in used]
+        passages = [self._with_antecedent(hits[h].passage) for h in used]
         context = [" ".join([hits[h].passage.title] + [hits[g].passage.text for g in used
                                                        if hits[g].passage.source == hits[h].passage.source])
                    for h in used]

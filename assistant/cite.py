@@ -1435,7 +1435,8 @@ def echoes_why(answer: str, question: str) -> bool:
 # What a sentence gives as a cause or a purpose: "because", "after a storm damaged…", "fearing that…",
 # "The broadcast celebrates…", "por não iniciar conversas", "para discutir os esforços".
 _REASON = re.compile(
-    r"\b(?:because|due to|owing to|thanks to|so that|in order to|so as to|after|fearing|commemorat\w*"
+    r"\b(?:because|due to|owing to|thanks to|so that|in order to|so as to|after|fearing|commemorat\w*|blam\w*"
+    r"|attribut\w* to|atribu\w*|culp\w*"
     r"|in honou?r of|reasons?|as a result of|porque|pois|devido a|por causa d\w*|gracas a|para que|a fim de"
     r"|depois (?:que|d[eoa]s?)|apos|temendo|receando|com medo|celebr\w*|comemor\w*|assinal\w*|em homenagem"
     r"|razao|razoes|motivos?|uma vez que|ja que|(?:para|por)(?: nao)? \w+(?:ar|er|ir))\b")

@@ -1441,3 +1441,9 @@ def test_a_possessive_role_and_a_deputy_are_roles_asked():
     assert cite.asked_roles(question) == ["chief", "deputy"]
     sentence = "O fogo mobilizava 620 operacionais, segundo o comandante regional Vítor Vaz Pinto."
     assert not cite.fits_kind(sentence, question)
+
+
+@pytest.mark.parametrize("sentence", ["The company blamed the delay on a shortage of construction workers.",
+                                      "A empresa atribuiu o atraso à falta de trabalhadores."])
+def test_blame_gives_a_reason(sentence):
+    assert cite.gives_a_reason(sentence)

@@ -1451,3 +1451,14 @@ def test_an_unsupported_date_gives_way_to_the_sentence_that_dates_the_thing_aske
     a = eng.ask("When do the talks start?")
     assert a.mode == "extractive" and "quinta -feira" in a.answer, (a.answer, a.notice)
     check_citations(a)
+
+
+def test_a_paragraph_that_points_back_holds_the_names_of_the_paragraph_before(paris_index, engine):
+    """Porto held-out: "The company blamed the delay on…" is ANA's doing, named a paragraph before;
+    here "Seu governo tomou medidas…" is Trump's, named in the paragraph before it."""
+    eng, llm = engine(paris_index, [reply("O governo de Donald Trump tomou medidas para melhorar drasticamente "
+                                          "as relações com Moscou.")])
+    a = eng.ask("O que fez o governo americano para melhorar as relações com Moscou?")
+    assert a.mode == "generated", (a.answer, a.notice)
+    assert a.citations[0].text.startswith("Seu governo tomou medidas")
+    check_citations(a)
