@@ -598,6 +598,8 @@ class Engine:
         when its first sentence points back: in "The company blamed the delay on…" the company is
         the ANA of the paragraph before, and an answer that names ANA rests on it."""
         first = next(_sentence_spans(p))[2]
+        if not cite.points_back(first):  # most paragraphs: no scan of the index's passages
+            return p.text
         before = [q for q in self.retriever.passages if q.source == p.source and q.end <= p.start]
         if not before:
             return p.text
@@ -623,9 +625,6 @@ class Engine:
         refusal) of the first that fails, or None."""
         roles_asked = cite.asked_roles(make.standalone)
         headlines = _headlines(pool, hits)
-        # "The company's chairman, Rui Santos" stands beside the Transtejo of the sentence before.
-        linked = [s for h in sorted({ev.hit for ev in evidence})
-                  for s in cite.with_antecedents(_sentences([hits[h].passage]))]
         if cite.says_where_from(text, make.standalone, article):
             # _quote puts the sentences that say where to first.
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
@@ -671,6 +670,9 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make,
                                "the name answered is not where the question's numbers and dates are")
+        # "The company's chairman, Rui Santos" stands beside the Transtejo of the sentence before.
+        linked = [s for h in sorted({ev.hit for ev in evidence})
+                  for s in cite.with_antecedents(_sentences([hits[h].passage]))]
         if not cite.names_stand_with_subjects(text, make.standalone, linked, headlines):
             own = [" ".join(n) for n in cite.own_subjects(make.standalone, headlines)]
             # Then by the question's other words: "Who is attending the talks from Ukraine?" is the

@@ -495,13 +495,18 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE)
 
 
+def points_back(sentence: str) -> bool:
+    """Whether the sentence opens by pointing back at what the one before named (_POINTS_BACK)."""
+    return bool(_POINTS_BACK.match(sentence))
+
+
 def with_antecedents(sentences: list[str]) -> list[str]:
-    """The sentences of one passage, in order, each that opens by pointing back (_POINTS_BACK)
+    """The sentences of one passage, in order, each that opens by pointing back (points_back)
     followed by the names of the one before: the chairman of "The company's chairman, Rui Santos"
     stands beside Transtejo, which the sentence before names."""
     out = []
     for i, sentence in enumerate(sentences):
-        before = names(sentences[i - 1]) if i and _POINTS_BACK.match(sentence) else []
+        before = names(sentences[i - 1]) if i and points_back(sentence) else []
         out.append(sentence + "".join(" (" + " ".join(w.title() for w in n) + ")" for n in before))
     return out
 
@@ -692,7 +697,7 @@ def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[
     asked = {m for m in _calendar_anchors(question) if _YEAR.fullmatch(m)}
     if not asked:
         return True
-    for number in counts(answer) - numbers(question) - asked:
+    for number in counts(answer) - numbers(question):
         if _YEAR.fullmatch(number):
             continue
         holding = [set(_YEAR.findall(s)) for s in sentences if number in numbers(s)]
@@ -731,14 +736,13 @@ def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str])
     # Nor where it speaks of less than half the question and another dated clause of twice as
     # much: asked when the plant began supplying electricity, "Construction began in June 2022"
     # shares "began"; "began supplying electricity to the local grid on Monday" shares two words.
+    # (A clause sharing no word at all fails this too.)
     best = max((share_of_words(p, question) for s in sentences for p in _clauses(s) if _DATE.search(fold(p))),
                default=0.0)
     for number in numbers(answer) - numbers(question):
         parts = [p for s in sentences if number in numbers(s) for p in _clauses(s) if number in numbers(p)]
         share = max((share_of_words(p, question) for p in parts), default=1.0)
         if share < 0.5 and 2 * share <= best:
-            return False
-        if parts and not any(shares_a_word(p, question) for p in parts):
             return False
     return True
 
@@ -824,7 +828,8 @@ def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
         if verb.group(1).lower() in _SAID_BEFORE_NAME:
             # The whole name that follows: "disse Filipa Marques" gives the words to Marques too.
             lead = after.lstrip()
-            lead = lead[_ROLE_THEN_NAME.match(lead).end():] if _ROLE_THEN_NAME.match(lead) else lead
+            if role := _ROLE_THEN_NAME.match(lead):
+                lead = lead[role.end():]
             found += [name for start, name in _name_runs(lead)[:1] if start == 0]
     return found
 
@@ -855,7 +860,7 @@ _SPLIT_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})([.,]) (\d{3})(?![\d.,]?\d)")
 def mend_split_numbers(answer: str, sentences: list[str]) -> str:
     """The answer with "2, 300" written "2,300" where the sentences hold 2300 and no 300 of its own:
     read as two numbers, the answer's count is in no sentence and the right answer is refused."""
-    held = set().union(*(numbers(s) for s in sentences)) if sentences else set()
+    held = set().union(*map(numbers, sentences))
 
     def mend(m: re.Match) -> str:
         whole = m.group(1) + m.group(3)
