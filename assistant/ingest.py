@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -49,7 +50,11 @@ _BOILERPLATE = re.compile(
     r"\b(partilhar|compartilhar|share)\s+(no|na|on|via|em|to)\s+(facebook|twitter|x|whatsapp|linkedin)\b|"
     r"enviar por e-?mail|share by e-?mail|"
     # Newsletter prompts: "Sign up for our morning briefing", "Inscreva-se na nossa newsletter".
-    r"^sign up (for|to)\b|\bnewsletter\b|^inscreva-se\b|^subscreva\b",
+    r"^sign up (for|to)\b|\bnewsletter\b|^inscreva-se\b|^subscreva\b|"
+    # Links to other stories and a bare time stamp: "Related: Antwerp port strike ends…",
+    # "Veja também: …", "Updated 14:32 GMT" (a dateline with a date is kept: it dates the story).
+    r"^(related|see also|read next|relacionad[oa]s?|veja também|leia ainda)\s*:|"
+    r"^(updated|posted|published|atualizad[oa]|publicad[oa])( (at|às|as))? \d{1,2}[:h]\d\d( ?[ap]\.?m\.?)?( [a-z]{2,4})?\.?$",
     re.IGNORECASE,
 )
 _BOILERPLATE_MAX_CHARS = 240
@@ -236,11 +241,34 @@ def _title_apart(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int
     return [_trim(text, start, cut), _trim(text, cut, end)] + paragraphs[1:]
 
 
+def _chrome_lines_apart(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[tuple[int, int]]:
+    """A short paragraph with a line of page chrome in it ("Related: …" over "Updated 14:32 GMT",
+    under the headline) is taken line by line, so that chrome goes and the rest stays."""
+    out = []
+    for start, end in paragraphs:
+        lines = [_trim(text, s, e) for s, e in _line_spans(text, start, end)]
+        if len(lines) > 1 and end - start <= _BOILERPLATE_MAX_CHARS and any(
+                is_boilerplate(text[s:e], title) for s, e in lines):
+            out.extend((s, e) for s, e in lines if s < e)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end:
+        cut = text.find("\n", start, end)
+        cut = end if cut == -1 else cut
+        yield start, cut
+        start = cut + 1
+
+
 def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
     paragraphs = _title_apart(text, paragraph_spans(text))
     if not paragraphs:
         raise IngestError(f"{source}: no text")
     title = _title_of(text, paragraphs[0], suffix)
+    paragraphs = _chrome_lines_apart(text, paragraphs, title)
     seen: dict[str, int] = {}
     passages = []
     for start, end in paragraphs:

@@ -386,3 +386,27 @@ def test_share_buttons_are_page_chrome_and_a_sentence_about_sharing_is_not():
     ("Thousands sign up for the new bike scheme.", False), ("Subscreveram a petição 3.000 pessoas.", False)])
 def test_newsletter_prompts_are_page_chrome(line, chrome):
     assert ingest.is_boilerplate(line, "Porto airport's new terminal delayed") is chrome
+
+
+def test_links_to_other_stories_and_a_bare_time_stamp_are_page_chrome():
+    """Under the headline, one short paragraph held "Related: Antwerp port strike ends after three
+    days" over "Updated 14:32 GMT": indexed, its "three days" was cited for "Tres pinturas"."""
+    text = ("Two paintings stolen from Ghent museum\n"
+            "Related: Antwerp port strike ends after three days\n"
+            "Updated 14:32 GMT\n\n"
+            "Two paintings were stolen on Sunday.\n\n"
+            "Veja também: Preço do pão sobe\n"
+            "Atualizado às 10h30\n\n"
+            "The related works were not touched.\n")
+    check_split(text, "Two paintings stolen from Ghent museum", [
+        "Two paintings stolen from Ghent museum",
+        "Two paintings were stolen on Sunday.",
+        "The related works were not touched.",
+    ])
+
+
+def test_a_short_paragraph_with_one_chrome_line_keeps_its_other_lines():
+    text = ("Seca no Alentejo\n\n"
+            "Leia também: Preço dos combustíveis sobe\n"
+            "O Governo cortou a água para rega.\n")
+    check_split(text, "Seca no Alentejo", ["Seca no Alentejo", "O Governo cortou a água para rega."])
