@@ -302,6 +302,50 @@ sea mar mares
 coast coasts costa costas litoral
 beach beaches praia praias
 country countries pais paises
+steal steals stole stolen stealing theft thefts roubar roubou roubaram roubado roubada roubados roubadas roubo roubos furto furtos
+thief thieves ladrao ladroes assaltante assaltantes
+painting paintings pintura pinturas quadro quadros
+paint paints painted pintar pintou pintado pintada
+portrait portraits retrato retratos
+museum museums museu museus
+window windows janela janelas
+van vans carrinha carrinhas furgoneta furgao
+camera cameras camaras
+footage imagens
+investigator investigators investigador investigadores
+arrest arrests arrested detencao detencoes detido detidos deter prender preso presos
+insured insurance seguro segurado segurada segurados seguradas
+alarm alarms alarme alarmes
+guard guards guarda guardas vigilante vigilantes
+found encontrado encontrada encontrados encontradas encontrou
+recover recovered recuperar recuperado recuperada recuperou
+worth valued value valor valem vale valia avaliado avaliada avaliados avaliadas
+closed close closes fechado fechada fechados fechadas fechar fecha encerrado encerrada
+reopen reopens reopened reabre reabrir reabriu reabrira
+brooch brooches broche broches
+gold ouro
+flee fled escape escaped fugir fugiram fugiu
+pay pays paid pagar pagou pagaram pago paga
+founded fundado fundada fundou fundados
+plate matricula
+announce announces announced anunciar anunciou anunciada anunciado anunciaram
+agriculture agricultural agricultura agricola
+farmer farmers agricultor agricultores agricultora
+irrigation irrigators rega regantes regar
+reservoir reservoirs dam dams barragem barragens albufeira albufeiras
+olive olives olival olivais azeitona azeitonas
+almond almonds amendoal amendoais amendoa amendoas
+intensive intensivo intensiva
+truck trucks lorry lorries camiao camioes cisterna cisternas
+weather meteorologia meteorologico meteorologica
+institute instituto institutos
+harvest harvests colheita colheitas
+support apoio apoios
+consumption consumo
+supply abastecimento
+measure measures medida medidas
+meeting meetings reuniao reunioes reuniu reunir
+decide decides decided decision decisions decidir decidiu decidiram decisao decisoes
 """
 
 TRANSLATIONS: dict[str, set[str]] = {}
