@@ -625,10 +625,12 @@ class Engine:
         refusal) of the first that fails, or None."""
         roles_asked = cite.asked_roles(make.standalone)
         headlines = _headlines(pool, hits)
+        if cite.asks_back(text):
+            return self._quote(pool, hits, language, make, "the reply asks a question back")
         if cite.says_where_from(text, make.standalone, article):
             # _quote puts the sentences that say where to first.
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
-        if cite.says_no_place(text, make.standalone):
+        if cite.says_no_place(text, make.standalone, article):
             pinned = sorted(pool, key=lambda ev: not cite.names_a_place(ev.text))
             return self._quote(pinned, hits, language, make, "the answer names no place")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:

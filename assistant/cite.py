@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 from difflib import SequenceMatcher
 
 from .ingest import sentence_spans
@@ -46,6 +46,16 @@ _ALIAS_GROUPS = [
     "china chinese chines chinesa",
     "italy italia italian italiano italiana",
     "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
+    "belgium belgica belgian belgians belga belgas", "netherlands holanda dutch holandes holandesa holandeses",
+    "scotland escocia scottish escoces escocesa", "ireland irlanda irish irlandes irlandesa",
+    "poland polonia polish polaco polaca", "greece grecia greek grego grega", "sweden suecia swedish sueco sueca",
+    "switzerland suica swiss suico", "austria austrian austriaco austriaca", "japan japao japanese japones japonesa",
+    "denmark dinamarca danish dinamarques", "norway noruega norwegian noruegues", "morocco marrocos moroccan marroquino",
+    "brussels bruxelas", "ghent gante gent", "bruges brugge", "antwerp antuerpia", "amsterdam amesterdao",
+    "geneva genebra", "rome roma", "berlin berlim", "athens atenas", "warsaw varsovia",
+    "prague praga", "vienna viena", "seville sevilha", "milan milao", "munich munique", "venice veneza",
+    "florence florenca", "copenhagen copenhaga", "stockholm estocolmo", "edinburgh edimburgo",
+    "beijing pequim", "tokyo toquio",
     "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
     # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
     "monday mondays segunda segundas", "tuesday tuesdays terca tercas", "wednesday wednesdays quarta quartas",
@@ -114,6 +124,12 @@ def strip_markers(text: str) -> str:
     return _MARKER.sub("", text).strip()
 
 
+def asks_back(reply: str) -> bool:
+    """Whether the reply holds a question of its own, outside any quotation: the model, lost,
+    echoes the reader's ("Sofia Ramalho anunciou a medida. E com quem se reuniu ela? Beja.")."""
+    return "?" in _QUOTED.sub("", strip_markers(reply))
+
+
 def answer_sentences(text: str) -> list[str]:
     clean = strip_markers(text)
     return [clean[s:e] for s, e in sentence_spans(clean, 0, len(clean))]
@@ -159,10 +175,11 @@ def _holds_word(name: str, tokens: set[str]) -> bool:
     if name in tokens or ALIASES.get(name, set()) & tokens:
         return True
     # A near spelling keeps its first two letters: "Pereira" is not the "primeira" of another
-    # sentence (asked who is mayor, the model named a residents' association president).
+    # sentence (asked who is mayor, the model named a residents' association president). A common
+    # word is no name's spelling: "está" is not "Estêvão".
     return any((t[:2] == name[:2] and SequenceMatcher(None, name, t).ratio() >= 0.7)
                or (len(name) >= 5 and t.startswith(name[:5]))
-               for t in tokens if abs(len(t) - len(name)) <= 3)
+               for t in tokens if abs(len(t) - len(name)) <= 3 and t not in STOPWORDS)
 
 
 def _holds_name(name: tuple[str, ...], tokens: set[str]) -> bool:
@@ -413,7 +430,30 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
             and names_subject(sentence, question, headlines) is not False
             and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
             and _calendar_anchors(question) <= marks(sentence)
-            and not says_no_place(sentence, question))
+            and not says_no_place(sentence, question)
+            and not (asks_of_now(question) and tells_of_a_past_year(sentence))
+            and not misses_the_dated_event(sentence, question))
+
+
+# Words that say when, not what: a date's units, and verbs any dated event may take ("Quando
+# começam as conversas?" is answered by "…manterá conversas… na quinta-feira").
+_WHEN_WORDS = {t[:5] for t in content_terms(
+    "day days week weeks month months year years hour hours time dia dias semana semanas mes meses ano anos "
+    "hora horas start starts started begin begins began happen happens happened happening take place "
+    "comeca comecam comecou comecar inicia iniciam iniciou acontece aconteceu decorre decorrem decorrer "
+    "realiza realizam realizou ocorre ocorreu")}
+
+
+def misses_the_dated_event(sentence: str, question: str) -> bool:
+    """Whether, asked when something happens, the sentence holds at most one of the question's
+    words (names aside) and leaves out another that says what happens: "Quando reabre o museu de
+    Bruges?" is not answered by the museum's theft "in February", nor "When was the museum
+    founded?" by the paintings stolen "on Sunday"."""
+    if asked_kind(question) != "date":
+        return False
+    asked = {t[:5] for t in plain_terms(question)}
+    held = asked & _held_stems([sentence], 5)
+    return len(held) <= 1 and bool(asked - held - _WHEN_WORDS)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -693,10 +733,13 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
 def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether each number the answer adds stands in a sentence of the year the question names,
     or in one that names no year: asked the quota of 2022, the 42,500 tonnes "para 2027" are
-    another year's."""
+    another year's. Asked about now, a number only a story's background gives ("Em 2005, … a 40
+    aldeias") is another year's too."""
     asked = {m for m in _calendar_anchors(question) if _YEAR.fullmatch(m)}
     if not asked:
-        return True
+        return not asks_of_now(question) or not any(
+            _only_in_past_years(number, sentences) for number in counts(answer) - numbers(question)
+            if not _YEAR.fullmatch(number))
     for number in counts(answer) - numbers(question):
         if _YEAR.fullmatch(number):
             continue
@@ -704,6 +747,28 @@ def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[
         if holding and all(years and not years & asked for years in holding):
             return False
     return True
+
+
+# A question about the present: "How many villages need water trucks this year?", "…so far?".
+_NOW = re.compile(r"\b(this year|(?:n)?este ano|so far|(?:right )?now|agora|ate (?:agora|ao momento)|currently"
+                  r"|atualmente|at the moment|neste momento|today|hoje)\b")
+# A sentence that opens on a year tells of that year: "Em 2005, uma seca semelhante obrigou…".
+_OPENS_ON_A_YEAR = re.compile(r"^\W*(?:in|em|no ano de|in the year)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _only_in_past_years(number: str, sentences: list[str]) -> bool:
+    holding = [s for s in sentences if number in numbers(s)]
+    return bool(holding) and all(tells_of_a_past_year(s) for s in holding)
+
+
+def asks_of_now(question: str) -> bool:
+    return bool(_NOW.search(fold(question)))
+
+
+def tells_of_a_past_year(sentence: str) -> bool:
+    """Whether the sentence opens on a year, as a story's background does: a question about now is
+    not answered by "Em 2018, um incêndio na mesma serra queimou cerca de 27 mil hectares"."""
+    return bool(_OPENS_ON_A_YEAR.match(sentence))
 
 
 # Where one coordinated clause ends and the next begins: "as obras começam em 2027 e a linha
@@ -1107,10 +1172,23 @@ def asks_where_at(question: str) -> bool:
     return bool(_WHERE.search(folded)) and not _asks_where_to(question) and not _FROM.search(folded)
 
 
-def says_no_place(answer: str, question: str) -> bool:
+def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bool:
     """Whether, asked where something happened, the answer names no place: "Onde foi tomada a
-    decisão?" -> "A decisão foi tomada pelo Conselho Internacional…" says by whom."""
-    return asks_where_at(question) and not _AT_A_PLACE.search(strip_markers(answer))
+    decisão?" -> "A decisão foi tomada pelo Conselho Internacional…" says by whom. A bare name
+    ("Amsterdam") names one where the article's sentences put something in it ("recovered a year
+    later in Amsterdam")."""
+    if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)):
+        return False
+    given = names(strip_markers(answer))
+    return not (given and all(any(name == placed for s in article for placed in _placed_names(s)) for name in given))
+
+
+def _placed_names(sentence: str) -> list[tuple[str, ...]]:
+    """The names the sentence puts something in or at: "in Amsterdam", "em Ourique"."""
+    return [name for at, name in _name_runs(sentence) if _AT_BEFORE.search(sentence[:at])]
+
+
+_AT_BEFORE = re.compile(_AT + r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def names_a_place(sentence: str) -> bool:

@@ -1391,6 +1391,13 @@ def test_an_answer_to_where_names_a_place(answer, question, no_place):
     assert cite.says_no_place(answer, question) is no_place
 
 
+def test_a_bare_name_answers_where_when_the_article_puts_something_in_it():
+    article = ["The Brouwer portrait was last stolen in 1974 and recovered a year later in Amsterdam."]
+    assert not cite.says_no_place("Amsterdam", "Onde foi recuperado o retrato de Brouwer?", article)
+    assert cite.says_no_place("Brouwer", "Onde foi recuperado o retrato de Brouwer?", article)
+    assert cite.says_no_place("Amsterdam", "Onde foi recuperado o retrato de Brouwer?")
+
+
 def test_a_where_question_is_not_answered_by_a_quote_without_a_place():
     assert cite.quotable(QUOTA, "Onde foi tomada a decisão?", [])
     assert not cite.quotable(BIOMASS, "Onde foi tomada a decisão?", [])
@@ -1447,3 +1454,52 @@ def test_a_possessive_role_and_a_deputy_are_roles_asked():
                                       "A empresa atribuiu o atraso à falta de trabalhadores."])
 def test_blame_gives_a_reason(sentence):
     assert cite.gives_a_reason(sentence)
+
+
+@pytest.mark.parametrize("reply, asks", [
+    ("Sofia Ramalho anunciou a medida. E com quem se reuniu ela? Beja.", True),
+    ("Com as associações de regantes, em Beja. [1]", False),
+    ('She asked: "Why now?" [1]', False),
+])
+def test_a_reply_that_asks_a_question_back_is_caught(reply, asks):
+    assert cite.asks_back(reply) is asks
+
+
+DROUGHT_2005 = "Em 2005, uma seca semelhante obrigou a levar água em camiões-cisterna a 40 aldeias do distrito de Beja."
+FIRE_2018 = "Em 2018, um incêndio na mesma serra queimou cerca de 27 mil hectares durante uma semana."
+
+
+@pytest.mark.parametrize("question, stands", [
+    ("How many villages need water trucks this year?", False),
+    ("How many villages needed water trucks in 2005?", True),
+    ("How many villages needed water trucks?", True),  # no time asked: the background may answer
+])
+def test_a_question_about_now_is_not_answered_by_the_story_background(question, stands):
+    assert cite.numbers_stand_in_the_asked_year("40", question, [DROUGHT_2005]) is stands
+
+
+def test_a_sentence_on_a_past_year_is_no_quote_for_a_question_about_now():
+    assert not cite.quotable(FIRE_2018, "How many hectares have burned so far?", [])
+    assert cite.quotable(FIRE_2018, "How many hectares burned in 2018?", [])
+
+
+def test_a_common_word_is_no_near_spelling_of_a_name():
+    """"A barragem do Alqueva está a 58%…" held "Estêvão", and the answer "O presidente da EDIA é
+    Manuel Estêvão" stood beside EDIA."""
+    dam = "A barragem do Alqueva está a 58% da sua capacidade, segundo a EDIA."
+    assert not cite._holds_name(("manuel", "estevao"), cite._tokens(dam))
+    assert cite._holds_name(("manuel", "estevao"), cite._tokens("disse Manuel Estevao."))
+
+
+@pytest.mark.parametrize("question, sentence, misses", [
+    ("Quando reabre o museu de Bruges?",
+     "It is the second theft from a Belgian museum this year: in February, a gold brooch was taken from a museum in Bruges.", True),
+    ("When was the museum founded?",
+     "Two 17th-century paintings were stolen from the Museum of Fine Arts in Ghent early on Sunday, Belgian police said.", True),
+    ("Quando começam as conversas?", "Witkoff e Rubio manterão conversas com colegas europeus em Paris na quinta-feira.", False),
+    ("What day of the week are the talks happening?", "The talks will be held on Friday in Paris.", False),
+    ("Quando serão revistas as restrições?", "As restrições serão revistas em junho.", False),
+    ("Who reopened the museum?", "The museum was stolen from on Sunday.", False),  # no "when" asked
+])
+def test_a_when_quote_holds_what_happens(question, sentence, misses):
+    assert cite.misses_the_dated_event(sentence, question) is misses
