@@ -524,6 +524,18 @@ class Engine:
         finally:
             make.timings["insist"] = _ms(t0, time.perf_counter())
         text = parse_reply(raw)[1]
+        pointed = _POINTER.fullmatch(text)
+        if pointed and 1 <= int(pointed.group(1)) <= len(pool):
+            # Pressed, it named an excerpt and no words ("[1]" for "Até quando fica o museu
+            # fechado?" over "The museum will stay closed until Wednesday."): quoted if it answers
+            # and holds most of what is asked ("Quantas pessoas vivem na ilha?" pointed at "18
+            # pessoas morreram em Kryvyi Rih").
+            chosen = pool[int(pointed.group(1)) - 1]
+            if cite.share_of_words(chosen.text, make.standalone) <= 0.5:
+                make.rejected = f"{raw} [rejected: points at an excerpt that holds little of the question]"
+                return None
+            make.raw = f"{refused_raw}\n---\n{raw}"
+            return self._quote([chosen], hits, language, make, "the model, pressed, pointed at an excerpt; it is quoted")
         kind = cite.asked_kind(make.standalone)
         why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if not _of_the_kind(text, make.standalone, pool)
                # Asked no number ("How long will the transmission last?"), the model grabs the
@@ -824,7 +836,17 @@ def _counted_as_asked(text: str, question: str, pool: list[Evidence], hits: list
     without numbers is judged by the other checks."""
     found = cite.numbers(text)
     return not found or any(found & cite.numbers(ev.text)
-                            and cite.share_of_words(ev.text, question, hits[ev.hit].passage.title) == 1 for ev in pool)
+                            and cite.share_of_words(_with_the_one_before(ev, hits), question,
+                                                    hits[ev.hit].passage.title) == 1 for ev in pool)
+
+
+def _with_the_one_before(ev: Evidence, hits: list[Hit]) -> str:
+    """The sentence, after the one before it in its paragraph when it opens on a pronoun: "It is
+    due to be launched in October 2026" speaks of "The satellite, called Atlântida-1, …"."""
+    if not cite.opens_on_a_pronoun(ev.text):
+        return ev.text
+    before = [text for _, e, text in _sentence_spans(hits[ev.hit].passage) if e <= ev.start]
+    return " ".join(before[-1:] + [ev.text])
 
 
 def _reasons_if_why(evidence: list[Evidence], question: str) -> list[Evidence]:
@@ -848,6 +870,7 @@ def _answer_messages(question: str, language: str, evidence: list[Evidence]) -> 
 
 
 _REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d{1,4})\]?\s*$", re.IGNORECASE | re.MULTILINE)
+_POINTER = re.compile(r"\[(\d{1,2})\]\.?")
 _ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re.MULTILINE)
 
 

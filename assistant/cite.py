@@ -50,7 +50,7 @@ _ALIAS_GROUPS = [
     "scotland escocia scottish escoces escocesa", "ireland irlanda irish irlandes irlandesa",
     "poland polonia polish polaco polaca", "greece grecia greek grego grega", "sweden suecia swedish sueco sueca",
     "switzerland suica swiss suico", "austria austrian austriaco austriaca", "japan japao japanese japones japonesa",
-    "denmark dinamarca danish dinamarques", "norway noruega norwegian noruegues", "morocco marrocos moroccan marroquino",
+    "denmark dinamarca danish dinamarques", "finland finlandia finnish finlandes finlandesa", "norway noruega norwegian noruegues", "morocco marrocos moroccan marroquino",
     "brussels bruxelas", "ghent gante gent", "bruges brugge", "antwerp antuerpia", "amsterdam amesterdao",
     "geneva genebra", "rome roma", "berlin berlim", "athens atenas", "warsaw varsovia",
     "prague praga", "vienna viena", "seville sevilha", "milan milao", "munich munique", "venice veneza",
@@ -533,6 +533,13 @@ _POINTS_BACK = re.compile(
     r"|a (?:empresa|companhia|associa[cç][aã]o|c[aâ]mara|autarquia|operadora|ag[eê]ncia|transportadora)"
     r"|o (?:sindicato|grupo|minist[eé]rio|clube|partido|banco|tribunal|governo|munic[ií]pio))\b",
     re.IGNORECASE)
+
+
+_PRONOUN_FIRST = re.compile(r"^\W*(?:it|they|he|she|ele|ela|eles|elas)\s", re.IGNORECASE)
+
+
+def opens_on_a_pronoun(sentence: str) -> bool:
+    return bool(_PRONOUN_FIRST.match(sentence))
 
 
 def points_back(sentence: str) -> bool:
@@ -1217,10 +1224,10 @@ def names_an_origin(sentence: str, question: str) -> bool:
     """Whether, asked where something comes from, the sentence says where anything comes from
     (True for any other question): after "Que canção vai a NASA transmitir?", "E de onde vai ser
     transmitida?" is not answered by "NASA will … transmit the Beatles song … in the direction of
-    the star Polaris"."""
+    the star Polaris". A country or its people name where from ("the Finnish company Iceye")."""
     if not _ASKS_FROM.search(fold(question)):
         return True
-    return bool(_ORIGIN.search(sentence))
+    return bool(_ORIGIN.search(sentence)) or any(fold(w) in ALIASES for w in _CAPITALISED.findall(sentence))
 
 
 def points_where_asked(sentence: str, question: str) -> int:
@@ -1297,6 +1304,8 @@ def _held_stems(sentences: list[str], size: int = 4) -> set[str]:
     (lexicon): "fevereiro" holds "February", "recording" holds "gravação"."""
     tokens = _tokens(" ".join(sentences))
     other = [a for t in tokens for a in ALIASES.get(t, set()) | TRANSLATIONS.get(t, set())]
+    # An amount in a currency is money: "raised €4 million" holds "Quanto dinheiro…?".
+    other += ["money", "dinheiro"] if any(_MONEY.search(s) for s in sentences) else []
     return stems(sentences, size) | stems([" ".join(other)], size)
 
 

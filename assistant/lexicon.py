@@ -346,6 +346,21 @@ supply abastecimento
 measure measures medida medidas
 meeting meetings reuniao reunioes reuniu reunir
 decide decides decided decision decisions decidir decidiu decidiram decisao decisoes
+raise raises raised raising angariar angariou angariaram angariado levantou captou
+round rounds ronda rondas
+funding financing financiamento financiamentos
+investor investors investidor investidores
+invest invests invested investment investments investir investiu investimento investimentos
+launch launches launched launching lancar lancou lancado lancada lancamento lancamentos
+employ employs employed empregar emprega empregam empregou
+based sediada sediado sede
+satellite satellites satelite satelites
+rocket rockets foguetao foguetoes foguete foguetes
+orbit orbits orbita orbitas orbitar
+weigh weighs weighed pesa pesam pesar pesou
+engineer engineers engenheiro engenheiros engenheira engenheiras
+hire hires hired contratar contrata contratou contratacao
+data dados
 """
 
 TRANSLATIONS: dict[str, set[str]] = {}

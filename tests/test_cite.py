@@ -1503,3 +1503,16 @@ def test_a_common_word_is_no_near_spelling_of_a_name():
 ])
 def test_a_when_quote_holds_what_happens(question, sentence, misses):
     assert cite.misses_the_dated_event(sentence, question) is misses
+
+
+def test_an_amount_in_a_currency_holds_the_word_money():
+    question = "Quanto dinheiro angariou a empresa na primeira ronda?"
+    assert cite.share_of_words("The company raised €4 million in its first round, in 2022.", question) == 1
+    assert cite.share_of_words("The company raised 4 million people in its first round.", question) < 1
+
+
+@pytest.mark.parametrize("sentence, opens", [
+    ("It is due to be launched in October 2026.", True), ("Ela disse que sim.", True),
+    ("Italy is due to vote.", False), ("The satellite weighs 85 kilograms.", False)])
+def test_a_sentence_opening_on_a_pronoun(sentence, opens):
+    assert cite.opens_on_a_pronoun(sentence) is opens

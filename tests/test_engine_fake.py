@@ -281,6 +281,31 @@ def test_a_refusal_no_selected_sentence_could_answer_is_not_put_to_the_test(pari
     assert all(ban == () for ban in llm.bans)
 
 
+@pytest.mark.parametrize("question, quoted", [
+    ("Quantas pessoas morreram em Sumy?", True),
+    # the excerpt pointed at holds "pessoas" and nothing of living there
+    ("Quantas pessoas vivem em Sumy?", False),
+])
+def test_an_excerpt_pointed_at_when_pressed_is_quoted_where_it_holds_the_question(paris_index, engine,
+                                                                                  question, quoted):
+    """Found on the Ghent held-out story: pressed, the model replied only "[1]", of "The museum will
+    stay closed until Wednesday." for "Até quando fica o museu fechado?"."""
+    made = {}
+
+    def refuse_until_pressed(messages):
+        return (reply("[1]") if made["llm"].bans[-1] else not_found_reply)(messages)
+    eng, llm = engine(paris_index.model_copy(update={**NOT_DECISIVE, "refuse_below": 0.0}),
+                      [refuse_until_pressed] * 4, can_ban=True)
+    made["llm"] = llm
+    a = eng.ask(question)
+    assert llm.bans[-1] == ("NOT", "Not")
+    if quoted:
+        assert a.mode == "extractive" and SUMY in a.answer and "pointed at an excerpt" in a.notice, (a.answer, a.notice)
+        check_citations(a)
+    else:
+        assert a.refused and a.citations == [], (a.answer, a.notice)
+
+
 @pytest.mark.parametrize("insisted, kept", [("David Lammy", True), ("Steve Witkoff", False)])
 def test_a_bare_name_pressed_for_a_role_is_kept_where_the_article_gives_it_the_role(paris_index, engine,
                                                                                    insisted, kept):
@@ -1462,3 +1487,25 @@ def test_a_paragraph_that_points_back_holds_the_names_of_the_paragraph_before(pa
     assert a.mode == "generated", (a.answer, a.notice)
     assert a.citations[0].text.startswith("Seu governo tomou medidas")
     check_citations(a)
+
+
+def test_a_pressed_date_rests_on_a_sentence_that_opens_on_a_pronoun():
+    """Found on the satellite held-out story: pressed, "O satélite será lançado em outubro de 2026"
+    was refused as leaving out the satellite, which the sentence calls "It"."""
+    from assistant.answer import Evidence, _counted_as_asked
+    from assistant.ingest import split_article
+    from assistant.retrieve import Hit
+    article = split_article("sat.en.txt", "Start-up to launch a weather satellite\n\nThe satellite, called "
+                            "Atlântida-1, weighs 85 kilograms. It is due to be launched in October 2026 on a rocket.\n")
+    passage = article.passages[1]
+    s, e = passage.sentences[1]
+    hits = [Hit(passage, 0.9, 0.9, 1.0, "en")]
+    pool = [Evidence(passage.text[s - passage.start:e - passage.start], 0, s, e, 0.9)]
+    question = "Quando vai ser lançado o satélite?"
+    assert _counted_as_asked("O satélite será lançado em outubro de 2026.", question, pool, hits)
+    # the sentence before is the same paragraph's only: alone, "It" holds no satellite
+    alone = split_article("sat.en.txt", "Start-up news\n\nIt is due to be launched in October 2026 on a rocket.\n")
+    p2 = alone.passages[1]
+    pool2 = [Evidence(p2.text, 0, p2.start, p2.end, 0.9)]
+    assert not _counted_as_asked("O satélite será lançado em outubro de 2026.", question, pool2,
+                                 [Hit(p2, 0.9, 0.9, 1.0, "en")])
