@@ -431,7 +431,7 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
             and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
             and _calendar_anchors(question) <= marks(sentence)
             and not says_no_place(sentence, question)
-            and not (asks_of_now(question) and tells_of_a_past_year(sentence))
+            and not (asks_of_now(question) and (tells_of_a_past_year(sentence) or _INCREMENT.search(sentence)))
             and not misses_the_dated_event(sentence, question))
 
 
@@ -745,7 +745,7 @@ def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[
     asked = {m for m in _calendar_anchors(question) if _YEAR.fullmatch(m)}
     if not asked:
         return not asks_of_now(question) or not any(
-            _only_in_past_years(number, sentences) for number in counts(answer) - numbers(question)
+            _only_of_another_time(number, sentences) for number in counts(answer) - numbers(question)
             if not _YEAR.fullmatch(number))
     for number in counts(answer) - numbers(question):
         if _YEAR.fullmatch(number):
@@ -763,9 +763,20 @@ _NOW = re.compile(r"\b(this year|(?:n)?este ano|so far|(?:right )?now|agora|ate 
 _OPENS_ON_A_YEAR = re.compile(r"^\W*(?:in|em|no ano de|in the year)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
-def _only_in_past_years(number: str, sentences: list[str]) -> bool:
+def _only_of_another_time(number: str, sentences: list[str]) -> bool:
+    """Whether every sentence holding the number tells of a past year, or adds it to what is there
+    now ("plans to hire 60 more engineers" is no count of the engineers it has)."""
     holding = [s for s in sentences if number in numbers(s)]
-    return bool(holding) and all(tells_of_a_past_year(s) for s in holding)
+    return bool(holding) and all(tells_of_a_past_year(s) or _adds(number, s) for s in holding)
+
+
+def _adds(number: str, sentence: str) -> bool:
+    return any(number in numbers(m.group(0)) for m in _INCREMENT.finditer(sentence))
+
+
+# "60 more engineers", "18 novos elétricos", "mais 60", "another 300", "outros 300".
+_INCREMENT = re.compile(r"\b\d[\d.,]*\s+(?:more|additional|extra|new|nov[oa]s)\b"
+                        r"|\b(?:mais|another|outr[oa]s)\s+\d[\d.,]*", re.IGNORECASE)
 
 
 def asks_of_now(question: str) -> bool:

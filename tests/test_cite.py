@@ -1516,3 +1516,20 @@ def test_an_amount_in_a_currency_holds_the_word_money():
     ("Italy is due to vote.", False), ("The satellite weighs 85 kilograms.", False)])
 def test_a_sentence_opening_on_a_pronoun(sentence, opens):
     assert cite.opens_on_a_pronoun(sentence) is opens
+
+
+@pytest.mark.parametrize("question, number, stands", [
+    ("Quantos engenheiros tem atualmente a empresa?", "60", False),  # 60 more, to be hired
+    ("Quantos engenheiros vai contratar a empresa?", "60", True),  # no "now" asked
+    ("Quantas pessoas emprega atualmente a empresa?", "42", True),
+])
+def test_a_question_about_now_is_not_answered_by_an_increment(question, number, stands):
+    sentences = ["It plans to hire 60 more engineers by the end of next year, most of them in Porto.",
+                 "Orbital Lusa was founded in 2021 and employs 42 people."]
+    assert cite.numbers_stand_in_the_asked_year(number, question, sentences) is stands
+
+
+def test_a_sentence_adding_new_ones_is_no_quote_for_how_many_there_are_now():
+    trams = "A Carris, empresa municipal de transportes, vai comprar 18 novos elétricos articulados para a linha."
+    assert not cite.quotable(trams, "Quantos elétricos tem atualmente a Carris?", [])
+    assert cite.quotable(trams, "Quantos elétricos vai comprar a Carris?", [])
