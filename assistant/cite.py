@@ -50,7 +50,8 @@ _ALIAS_GROUPS = [
     "scotland escocia scottish escoces escocesa", "ireland irlanda irish irlandes irlandesa",
     "poland polonia polish polaco polaca", "greece grecia greek grego grega", "sweden suecia swedish sueco sueca",
     "switzerland suica swiss suico", "austria austrian austriaco austriaca", "japan japao japanese japones japonesa",
-    "denmark dinamarca danish dinamarques", "finland finlandia finnish finlandes finlandesa", "norway noruega norwegian noruegues", "morocco marrocos moroccan marroquino",
+    "denmark dinamarca danish dinamarques", "finland finlandia finnish finlandes finlandesa",
+    "norway noruega norwegian noruegues", "morocco marrocos moroccan marroquino",
     "brussels bruxelas", "ghent gante gent", "bruges brugge", "antwerp antuerpia", "amsterdam amesterdao",
     "geneva genebra", "rome roma", "berlin berlim", "athens atenas", "warsaw varsovia",
     "prague praga", "vienna viena", "seville sevilha", "milan milao", "munich munique", "venice veneza",
@@ -1198,7 +1199,8 @@ def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bo
     if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)):
         return False
     given = names(strip_markers(answer))
-    return not (given and all(any(name == placed for s in article for placed in _placed_names(s)) for name in given))
+    placed = {name for s in article for name in _placed_names(s)}
+    return not (given and all(name in placed for name in given))
 
 
 def _placed_names(sentence: str) -> list[tuple[str, ...]]:
