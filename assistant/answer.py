@@ -525,12 +525,13 @@ class Engine:
             make.timings["insist"] = _ms(t0, time.perf_counter())
         text = parse_reply(raw)[1]
         pointed = _POINTER.fullmatch(text)
-        if pointed and 1 <= int(pointed.group(1)) <= len(pool):
+        excerpt = int(pointed.group(1)) if pointed else 0
+        if 1 <= excerpt <= len(pool):
             # Pressed, it named an excerpt and no words ("[1]" for "Até quando fica o museu
             # fechado?" over "The museum will stay closed until Wednesday."): quoted if it answers
             # and holds most of what is asked ("Quantas pessoas vivem na ilha?" pointed at "18
             # pessoas morreram em Kryvyi Rih").
-            chosen = pool[int(pointed.group(1)) - 1]
+            chosen = pool[excerpt - 1]
             if cite.share_of_words(chosen.text, make.standalone) <= 0.5:
                 make.rejected = f"{raw} [rejected: points at an excerpt that holds little of the question]"
                 return None

@@ -758,7 +758,7 @@ def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[
 
 
 # A question about the present: "How many villages need water trucks this year?", "…so far?".
-_NOW = re.compile(r"\b(this year|(?:n)?este ano|so far|(?:right )?now|agora|ate (?:agora|ao momento)|currently"
+_NOW = re.compile(r"\b(this year|n?este ano|so far|(?:right )?now|agora|ate (?:agora|ao momento)|currently"
                   r"|atualmente|at the moment|neste momento|today|hoje)\b")
 # A sentence that opens on a year tells of that year: "Em 2005, uma seca semelhante obrigou…".
 _OPENS_ON_A_YEAR = re.compile(r"^\W*(?:in|em|no ano de|in the year)\s+(?:19|20)\d\d\b", re.IGNORECASE)

@@ -246,8 +246,10 @@ def _chrome_lines_apart(text: str, paragraphs: list[tuple[int, int]], title: str
     under the headline) is taken line by line, so that chrome goes and the rest stays."""
     out = []
     for start, end in paragraphs:
-        lines = [_trim(text, s, e) for s, e in _line_spans(text, start, end)] \
-            if end - start <= _BOILERPLATE_MAX_CHARS else []
+        if end - start > _BOILERPLATE_MAX_CHARS:
+            out.append((start, end))
+            continue
+        lines = [_trim(text, s, e) for s, e in _line_spans(text, start, end)]
         if len(lines) > 1 and any(is_boilerplate(text[s:e], title) for s, e in lines):
             out.extend((s, e) for s, e in lines if s < e)
         else:
