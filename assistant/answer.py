@@ -594,17 +594,15 @@ class Engine:
         """The first sentence of the evidence's story, among the retrieved passages, that gives words
         to one of the people named ("…," Lewis said of the song), for a reply that put other words in
         their mouth; none when the article quotes none of them."""
+        return [ev for ev in self._story_sentences(pool, hits)
+                if any(cite.mentions_any(" ".join(n), labels) for n in cite.speakers(ev.text))][:1]
+
+    def _story_sentences(self, pool: list[Evidence], hits: list[Hit]) -> list[Evidence]:
+        """Every sentence of the retrieved passages of the evidence's story, in the hits' order."""
         source = hits[pool[0].hit].passage.source if pool else None
-        for h, hit in enumerate(hits):
-            p = hit.passage
-            if p.source != source:
-                continue
-            for s, e, text in _sentence_spans(p):
-                if addresses_the_assistant(text):
-                    continue  # never quoted, as never evidence
-                if any(cite.mentions_any(" ".join(n), labels) for n in cite.speakers(text)):
-                    return [Evidence(text, h, s, e, hit.score)]
-        return []
+        return [Evidence(text, h, s, e, hit.score) for h, hit in enumerate(hits) if hit.passage.source == source
+                for s, e, text in _sentence_spans(hit.passage)
+                if not addresses_the_assistant(text)]  # never quoted, as never evidence
 
     def _with_antecedent(self, p: Passage) -> str:
         """The passage's text, followed by the names of the last sentence of the paragraph before
@@ -664,7 +662,8 @@ class Engine:
                               notice="the article makes no such judgement")
         if not cite.says_with_whom(text, make.standalone):
             return self._quote(pool, hits, language, make, "the answer does not say with whom")
-        if not cite.names_roles_together(text, make.standalone, article):
+        if not cite.names_roles_together(text, make.standalone, article) \
+                or not cite.opens_on_the_role_holder(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
         if not cite.roles_given_stand(text, make.standalone, article):
@@ -704,11 +703,20 @@ class Engine:
             share = {id(ev): cite.share_of_words(ev.text, make.standalone, " ".join(headlines)) for ev in pool}
             speaking = sorted((ev for ev in pool if share[id(ev)] > 0), key=lambda ev: -share[id(ev)])
             return self._quote(speaking, hits, language, make, "the name answered is never beside what the question asks")
-        if not cite.numbers_stand_with_subjects(text, make.standalone, article, headlines):
+        # "He had represented the ward since 2012" stands beside the David Morgan of the one before.
+        if not cite.numbers_stand_with_subjects(text, make.standalone, linked, headlines):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered counts something else")
+        if cite.gives_a_difference(text, make.standalone, article):
+            return self._quote(pool, hits, language, make, "the number answered is a difference")
+        # Among all the story's retrieved sentences: the one that gives the fine may not be evidence.
+        story = self._story_sentences(pool, hits)
+        if not cite.numbers_stand_with_the_asked(text, make.standalone, [ev.text for ev in story], headlines):
+            headline = " ".join(headlines)
+            pinned = sorted(story, key=lambda ev: -cite.count_share(ev.text, make.standalone, headline))
+            return self._quote(pinned, hits, language, make, "the number answered stands beside less of what is asked")
         if not cite.numbers_stand_in_the_asked_year(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the number answered is another year's")
@@ -735,6 +743,12 @@ class Engine:
                               notice="the answer is about someone the question does not ask of")
         if cite.bare_yes_or_no(text):
             return self._quote(evidence, hits, language, make, "a bare yes or no")
+        # "Was anyone sent to prison?" → "Yes, two employees were sent to prison": the two were
+        # acquitted, and the prison is the administrator's suspended sentence, another sentence.
+        if cite.asks_yes_or_no(make.standalone, lang.detect(make.standalone)) \
+                and not cite.rests_on_one(text, make.standalone, article):
+            pinned = sorted(pool, key=lambda ev: -cite.share_of_words(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the yes or no rests on no one sentence")
         if cite.from_elsewhere(text, make.standalone, article):
             return self._quote(evidence, hits, language, make, "the answer says nothing the article does")
         if cite.echoes_why(text, make.standalone):
@@ -774,7 +788,7 @@ class Engine:
                                                        if hits[g].passage.source == hits[h].passage.source])
                    for h in used]
         article = _sentences([hits[h].passage for h in used])
-        text = cite.mend_split_numbers(text, article)
+        text = cite.local_numbers(cite.mend_split_numbers(text, article), language, article)
         failed = self._vet(text, language, evidence, pool, hits, make, article)
         if failed:
             return failed

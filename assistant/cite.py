@@ -2,6 +2,7 @@
 text holds every number and name it states. A sentence that no passage supports fails verification."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -291,6 +292,21 @@ def names_roles_together(answer: str, question: str, sentences: list[str]) -> bo
         answer, question, sentences, lambda s, name: _holds_roles_for(s, roles, name))
 
 
+def opens_on_the_role_holder(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked of someone by role alone ("How old is the judge?"), an answer that opens on a
+    person's name ("Joaquim Ferreira is 61") opens on one the article gives that role, where it
+    names them at all: Ferreira is the company's administrator; the judge is Helena Sobral."""
+    roles = _roles_named(question)
+    if not roles or asked_roles(question) or names(question):
+        return True
+    runs = _name_runs(strip_markers(answer).lstrip())
+    if not runs or runs[0][0] > 0 or _is_place_or_people(runs[0][1]):
+        return True
+    name = runs[0][1]
+    holding = [s for s in sentences if _holds_name(name, _tokens(s))]
+    return not holding or any(_holds_roles_for(s, roles, name) for s in holding)
+
+
 def _holds_roles_for(sentence: str, roles: list[str], name: tuple[str, ...]) -> bool:
     """Whether the sentence holds every asked role and does not give it to someone else: "Witkoff
     e Rubio verão o presidente francês Emmanuel Macron" holds a presidente, Macron, not Witkoff."""
@@ -426,14 +442,17 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     question about the Champions League; nor a sentence that makes no judgement to a question
     asking for one (unjudged); nor one without the day, month or year the question names (asked how
     many crossings were cancelled on Wednesday, "In March, a one-day stoppage cancelled 160"; how
-    many were evacuated in 2018, this year's 300); nor one that names no place to a "where"."""
+    many were evacuated in 2018, this year's 300); nor one that names no place to a "where"; nor,
+    asked what someone said, one that gives no words to them (speaks_for_the_asked); nor, asked
+    someone's age, one that gives only another's (gives_the_asked_age)."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False
             and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
             and _calendar_anchors(question) <= marks(sentence)
             and not says_no_place(sentence, question)
             and not (asks_of_now(question) and (tells_of_a_past_year(sentence) or _INCREMENT.search(sentence)))
-            and not misses_the_dated_event(sentence, question))
+            and not misses_the_asked_event(sentence, question) and speaks_for_the_asked(sentence, question)
+            and gives_the_asked_age(sentence, question))
 
 
 # Words that say when, not what: a date's units, and verbs any dated event may take ("Quando
@@ -445,12 +464,16 @@ _WHEN_WORDS = {t[:5] for t in content_terms(
     "realiza realizam realizou ocorre ocorreu")}
 
 
-def misses_the_dated_event(sentence: str, question: str) -> bool:
-    """Whether, asked when something happens, the sentence holds at most one of the question's
-    words (names aside) and leaves out another that says what happens: "Quando reabre o museu de
-    Bruges?" is not answered by the museum's theft "in February", nor "When was the museum
-    founded?" by the paintings stolen "on Sunday"."""
-    if asked_kind(question) != "date":
+def misses_the_asked_event(sentence: str, question: str) -> bool:
+    """Whether, asked when something happens or who did it, the sentence holds at most one of the
+    question's words (names aside) and leaves out another that says what happens: "Quando reabre
+    o museu de Bruges?" is not answered by the museum's theft "in February", nor "When was the
+    museum founded?" by the paintings stolen "on Sunday", nor "Who won the by-election?" by the
+    councillor who stepped down, which "called" it (not whom someone met: _WHOM)."""
+    kind = asked_kind(question)
+    # Whom someone meets is said in many ways ("verão o presidente", "manterá conversas com"):
+    # only who did it is looked for by the deed.
+    if kind != "date" and (kind != "person" or _WHOM.search(fold(question))):
         return False
     asked = {t[:5] for t in plain_terms(question)}
     held = asked & _held_stems([sentence], 5)
@@ -581,10 +604,45 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
     from a sentence that never names Kryvyi Rih."""
     own = own_subjects(question, headlines)
     for number in (numbers(answer) - numbers(question)) if own else ():
-        holding = [_tokens(s) for s in sentences if number in numbers(s)]
-        if holding and not any(_holds_name(n, tokens) for tokens in holding for n in own):
+        holding = [s for s in sentences if number in numbers(s)]
+        if holding and not any(_holds_name(n, _tokens(s)) and not _nearer_someone_else(number, n, s)
+                               for s in holding for n in own):
             return False
     return True
+
+
+_ASKS_AGE = re.compile(r"\b(how old|(que|qual e a|qual a) idade|quantos anos tem)\b")
+_AGE = re.compile(r"\b(\d{1,3})(?:-year-old| years old| anos de idade)|\baged (\d{1,3})\b|\bde (\d{1,3}) anos\b"
+                  r"|,\s(\d{1,3}),")
+
+
+def gives_the_asked_age(sentence: str, question: str) -> bool:
+    """Whether, asked a named person's age, the sentence gives an age that no one else named stands
+    nearer (_nearer_someone_else): "Megan Price, a 29-year-old teacher, … Owen Jenkins" gives no
+    age of Jenkins. Other questions: True."""
+    people = [n for n in names(question) if not _is_place_or_people(n)]
+    if not people or not _ASKS_AGE.search(fold(question)):
+        return True
+    ages = {g for m in _AGE.finditer(sentence) for g in m.groups() if g}
+    tokens = _tokens(sentence)
+    return any(_holds_name(n, tokens) and not _nearer_someone_else(age, n, sentence) for age in ages for n in people)
+
+
+def _nearer_someone_else(number: str, name: tuple[str, ...], sentence: str) -> bool:
+    """Whether someone else, named in full, stands within three words of the number and `name`
+    does not: in "Megan Price, a 29-year-old teacher, took 1,204 votes, 37 more
+    than … Owen Jenkins", 29 is Price's age, not Jenkins's."""
+    starts = [m.start() for m in re.finditer(r"\S+", sentence)]
+    at = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731 - the word an offset is in
+    spots = [at(m.start()) for m in number_matches(sentence) if re.sub(r"[.,]", "", m.group(0)) == number]
+    runs = [(at(start), n) for start, n in _name_runs(sentence)]
+    mine = [i + k for i, n in runs if _holds_name(name, set(n)) for k in range(len(n))]
+    others = [i + k for i, n in runs if len(n) > 1 and not _holds_name(name, set(n)) and not _holds_name(n, set(name))
+              and not _is_place_or_people(n) for k in range(len(n))]
+    if not spots or not mine or not others:
+        return False
+    gap = lambda where: min(abs(i - j) for i in spots for j in where)  # noqa: E731
+    return gap(others) <= 3 < gap(mine)
 
 
 # What a "how many" question counts, in news of attacks and disasters, one key for both languages:
@@ -660,11 +718,19 @@ def spans_stand(answer: str, question: str, sentences: list[str]) -> bool:
     de 2023, … em 24 horas") is no span."""
     if not _DURATION.search(fold(question)):
         return True
+    # A clock time is when, not how long: "The recount took 2.40am."
+    given = numbers(answer) - numbers(question)
+    if given and not _spans(answer) and not numbers(_CLOCK_TIME.sub(" ", answer)) - numbers(question):
+        return False
     for number in _spans(answer) - numbers(question):
         holding = [s for s in sentences if number in numbers(s)]
         if holding and not any(number in _spans(s) for s in holding):
             return False
     return True
+
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:h]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.)|h)(?!\w)",
+                         re.IGNORECASE)
 
 
 def _spans(text: str) -> set[str]:
@@ -831,6 +897,58 @@ def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str])
     return True
 
 
+def numbers_stand_with_the_asked(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
+    """Whether each number a "how many / how much" answer adds stands in a clause that speaks of the
+    thing asked (share_of_words, the headline's words aside) not far less than another clause with
+    a number does: asked how much the company was fined, the model gave the 38 million of "A
+    empresa faturou 38 milhões", not the "multa de 2,4 milhões"; asked the Labour candidate's
+    votes, the winner's 1,204."""
+    if asked_kind(question) != "number":
+        return True
+    headline = " ".join(headlines)
+    best = max((count_share(s, question, headline) for s in sentences), default=0.0)
+    for number in numbers(answer) - numbers(question):
+        parts = [p for s in sentences if number in numbers(s) for p in _clauses(s) if number in numbers(p)]
+        share = max((share_of_words(p, question, headline) for p in parts), default=1.0)
+        if share < 0.5 and 2 * share <= best and best > 0:
+            return False
+    return True
+
+
+# "37 more than the Liberal Democrat candidate": a difference, not the candidate's votes.
+_MORE_THAN = re.compile(r"^\W*(?:[^\W\d]+\s+){0,2}?(?:more|fewer|less|mais|menos)\s+(?:than|do que|que)\b", re.IGNORECASE)
+_ASKS_DIFFERENCE = re.compile(r"\b(more|fewer|less|mais|menos|margin|margem|diferenc\w*|difference|by how (many|much)"
+                              r"|por quant[oa]s|lead|vantagem)\b")
+
+
+def gives_a_difference(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked how many (not how many more), the answer gives a number that the article
+    writes only as a difference ("37 more than … Owen Jenkins" for "How many votes did Owen Jenkins
+    get?")."""
+    if asked_kind(question) != "number" or _ASKS_DIFFERENCE.search(fold(question)):
+        return False
+    for number in numbers(answer) - numbers(question):
+        spots = [s[m.end():] for s in sentences for m in number_matches(s) if re.sub(r"[.,]", "", m.group(0)) == number]
+        if spots and all(_MORE_THAN.match(after) for after in spots):
+            return True
+    return False
+
+
+def count_share(sentence: str, question: str, headline: str = "") -> float:
+    """The most of the question (share_of_words) that a clause of the sentence with a count of its
+    own speaks of."""
+    return max((share_of_words(p, question, headline) for p in _clauses(sentence)
+                if counts(p) - numbers(question) - _dated_years(p)), default=0.0)
+
+
+_DATED_YEAR = re.compile(r"\b(?:in|em|since|desde|de|of|until|ate|after|before|apos|antes|depois|by)\s+((?:19|20)\d\d)\b")
+
+
+def _dated_years(text: str) -> set[str]:
+    """The years the text dates something by ("em 2020", "since 2012"): no count of anything."""
+    return set(_DATED_YEAR.findall(fold(text)))
+
+
 # Where one count ends and the next begins: "killed 35, injured 117", "matou 35 pessoas e feriu 117".
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|" + _CONJUNCTION)
 
@@ -935,6 +1053,30 @@ def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
     given = [n for s in sentences for n in speakers(s)]
     return [_label(n) for n in speakers(answer, reach=1)
             if not any(_holds_name(n, set(g)) for g in given)]
+
+
+# A decimal before a magnitude: "2,4 milhões" is "2.4 million" in English, "2.4 million" "2,4
+# milhões" in Portuguese. (One or two digits after the mark: "4.500 habitantes" is a thousands one.)
+_MAGNITUDE = r"(?=\s*(?:million|billion|trillion|milh[aã]o|milh[oõ]es|bili[aã]o|bili[oõ]es|mil milh[oõ]es|%|per ?cent|por cento))"
+_DECIMAL_MARK = {"en": re.compile(r"(?<![\d.,])(\d+),(\d{1,2})" + _MAGNITUDE),
+                 "pt": re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})" + _MAGNITUDE)}
+
+
+_THOUSANDS = {"en": re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]?\d)"),
+              "pt": re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,]?\d)")}
+
+
+def local_numbers(answer: str, language: str, sentences: Sequence[str] = ()) -> str:
+    """The answer with a decimal before a magnitude written in its language's way (_DECIMAL_MARK),
+    and a number copied from an article in the other language with that language's thousands mark
+    written with its own: "28.050 toneladas" is "28,050 tonnes" in English."""
+    if language not in _DECIMAL_MARK:
+        return answer
+    mark, other = (".", ",") if language == "en" else (",", ".")
+    answer = _DECIMAL_MARK[language].sub(rf"\1{mark}\2", answer)
+    source = " ".join(sentences)
+    return _THOUSANDS[language].sub(lambda m: m.group(0).replace(mark, other) if m.group(0) in source else m.group(0),
+                                    answer)
 
 
 # "2, 300": a thousands separator with a stray space after it, as the model writes "2.300".
@@ -1196,11 +1338,17 @@ def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bo
     decisão?" -> "A decisão foi tomada pelo Conselho Internacional…" says by whom. A bare name
     ("Amsterdam") names one where the article's sentences put something in it ("recovered a year
     later in Amsterdam")."""
-    if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)):
+    if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)) \
+            or _TO_A_NAME.search(strip_markers(answer)):
         return False
     given = names(strip_markers(answer))
     placed = {name for s in article for name in _placed_names(s)}
     return not (given and all(name in placed for name in given))
+
+
+# "Where will the defence appeal?" → "to the Tribunal da Relação de Évora" says where; the "para"
+# of "Conselho Internacional para a Exploração do Mar" is inside a name.
+_TO_A_NAME = re.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s+(?:to|para)\s+(?:(?:the|o|a|os|as)\s+)?[A-ZÀ-ÖØ-Þ]")
 
 
 def _placed_names(sentence: str) -> list[tuple[str, ...]]:
@@ -1281,9 +1429,28 @@ def share_of_words(sentence: str, question: str, headline: str = "") -> float:
     subject, which every sentence of it speaks of: they are left out, unless no other is asked
     ("A biblioteca tem um café?" is not half answered by any sentence on the library)."""
     asked = {t[:5] for t in plain_terms(question)}
-    own = asked - _held_stems([headline], 5) if headline else asked
+    own = asked - _headline_words(question, headline) if headline else asked
     asked = own or asked
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
+
+
+def _headline_words(question: str, headline: str) -> set[str]:
+    """The stems of the question's words that the headline holds, by five letters or a translation,
+    unless one word is the other and a suffix ("council" in the headline, "councillor" asked: "Who
+    was the previous councillor?" does not ask only "previous"); "sardine" is "sardinha"."""
+    held = _tokens(headline)
+    held |= {t for w in held for t in TRANSLATIONS.get(w, set()) | ALIASES.get(w, set())}
+    by_stem: dict[str, set[str]] = {}
+    for w in held:
+        by_stem.setdefault(term(w)[:5], set()).add(w)
+    return {term(w)[:5] for w in words(fold(question))
+            if any(not _derived(w, h) for h in by_stem.get(term(w)[:5], ()))}
+
+
+def _derived(a: str, b: str) -> bool:
+    """Whether one word is the other with a suffix of three letters or more ("councillor")."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) >= 3
 
 
 def name_stands_with_the_asked(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
@@ -1678,7 +1845,7 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     kind = asked_kind(question)
     q_tokens = _tokens(question)
     folded = fold(question)
-    if kind in ("number", None) and _PRICE.search(folded) and not _COUNTED.search(folded) \
+    if kind in ("number", None) and _PRICE.search(_outside_names(question)) and not _COUNTED.search(folded) \
             and not _DURATION.search(folded):
         # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price. (Asked
         # for how many years wages have lagged, a count of years is.)
@@ -1699,6 +1866,13 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence)) or bool(
             (_tokens(sentence) - q_tokens) & ROLES.keys())
     return None
+
+
+def _outside_names(question: str) -> str:
+    """The folded question without the words of its names: "What does Megan Price want to
+    reopen?" asks no price. (A lone capitalised word that opens it may be a common word.)"""
+    named = {w for start, n in _name_runs(question) if start > 0 or len(n) > 1 for w in n}
+    return " ".join(w for w in words(fold(question)) if w not in named)
 
 
 # Counts written in words ("há mais de vinte anos", "quase quatro horas"); not "one"/"um", which

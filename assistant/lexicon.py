@@ -58,7 +58,7 @@ debate debates debate
 work works obra obras
 build builds built building construction construir construida construido construcao constroi
 open opens opened abrir abre aberta aberto abrira
-end final fim
+end ends ended final fim terminou termina terminar acabou
 start starts started begin begins began begun comecam comeca comecar comecou comecaram inicio iniciou
 opposition oposicao
 criticise criticised criticize criticized criticism criticou criticaram critica criticas
@@ -89,7 +89,7 @@ talk talks conversa conversas conversacoes negotiation negotiations negociacao n
 meeting meet meets reuniao reunioes reunir encontro
 ceasefire cease-fire cessar fogo
 kill killed matou mataram died dead mortos morreram morte mortes
-injure injured feridos feriu ferido
+injure injured wounded feridos feriu ferido ferida feridas
 attack attacks ataque ataques
 missile missiles missil misseis
 city cidade
@@ -141,7 +141,7 @@ speed velocidade
 reach reached reaches chegar alcancar atingir atingiu atingiram atinge atingem
 forgotten esquecido esquecida
 classic classico
-appeal apelo
+appeal appeals appealed apelo recorrer recorre recurso recursos recorreu
 border borders fronteira fronteiras
 language languages lingua linguas idioma
 barrier barriers barreira barreiras
@@ -169,7 +169,7 @@ doctor doctors medico medicos
 police policia
 court courts tribunal tribunais
 law laws lei leis
-election elections eleicao eleicoes
+election elections eleicao eleicoes by-election by-elections intercalar intercalares
 price prices preco precos
 tax taxes imposto impostos
 water agua
@@ -235,8 +235,8 @@ health saude
 victim victims vitima vitimas
 body bodies corpo corpos
 arrest arrested detido detidos deter deteve
-judge judges juiz juizes
-trial julgamento
+judge judges juiz juizes juiza juizas
+trial trials julgamento julgamentos
 prison jail prisao cadeia
 crime crimes
 suspect suspects suspeito suspeitos
@@ -361,6 +361,70 @@ weigh weighs weighed pesa pesam pesar pesou
 engineer engineers engenheiro engenheiros engenheira engenheiras
 hire hires hired contratar contrata contratou contratacao
 data dados
+recount recounts recontagem recontagens
+count counts counted contagem contagens
+ballot ballots boletim boletins
+turnout participacao afluencia
+seat seats lugar lugares assento assentos mandato mandatos
+coalition coalitions coligacao coligacoes coalizao
+ward wards bairro bairros circunscricao
+labour labor trabalhista trabalhistas
+conservative conservatives conservador conservadora conservadores conservadoras
+green greens verde verdes
+railway railways rail ferroviario ferroviaria ferroviarios ferrovia comboio comboios
+halt apeadeiro apeadeiros
+station stations estacao estacoes
+profession job occupation profissao ocupacao emprego
+resign resigned resigns resignation stepped demitiu demissao renunciou renuncia
+previous former anterior anteriores antigo antiga
+reject rejects rejected rejeitado rejeitados rejeitada rejeitadas rejeitou
+result results resultado resultados
+winner winners vencedor vencedora vencedores
+fine fines fined multa multas multado multada multou
+sentence sentenced sentencia sentenca condenado condenada condenou condena condenados
+lawyer lawyers advogado advogada advogados
+witness witnesses testemunha testemunhas
+complaint complaints queixa queixas
+acquit acquitted absolvido absolvida absolvidos absolveu
+suspended suspensa suspenso
+discharge discharges discharged dumped dumping descarga descargas descarregado descarregou despejo
+pollution pollute polluted polluting poluicao poluir poluido poluida poluiu
+toxic toxico toxica toxicos toxicas
+turnover revenue faturou faturacao receitas
+parish parishes freguesia freguesias
+tributary tributaries afluente afluentes
+university universities universidade universidades
+loss losses prejuizo prejuizos perda perdas
+inflation inflacao
+unemployment desemprego
+army armies exercito exercitos
+soldier soldiers soldado soldados
+summit summits cimeira cimeiras
+campaign campaigns campanha campanhas
+poll polls sondagem sondagens
+survey surveys inquerito inqueritos
+increase increases increased aumento aumentos aumentou aumentar
+decrease decreases decreased diminuicao diminuiu diminuir
+accident accidents acidente acidentes
+ticket tickets bilhete bilhetes
+mountain mountains montanha montanhas serra serras
+forest forests floresta florestas
+farm farms quinta quintas herdade herdades
+crop crops colheita colheitas
+food alimento alimentos comida
+tourism turismo
+tourist tourists turista turistas
+hotel hotels hoteis
+church churches igreja igrejas
+charge charged accused acusado acusada acusados acusadas acusacao
+guilty culpado culpada culpados
+innocent inocente inocentes
+ruling rulings acordao
+confirm confirms confirmed confirma confirmou confirmado
+deny denies denied nega negou negar
+sign signs signed assina assinou assinado assinar assinaram
+postpone postponed adiado adiada adiou adiar
+missing desaparecido desaparecida desaparecidos
 """
 
 TRANSLATIONS: dict[str, set[str]] = {}

@@ -1499,10 +1499,16 @@ def test_a_common_word_is_no_near_spelling_of_a_name():
     ("Quando começam as conversas?", "Witkoff e Rubio manterão conversas com colegas europeus em Paris na quinta-feira.", False),
     ("What day of the week are the talks happening?", "The talks will be held on Friday in Paris.", False),
     ("Quando serão revistas as restrições?", "As restrições serão revistas em junho.", False),
-    ("Who reopened the museum?", "The museum was stolen from on Sunday.", False),  # no "when" asked
+    ("Who reopened the museum?", "The museum was stolen from on Sunday.", True),
+    ("Who won the by-election?",
+     "The by-election was called after the Conservative councillor David Morgan stepped down in July.", True),
+    ("Who won the by-election?", "Megan Price won the by-election with 1,204 votes.", False),
+    ("How many paintings did the museum lose?", "The museum was stolen from on Sunday.", False),  # no who, no when
+    ("With whom will the US hold talks in Paris?",  # whom, said many ways
+     "Witkoff e Rubio manterão conversas com colegas europeus em Paris.", False),
 ])
-def test_a_when_quote_holds_what_happens(question, sentence, misses):
-    assert cite.misses_the_dated_event(sentence, question) is misses
+def test_a_when_or_who_quote_holds_what_happens(question, sentence, misses):
+    assert cite.misses_the_asked_event(sentence, question) is misses
 
 
 def test_an_amount_in_a_currency_holds_the_word_money():
@@ -1533,3 +1539,116 @@ def test_a_sentence_adding_new_ones_is_no_quote_for_how_many_there_are_now():
     trams = "A Carris, empresa municipal de transportes, vai comprar 18 novos elétricos articulados para a linha."
     assert not cite.quotable(trams, "Quantos elétricos tem atualmente a Carris?", [])
     assert cite.quotable(trams, "Quantos elétricos vai comprar a Carris?", [])
+
+
+@pytest.mark.parametrize("question", ["What does Megan Price want to reopen?", "Qual é a profissão de Megan Price?"])
+def test_a_name_is_no_word_of_the_question(question):
+    # "Price" is her name: no price is asked, so an answer with no money may still fit.
+    assert cite.fits_kind("Megan Price wants to reopen the village's railway halt.", question) is not False
+
+
+def test_a_price_asked_still_wants_money():
+    assert cite.fits_kind("The ticket is valid for a week.", "How much does a ticket cost?") is False
+
+
+_VOTES = ("Megan Price, a 29-year-old primary school teacher, took 1,204 votes, 37 more than the Liberal "
+          "Democrat candidate, Owen Jenkins.")
+
+
+@pytest.mark.parametrize("answer, question, stands", [
+    ("Owen Jenkins tem 29 anos.", "Qual é a idade de Owen Jenkins?", False),  # Price's age
+    ("Megan Price tem 29 anos.", "Qual é a idade de Megan Price?", True),
+    ("37", "By how many votes did Owen Jenkins lose?", True),  # "Liberal Democrat" is no one
+])
+def test_a_number_beside_someone_else_is_not_the_asked_persons(answer, question, stands):
+    assert cite.numbers_stand_with_subjects(answer, question, [_VOTES], []) is stands
+
+
+_FINE = ["O Tribunal condenou a empresa a pagar uma multa de 2,4 milhões de euros.",
+         "A empresa faturou 38 milhões de euros no ano passado e emprega 210 pessoas."]
+
+
+@pytest.mark.parametrize("answer, stands", [("The company was fined 38 million euros.", False),
+                                            ("The company was fined 2.4 million euros.", True)])
+def test_a_number_from_a_clause_on_something_else_is_not_the_asked_one(answer, stands):
+    headlines = ["Tribunal condena empresa de curtumes a pagar 2,4 milhões por poluir o rio Alviela"]
+    assert cite.numbers_stand_with_the_asked(answer, "How much was the company fined?", _FINE, headlines) is stands
+
+
+def test_an_answer_opening_on_someone_without_the_role_asked_is_caught():
+    sentences = ["O administrador da empresa, Joaquim Ferreira, de 61 anos, foi condenado.",
+                 "«Poluir não compensa», disse a juíza Helena Sobral."]
+    assert not cite.opens_on_the_role_holder("Joaquim Ferreira is 61 years old.", "How old is the judge?", sentences)
+    assert cite.opens_on_the_role_holder("Helena Sobral is the judge.", "What did the judge say?", sentences)
+    assert cite.opens_on_the_role_holder("Joaquim Ferreira is 61.", "How old is Joaquim Ferreira?", sentences)
+
+
+def test_to_a_named_court_says_where():
+    assert not cite.says_no_place("The defence will appeal to the Tribunal da Relação de Évora.",
+                                  "Where will the defence appeal?")
+
+
+@pytest.mark.parametrize("sentence, question, fits", [
+    ("The by-election was called after the Conservative councillor David Morgan stepped down in July.",
+     "What did David Morgan say about the result?", False),  # gives him no words
+    ("\"I am proud,\" David Morgan said.", "What did David Morgan say about the result?", True),
+])
+def test_a_quote_gives_words_to_whom_the_question_asks_of(sentence, question, fits):
+    assert cite.quotable(sentence, question, []) is fits
+
+
+def test_a_headline_word_takes_out_only_the_same_word():
+    headline = "Green candidate wins Llanfair council seat by 37 votes after overnight recount"
+    sentence = "The by-election was called after the Conservative councillor David Morgan stepped down."
+    assert cite.share_of_words(sentence, "Who was the previous councillor?", headline) > 0
+    assert cite.share_of_words("Turnout was 41 per cent.", "How many seats does the council have?", headline) == 0
+
+
+@pytest.mark.parametrize("answer, language, written", [
+    ("The company was fined 2,4 million euros.", "en", "The company was fined 2.4 million euros."),
+    ("A multa foi de 2.4 milhões de euros.", "pt", "A multa foi de 2,4 milhões de euros."),
+    ("About 4,500 people.", "en", "About 4,500 people."),  # thousands, as an English article writes them
+    ("Portugal can catch 28.050 tonnes.", "en", "Portugal can catch 28,050 tonnes."),  # copied from the article
+    ("O Reino Unido tem 4,500 barcos.", "pt", "O Reino Unido tem 4.500 barcos."),
+    ("It weighs 1.500 kg.", "en", "It weighs 1.500 kg."),  # no article wrote it so: left alone
+])
+def test_numbers_are_written_the_readers_way(answer, language, written):
+    article = ["Portugal fica com 28.050 toneladas.", "The UK has 4,500 boats."]
+    assert cite.local_numbers(answer, language, article) == written
+
+
+def test_a_year_that_dates_something_is_no_count_of_what_is_asked():
+    question = "How much was the company fined?"
+    assert cite.count_share("A Quercus, que apresentou a primeira queixa em 2020, considerou a multa «insuficiente».",
+                            question) == 0
+    assert cite.count_share("O Tribunal condenou a empresa a pagar uma multa de 2,4 milhões de euros.", question) == 1
+
+
+@pytest.mark.parametrize("question, quotable", [
+    ("Qual é a idade de Owen Jenkins?", False), ("How old is Megan Price?", True),
+    ("How many votes did Owen Jenkins get?", True)])
+def test_an_age_quote_gives_the_age_of_whom_is_asked(question, quotable):
+    assert cite.gives_the_asked_age(_VOTES, question) is quotable
+    assert cite.gives_the_asked_age("O administrador, Joaquim Ferreira, de 61 anos, foi condenado.",
+                                    "Qual é a idade de Joaquim Ferreira?")
+
+
+@pytest.mark.parametrize("answer, stands", [
+    ("The recount took 2.40am.", False), ("It ended at 11 pm.", False), ("A recontagem durou 14h30.", False),
+    ("The recount took about 2 hours.", True), ("The recount took two hours.", True)])
+def test_a_clock_time_is_no_span_of_time(answer, stands):
+    sentences = ["Mr Jenkins asked for a recount, which ended at 2.40am.", "It took 2 hours, ending at 11 pm or 14h30."]
+    assert cite.spans_stand(answer, "How long did the recount take?", sentences) is stands
+
+
+@pytest.mark.parametrize("question, difference", [
+    ("Quantos votos teve Owen Jenkins?", True), ("By how many votes did Megan Price win?", False),
+    ("Por quantos votos ganhou?", False)])
+def test_a_difference_is_no_count_of_its_own(question, difference):
+    assert cite.gives_a_difference("37", question, [_VOTES]) is difference
+    assert not cite.gives_a_difference("1,204", question, [_VOTES])
+
+
+def test_more_of_something_is_still_a_count():
+    assert not cite.gives_a_difference("60", "How many engineers will it hire?",
+                                       ["It plans to hire 60 more engineers by the end of next year."])

@@ -13,7 +13,7 @@ from servers import OUT, assistant_server, launch_browser, static_site
 
 PT_QUESTION = "Que ministros ucranianos chegaram a Paris para as discussões?"
 EN_QUESTION = "In which city are the US envoys meeting their European counterparts?"
-HOSTILE = 'O que disse a Rússia? <img src=x onerror=alert(1)> <script>alert(2)</script>'
+HOSTILE = 'O que disse Trump? <img src=x onerror=alert(1)> <script>alert(2)</script>'
 
 
 def _basic(user: str, password: str) -> dict[str, str]:
