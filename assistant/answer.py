@@ -366,7 +366,7 @@ class Engine:
         candidates = []
         for h, hit in enumerate(hits):
             p = hit.passage
-            if (p.text == p.title or is_dateline(p.text) or is_byline(p.text)) and len(hits) > 1:
+            if _page_furniture(p) and len(hits) > 1:
                 # The headline restates the body, and matches every question loosely; a dateline or a
                 # byline, embedded with it, too: "Quando começaram os registos?" got the date of
                 # publication. Questions about those are answered apart (_about_each_story).
@@ -507,7 +507,8 @@ class Engine:
         if kind is None and cite.asks_yes_or_no(question, lang.detect(question)):
             return False
         return (getattr(self.llm, "can_ban", False) and kind != "person"
-                and any(cite.quotable(ev.text, question, headlines) for ev in _reasons_if_why(pool, question)))
+                and any(cite.quotable(_with_the_one_before(ev, hits), question, headlines)
+                        for ev in _reasons_if_why(pool, question)))
 
     def _insist(self, question: str, language: str, pool: list[Evidence], hits: list[Hit],
                 make: "_Builder") -> dict[str, Any] | None:
@@ -598,9 +599,11 @@ class Engine:
                 if any(cite.mentions_any(" ".join(n), labels) for n in cite.speakers(ev.text))][:1]
 
     def _story_sentences(self, pool: list[Evidence], hits: list[Hit]) -> list[Evidence]:
-        """Every sentence of the retrieved passages of the evidence's story, in the hits' order."""
+        """Every sentence of the retrieved passages of the evidence's story, in the hits' order, its
+        headline, dateline and byline aside, as in select_evidence."""
         source = hits[pool[0].hit].passage.source if pool else None
-        return [Evidence(text, h, s, e, hit.score) for h, hit in enumerate(hits) if hit.passage.source == source
+        return [Evidence(text, h, s, e, hit.score) for h, hit in enumerate(hits)
+                if hit.passage.source == source and not _page_furniture(hit.passage)
                 for s, e, text in _sentence_spans(hit.passage)
                 if not addresses_the_assistant(text)]  # never quoted, as never evidence
 
@@ -709,6 +712,8 @@ class Engine:
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered counts something else")
+        if cite.numbers_of_the_other_one(text, make.standalone, article):
+            return self._quote(pool, hits, language, make, "the number answered is the other one's (new, old)")
         if cite.gives_a_difference(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered is a difference")
         # Among all the story's retrieved sentences: the one that gives the fine may not be evidence.
@@ -1102,6 +1107,11 @@ def _sentence_spans(p: Passage) -> Iterator[tuple[int, int, str]]:
     """Each sentence of the passage: its offsets in the source file, and its text."""
     for s, e in p.sentences or ((p.start, p.end),):
         yield s, e, p.text[s - p.start:e - p.start]
+
+
+def _page_furniture(p: Passage) -> bool:
+    """Whether the passage is the headline, the dateline or the byline."""
+    return p.text == p.title or is_dateline(p.text) or is_byline(p.text)
 
 
 def _sentences(passages: list[Passage]) -> list[str]:

@@ -100,6 +100,8 @@ _ROLE_GROUPS = [
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
     "captain capitao", "ceo ceo", "head chefe lider", "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
+    "contractor contractors empreiteiro empreiteiros construtor", "lawyer lawyers advogado advogada advogados",
+    "owner owners dono dona donos proprietario proprietaria",
     # A Portuguese mayor is "presidente da câmara".
     "mayor mayors autarca autarcas presidente",
 ]
@@ -443,15 +445,18 @@ def quotable(sentence: str, question: str, headlines: list[str]) -> bool:
     asking for one (unjudged); nor one without the day, month or year the question names (asked how
     many crossings were cancelled on Wednesday, "In March, a one-day stoppage cancelled 160"; how
     many were evacuated in 2018, this year's 300); nor one that names no place to a "where"; nor,
-    asked what someone said, one that gives no words to them (speaks_for_the_asked); nor, asked
-    someone's age, one that gives only another's (gives_the_asked_age)."""
+    asked what someone said, one that gives no words to them (quotes_the_asked); nor, asked
+    someone's age, one that gives only another's (gives_the_asked_age); nor, asked when, one whose
+    dates all stand in clauses on something else (dated_only_elsewhere); nor, asked how many or
+    how much of the old one, one that counts only the new one (counts_only_the_other_one)."""
     return (can_answer(sentence, question) and counts_the_asked(sentence, question)
             and names_subject(sentence, question, headlines) is not False
             and not unjudged(question, [sentence]) and names_an_origin(sentence, question)
             and _calendar_anchors(question) <= marks(sentence)
             and not says_no_place(sentence, question)
             and not (asks_of_now(question) and (tells_of_a_past_year(sentence) or _INCREMENT.search(sentence)))
-            and not misses_the_asked_event(sentence, question) and speaks_for_the_asked(sentence, question)
+            and not misses_the_asked_event(sentence, question) and not dated_only_elsewhere(sentence, question)
+            and quotes_the_asked(sentence, question) and not counts_only_the_other_one(sentence, question)
             and gives_the_asked_age(sentence, question))
 
 
@@ -472,12 +477,40 @@ def misses_the_asked_event(sentence: str, question: str) -> bool:
     councillor who stepped down, which "called" it (not whom someone met: _WHOM)."""
     kind = asked_kind(question)
     # Whom someone meets is said in many ways ("verão o presidente", "manterá conversas com"):
-    # only who did it is looked for by the deed.
+    # only who did it is looked for by the deed, and only in a short question ("Who won the
+    # by-election?"), where the one word left out is the deed; "Quem teve a ideia de enviar a
+    # canção?" is answered by "The idea was hatched by Martin Lewis".
     if kind != "date" and (kind != "person" or _WHOM.search(fold(question))):
         return False
     asked = {t[:5] for t in plain_terms(question)}
     held = asked & _held_stems([sentence], 5)
-    return len(held) <= 1 and bool(asked - held - _WHEN_WORDS)
+    short = kind == "date" or len(asked) <= 2
+    return short and len(held) <= 1 and bool(asked - held - _WHEN_WORDS)
+
+
+# The words of a date itself: "No início deste mês", "Em maio de 2023", "até ao fim do ano".
+_DATE_WORDS = {t[:5] for t in content_terms(
+    "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro january february "
+    "march april may june july august september october november december segunda terca quarta quinta sexta sabado "
+    "domingo feira monday tuesday wednesday thursday friday saturday sunday inicio fim final meados principio "
+    "early late mid end beginning middle ontem hoje amanha yesterday today tomorrow tonight last next passado "
+    "passada proximo proxima deste desta neste nesta this week weeks semana mes month ano year morning manha "
+    "tarde noite afternoon evening night madrugada")}
+
+
+def dated_only_elsewhere(sentence: str, question: str) -> bool:
+    """Whether, asked when, every clause of the sentence that holds a date says something besides
+    the date and none of the question's words: "When will the halt reopen?" is not answered by
+    "…the railway halt, which closed in 1965". A clause of a date alone ("On
+    February 4, NASA will…") dates the rest of the sentence."""
+    if asked_kind(question) != "date":
+        return False
+    asked = {t[:5] for t in plain_terms(question)}
+    # "…cancelled until Friday, when forecasters expect the heat to ease": the "when" clause is
+    # the date's.
+    parts = [p for p in _WHEN_JOINED.split(sentence) if _DATE.search(fold(p))]
+    said = [{t[:5] for t in plain_terms(p)} - _DATE_WORDS - _WHEN_WORDS for p in parts]
+    return bool(parts) and all(own and not asked & _held_stems([p], 5) for p, own in zip(parts, said))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -898,9 +931,9 @@ def dates_stand_with_the_asked(answer: str, question: str, sentences: list[str])
 
 
 def numbers_stand_with_the_asked(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
-    """Whether each number a "how many / how much" answer adds stands in a clause that speaks of the
-    thing asked (share_of_words, the headline's words aside) not far less than another clause with
-    a number does: asked how much the company was fined, the model gave the 38 million of "A
+    """Whether each number a "how many / how much" answer adds stands in a sentence that speaks of
+    the thing asked (share_of_words, the headline's words aside) not far less than another sentence
+    with a count does: asked how much the company was fined, the model gave the 38 million of "A
     empresa faturou 38 milhões", not the "multa de 2,4 milhões"; asked the Labour candidate's
     votes, the winner's 1,204."""
     if asked_kind(question) != "number":
@@ -908,8 +941,7 @@ def numbers_stand_with_the_asked(answer: str, question: str, sentences: list[str
     headline = " ".join(headlines)
     best = max((count_share(s, question, headline) for s in sentences), default=0.0)
     for number in numbers(answer) - numbers(question):
-        parts = [p for s in sentences if number in numbers(s) for p in _clauses(s) if number in numbers(p)]
-        share = max((share_of_words(p, question, headline) for p in parts), default=1.0)
+        share = max((share_of_words(s, question, headline) for s in sentences if number in numbers(s)), default=1.0)
         if share < 0.5 and 2 * share <= best and best > 0:
             return False
     return True
@@ -919,6 +951,37 @@ def numbers_stand_with_the_asked(answer: str, question: str, sentences: list[str
 _MORE_THAN = re.compile(r"^\W*(?:[^\W\d]+\s+){0,2}?(?:more|fewer|less|mais|menos)\s+(?:than|do que|que)\b", re.IGNORECASE)
 _ASKS_DIFFERENCE = re.compile(r"\b(more|fewer|less|mais|menos|margin|margem|diferenc\w*|difference|by how (many|much)"
                               r"|por quant[oa]s|lead|vantagem)\b")
+
+
+# The new one and the old one: "Quanto custou a antiga urgência?" is not answered by what "uma
+# nova urgência … custou".
+_OPPOSITES = [(set("new novo nova novos novas".split()),
+               set("old antigo antiga antigos antigas former previous anterior".split()))]
+
+
+def _of_the_other_one(clause: str, question: str) -> bool:
+    """Whether the clause says new where the question says old (or the reverse), and not both."""
+    q, c = _tokens(question), _tokens(clause)
+    return any((q & a and c & b and not c & a) or (q & b and c & a and not c & b) for a, b in _OPPOSITES)
+
+
+def numbers_of_the_other_one(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether a number the answer adds stands only in clauses on the other one of a new and an
+    old thing (_OPPOSITES)."""
+    for number in numbers(answer) - numbers(question):
+        parts = [p for s in sentences for p in _clauses(s) if number in numbers(p)]
+        if parts and all(_of_the_other_one(p, question) for p in parts):
+            return True
+    return False
+
+
+def counts_only_the_other_one(sentence: str, question: str) -> bool:
+    """Whether, asked how many or how much, every clause of the sentence with a count speaks of the
+    other one of a new and an old thing (_OPPOSITES)."""
+    if asked_kind(question) != "number" and not _PRICE.search(_outside_names(question)):
+        return False
+    parts = [p for p in _clauses(sentence) if counts(p) - numbers(question) - _dated_years(p)]
+    return bool(parts) and all(_of_the_other_one(p, question) for p in parts)
 
 
 def gives_a_difference(answer: str, question: str, sentences: list[str]) -> bool:
@@ -935,10 +998,11 @@ def gives_a_difference(answer: str, question: str, sentences: list[str]) -> bool
 
 
 def count_share(sentence: str, question: str, headline: str = "") -> float:
-    """The most of the question (share_of_words) that a clause of the sentence with a count of its
-    own speaks of."""
-    return max((share_of_words(p, question, headline) for p in _clauses(sentence)
-                if counts(p) - numbers(question) - _dated_years(p)), default=0.0)
+    """How much of the question (share_of_words) a sentence with a count of its own speaks of; 0
+    for one without. (By sentence, not clause: in "um ataque míssil russo matou 35 pessoas e feriu
+    117", the 117 is the attack's too.)"""
+    return share_of_words(sentence, question, headline) if counts(sentence) - numbers(question) - _dated_years(sentence) \
+        else 0.0
 
 
 _DATED_YEAR = re.compile(r"\b(?:in|em|since|desde|de|of|until|ate|after|before|apos|antes|depois|by)\s+((?:19|20)\d\d)\b")
@@ -951,6 +1015,8 @@ def _dated_years(text: str) -> set[str]:
 
 # Where one count ends and the next begins: "killed 35, injured 117", "matou 35 pessoas e feriu 117".
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|" + _CONJUNCTION)
+# The same, but a clause that says when or where goes with the one before ("until Friday, when…").
+_WHEN_JOINED = re.compile(r"(?:[,;:]\s|" + _CONJUNCTION + r")(?!(?:when|quando|em que|on which|where|onde)\b)")
 
 
 def dates_the_asked(sentence: str, question: str) -> bool:
@@ -1046,6 +1112,17 @@ def speaks_for_the_asked(answer: str, question: str) -> bool:
     if not asked or not _WHAT_SAID.search(fold(question)):
         return True
     return any(_holds_name(a, set(g)) for a in asked for g in speakers(answer))
+
+
+def quotes_the_asked(sentence: str, question: str) -> bool:
+    """Whether a sentence quoted for "what did X say?" gives X words (speaks_for_the_asked), or
+    quotes words within twelve words after naming X: "…Yoko Ono, who sees the event as "the
+    beginning of the new age…"". Not "Os diplomatas europeus disseram que pedirão… a Rússia"."""
+    if speaks_for_the_asked(sentence, question):
+        return True
+    asked = names(question)
+    return any(any(_holds_name(a, set(n)) for a in asked) and re.search(r"[“\"«]", " ".join(sentence[at:].split()[:12]))
+               for at, n in _name_runs(sentence))
 
 
 def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
@@ -1649,6 +1726,8 @@ _DATE = re.compile(
     r"|agosto|setembro|outubro|novembro|dezembro|sabado|domingo|yesterday|today|tomorrow|tonight|ontem"
     r"|hoje|amanha|(segunda|terca|quarta|quinta|sexta) ?-?feira|(1[89]|20)\d\d|\d{1,2}[:h]\d\d"
     r"|midnight|noon|midday|meia-noite|meio-dia"
+    r"|(fim|final|inicio|meados|principio) d[oe] (ano|mes|semana|verao|inverno|outono|primavera)"
+    r"|(end|beginning|start|middle) of (the |this |next )?(year|month|week|summer|winter|spring|autumn)"
     r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem)"
     r"|(d?est[ae]|nest[ae]) (semana|mes|ano))\b")
 
@@ -1883,7 +1962,8 @@ _NUMBER_WORD = re.compile(
     r"|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|dois|duas|tres|quatro|cinco|seis"
     r"|sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|quinze|dezasseis|dezesseis|dezassete|dezessete"
     r"|dezoito|dezanove|dezenove|vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa|cem|cento"
-    r"|duzentos|trezentos|quinhentos|mil|milhao|milhoes|bilhao|bilhoes|dezenas|centenas|milhares)\b")
+    r"|duzentos|trezentos|quinhentos|mil|milhao|milhoes|bilhao|bilhoes|dezenas|centenas|milhares"
+    r"|half|metade|tercos?|dobro)\b")
 
 
 # Counts of several words: "twenty-five", "vinte e cinco".

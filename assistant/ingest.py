@@ -49,6 +49,9 @@ _BOILERPLATE = re.compile(
     # Share buttons: "Partilhar no Facebook Partilhar no X Enviar por e-mail".
     r"\b(partilhar|compartilhar|share)\s+(no|na|on|via|em|to)\s+(facebook|twitter|x|whatsapp|linkedin)\b|"
     r"enviar por e-?mail|share by e-?mail|"
+    # Audio and reading-time widgets: "Ouvir este artigo", "Listen to this article", "4 min read".
+    r"^(ouvir|ouça|oiça|listen to) (este|o|this|the) (artigo|article|story|notícia)\W*$|"
+    r"^(\d+ min(utos?)?( de leitura| read)|(tempo de leitura|reading time)\W*\d+ ?min\w*)\W*$|"
     # Newsletter prompts: "Sign up for our morning briefing", "Inscreva-se na nossa newsletter".
     r"^sign up (for|to)\b|\bnewsletter\b|^inscreva-se\b|^subscreva\b|"
     # Links to other stories and a bare time stamp: "Related: Antwerp port strike ends…",

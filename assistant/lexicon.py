@@ -359,7 +359,7 @@ rocket rockets foguetao foguetoes foguete foguetes
 orbit orbits orbita orbitas orbitar
 weigh weighs weighed pesa pesam pesar pesou
 engineer engineers engenheiro engenheiros engenheira engenheiras
-hire hires hired contratar contrata contratou contratacao
+hire hires hired hiring contratar contrata contratou contratacao
 data dados
 recount recounts recontagem recontagens
 count counts counted contagem contagens
@@ -425,6 +425,23 @@ deny denies denied nega negou negar
 sign signs signed assina assinou assinado assinar assinaram
 postpone postponed adiado adiada adiou adiar
 missing desaparecido desaparecida desaparecidos
+resuscitation reanimacao
+bed beds cama camas
+observation observacao
+paediatric pediatric pediatrica pediatrico pediatricas pediatricos pediatria
+paediatrician paediatricians pediatrician pediatricians pediatra pediatras
+unit units unidade unidades
+specialist specialists especialista especialistas
+chronic cronica cronico cronicas cronicos
+infectious infecciosa infeccioso infecciosas infecciosos
+disease diseases doenca doencas
+inaugurate inaugurated inaugurates opened inaugura inaugurou inaugurada inaugurado inauguracao
+serve serves served atender atende atendeu atendem
+contractor contractors empreiteiro empreiteiros
+bankruptcy bankrupt falencia faliu
+finance financed financing financiada financiado financiamento
+clinical clinica clinico
+summer summers verao
 """
 
 TRANSLATIONS: dict[str, set[str]] = {}

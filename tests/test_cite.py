@@ -1652,3 +1652,51 @@ def test_a_difference_is_no_count_of_its_own(question, difference):
 def test_more_of_something_is_still_a_count():
     assert not cite.gives_a_difference("60", "How many engineers will it hire?",
                                        ["It plans to hire 60 more engineers by the end of next year."])
+
+
+def test_a_number_of_the_new_one_is_not_the_old_ones():
+    sentences = ["O Hospital de Faro inaugurou uma nova urgência pediátrica, que custou 6,8 milhões de euros.",
+                 "A antiga urgência, aberta em 1979, vai ser transformada numa unidade de dia."]
+    assert cite.numbers_of_the_other_one("6,8 milhões de euros", "Quanto custou a antiga urgência?", sentences)
+    assert not cite.numbers_of_the_other_one("6,8 milhões de euros", "Quanto custou a nova urgência?", sentences)
+    assert not cite.numbers_of_the_other_one("6,8 milhões de euros", "Quanto custou a urgência?", sentences)
+
+
+@pytest.mark.parametrize("sentence, question, elsewhere", [
+    ("She has promised to campaign to reopen the village's railway halt, which closed in 1965.",
+     "Quando vai reabrir o apeadeiro?", True),
+    ("She has promised to campaign to reopen the village's railway halt, which closed in 1965.",
+     "Quando fechou o apeadeiro?", False),
+    ("On February 4, NASA will digitally transmit the Beatles song.", "Quando será transmitida a canção?", False),
+    ("Em maio de 2023, antes de retornar à Casa Branca, Donald Trump disse que seria capaz de resolver a guerra.",
+     "Quando é que Trump fez a promessa de resolver a guerra rapidamente?", False),
+    ("No início deste mês, pelo menos 18 pessoas morreram em Kryvyi Rih.", "Quando morreram as pessoas?", False),
+])
+def test_a_when_quote_dates_what_is_asked(sentence, question, elsewhere):
+    assert cite.dated_only_elsewhere(sentence, question) is elsewhere
+
+
+def test_the_new_ones_cost_is_no_quote_for_the_old_ones():
+    new = "O Hospital de Faro inaugurou uma nova urgência pediátrica, que custou 6,8 milhões de euros."
+    assert not cite.quotable(new, "Quanto custou a antiga urgência?", [])
+    assert cite.quotable(new, "Quanto custou a nova urgência?", [])
+
+
+def test_a_when_clause_goes_with_the_date_before_it():
+    assert not cite.dated_only_elsewhere(
+        "Afternoon classes and sports activities are cancelled until Friday, when forecasters expect the heat to ease.",
+        "When will the heat ease?")
+
+
+def test_a_quote_that_gives_the_asked_person_quoted_words_speaks_for_them():
+    yoko = ("NASA's press release includes statements from Beatle Paul McCartney, and John Lennon's wife Yoko Ono, "
+            "who sees the event as \"the beginning of the new age\".")
+    assert cite.quotes_the_asked(yoko, "O que disse Yoko Ono sobre o evento?")
+    assert not cite.quotes_the_asked("Os diplomatas europeus disseram que pedirão aos EUA que pressionem mais a Rússia.",
+                                     "O que disse a Rússia?")
+
+
+@pytest.mark.parametrize("question", ["Quem teve a ideia de enviar a canção?",
+                                      "Who came up with the idea of beaming the song into space?"])
+def test_a_who_quote_of_a_long_question_need_not_hold_two_of_its_words(question):
+    assert not cite.misses_the_asked_event("The idea was hatched by Martin Lewis, a Beatles historian.", question)

@@ -410,3 +410,12 @@ def test_a_short_paragraph_with_one_chrome_line_keeps_its_other_lines():
             "Leia também: Preço dos combustíveis sobe\n"
             "O Governo cortou a água para rega.\n")
     check_split(text, "Seca no Alentejo", ["Seca no Alentejo", "O Governo cortou a água para rega."])
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Ouvir este artigo", True), ("Listen to this article", True), ("4 min read", True),
+    ("Tempo de leitura: 3 min", True),
+    ("Ouvir este artigo foi a melhor parte do dia, disse a ministra.", False),  # too long: a sentence
+    ("Listen to the people of Faro, the mayor said.", False)])
+def test_audio_and_reading_time_widgets_are_page_chrome(line, chrome):
+    assert ingest.is_boilerplate(line, "Hospital de Faro abre nova urgência pediátrica") is chrome
