@@ -948,7 +948,8 @@ def numbers_stand_with_the_asked(answer: str, question: str, sentences: list[str
 
 
 # "37 more than the Liberal Democrat candidate": a difference, not the candidate's votes.
-_MORE_THAN = re.compile(r"^\W*(?:[^\W\d]+\s+){0,2}?(?:more|fewer|less|mais|menos)\s+(?:than|do que|que)\b", re.IGNORECASE)
+_MORE_THAN = re.compile(r"^\W*(?:[^\W\d]+\s+){0,2}?(?:more|fewer|less|mais|menos)\s+(?:than|do que|que)\b",
+                        re.IGNORECASE)
 _ASKS_DIFFERENCE = re.compile(r"\b(more|fewer|less|mais|menos|margin|margem|diferenc\w*|difference|by how (many|much)"
                               r"|por quant[oa]s|lead|vantagem)\b")
 
@@ -1001,11 +1002,12 @@ def count_share(sentence: str, question: str, headline: str = "") -> float:
     """How much of the question (share_of_words) a sentence with a count of its own speaks of; 0
     for one without. (By sentence, not clause: in "um ataque míssil russo matou 35 pessoas e feriu
     117", the 117 is the attack's too.)"""
-    return share_of_words(sentence, question, headline) if counts(sentence) - numbers(question) - _dated_years(sentence) \
-        else 0.0
+    own = counts(sentence) - numbers(question) - _dated_years(sentence)
+    return share_of_words(sentence, question, headline) if own else 0.0
 
 
-_DATED_YEAR = re.compile(r"\b(?:in|em|since|desde|de|of|until|ate|after|before|apos|antes|depois|by)\s+((?:19|20)\d\d)\b")
+_DATED_YEAR = re.compile(
+    r"\b(?:in|em|since|desde|de|of|until|ate|after|before|apos|antes|depois|by)\s+((?:19|20)\d\d)\b")
 
 
 def _dated_years(text: str) -> set[str]:
@@ -1121,8 +1123,8 @@ def quotes_the_asked(sentence: str, question: str) -> bool:
     if speaks_for_the_asked(sentence, question):
         return True
     asked = names(question)
-    return any(any(_holds_name(a, set(n)) for a in asked) and re.search(r"[“\"«]", " ".join(sentence[at:].split()[:12]))
-               for at, n in _name_runs(sentence))
+    return any(any(_holds_name(a, set(n)) for a in asked)
+               and re.search(r"[“\"«]", " ".join(sentence[at:].split()[:12])) for at, n in _name_runs(sentence))
 
 
 def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
@@ -1134,7 +1136,8 @@ def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
 
 # A decimal before a magnitude: "2,4 milhões" is "2.4 million" in English, "2.4 million" "2,4
 # milhões" in Portuguese. (One or two digits after the mark: "4.500 habitantes" is a thousands one.)
-_MAGNITUDE = r"(?=\s*(?:million|billion|trillion|milh[aã]o|milh[oõ]es|bili[aã]o|bili[oõ]es|mil milh[oõ]es|%|per ?cent|por cento))"
+_MAGNITUDE = (r"(?=\s*(?:million|billion|trillion|milh[aã]o|milh[oõ]es|bili[aã]o|bili[oõ]es|mil milh[oõ]es"
+              r"|%|per ?cent|por cento))")
 _DECIMAL_MARK = {"en": re.compile(r"(?<![\d.,])(\d+),(\d{1,2})" + _MAGNITUDE),
                  "pt": re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})" + _MAGNITUDE)}
 
