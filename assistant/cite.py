@@ -501,8 +501,8 @@ _DATE_WORDS = {t[:5] for t in content_terms(
 def dated_only_elsewhere(sentence: str, question: str) -> bool:
     """Whether, asked when, every clause of the sentence that holds a date says something besides
     the date and none of the question's words: "When will the halt reopen?" is not answered by
-    "…the railway halt, which closed in 1965". A clause of a date alone ("On
-    February 4, NASA will…") dates the rest of the sentence."""
+    "…the railway halt, which closed in 1965". A clause of a date alone ("On February 4, NASA
+    will…") dates the rest of the sentence."""
     if asked_kind(question) != "date":
         return False
     asked = {t[:5] for t in plain_terms(question)}
