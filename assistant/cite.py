@@ -482,7 +482,7 @@ def misses_the_asked_event(sentence: str, question: str) -> bool:
     # canção?" is answered by "The idea was hatched by Martin Lewis".
     if kind != "date" and (kind != "person" or _WHOM.search(fold(question))):
         return False
-    asked = {t[:5] for t in plain_terms(question)}
+    asked = _plain_stems(question)
     held = asked & _held_stems([sentence], 5)
     short = kind == "date" or len(asked) <= 2
     return short and len(held) <= 1 and bool(asked - held - _WHEN_WORDS)
@@ -505,11 +505,11 @@ def dated_only_elsewhere(sentence: str, question: str) -> bool:
     will…") dates the rest of the sentence."""
     if asked_kind(question) != "date":
         return False
-    asked = {t[:5] for t in plain_terms(question)}
+    asked = _plain_stems(question)
     # "…cancelled until Friday, when forecasters expect the heat to ease": the "when" clause is
     # the date's.
     parts = [p for p in _WHEN_JOINED.split(sentence) if _DATE.search(fold(p))]
-    said = [{t[:5] for t in plain_terms(p)} - _DATE_WORDS - _WHEN_WORDS for p in parts]
+    said = [_plain_stems(p) - _DATE_WORDS - _WHEN_WORDS for p in parts]
     return bool(parts) and all(own and not asked & _held_stems([p], 5) for p, own in zip(parts, said))
 
 
@@ -661,13 +661,18 @@ def gives_the_asked_age(sentence: str, question: str) -> bool:
     return any(_holds_name(n, tokens) and not _nearer_someone_else(age, n, sentence) for age in ages for n in people)
 
 
+def _where_written(number: str, text: str) -> list[re.Match]:
+    """Where the text writes the number (as numbers() reads it: "1,204" is 1204)."""
+    return [m for m in number_matches(text) if number in numbers(m.group(0))]
+
+
 def _nearer_someone_else(number: str, name: tuple[str, ...], sentence: str) -> bool:
     """Whether someone else, named in full, stands within three words of the number and `name`
     does not: in "Megan Price, a 29-year-old teacher, took 1,204 votes, 37 more
     than … Owen Jenkins", 29 is Price's age, not Jenkins's."""
     starts = [m.start() for m in re.finditer(r"\S+", sentence)]
     at = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731 - the word an offset is in
-    spots = [at(m.start()) for m in number_matches(sentence) if re.sub(r"[.,]", "", m.group(0)) == number]
+    spots = [at(m.start()) for m in _where_written(number, sentence)]
     runs = [(at(start), n) for start, n in _name_runs(sentence)]
     mine = [i + k for i, n in runs if _holds_name(name, set(n)) for k in range(len(n))]
     others = [i + k for i, n in runs if len(n) > 1 and not _holds_name(name, set(n)) and not _holds_name(n, set(name))
@@ -981,7 +986,7 @@ def counts_only_the_other_one(sentence: str, question: str) -> bool:
     other one of a new and an old thing (_OPPOSITES)."""
     if asked_kind(question) != "number" and not _PRICE.search(_outside_names(question)):
         return False
-    parts = [p for p in _clauses(sentence) if counts(p) - numbers(question) - _dated_years(p)]
+    parts = [p for p in _clauses(sentence) if _own_counts(p, question)]
     return bool(parts) and all(_of_the_other_one(p, question) for p in parts)
 
 
@@ -992,7 +997,7 @@ def gives_a_difference(answer: str, question: str, sentences: list[str]) -> bool
     if asked_kind(question) != "number" or _ASKS_DIFFERENCE.search(fold(question)):
         return False
     for number in numbers(answer) - numbers(question):
-        spots = [s[m.end():] for s in sentences for m in number_matches(s) if re.sub(r"[.,]", "", m.group(0)) == number]
+        spots = [s[m.end():] for s in sentences for m in _where_written(number, s)]
         if spots and all(_MORE_THAN.match(after) for after in spots):
             return True
     return False
@@ -1002,12 +1007,16 @@ def count_share(sentence: str, question: str, headline: str = "") -> float:
     """How much of the question (share_of_words) a sentence with a count of its own speaks of; 0
     for one without. (By sentence, not clause: in "um ataque míssil russo matou 35 pessoas e feriu
     117", the 117 is the attack's too.)"""
-    own = counts(sentence) - numbers(question) - _dated_years(sentence)
-    return share_of_words(sentence, question, headline) if own else 0.0
+    return share_of_words(sentence, question, headline) if _own_counts(sentence, question) else 0.0
 
 
 _DATED_YEAR = re.compile(
     r"\b(?:in|em|since|desde|de|of|until|ate|after|before|apos|antes|depois|by)\s+((?:19|20)\d\d)\b")
+
+
+def _own_counts(text: str, question: str) -> set[str]:
+    """The counts of the text that the question does not hold and that date nothing."""
+    return counts(text) - numbers(question) - _dated_years(text)
 
 
 def _dated_years(text: str) -> set[str]:
@@ -1490,6 +1499,12 @@ def plain_terms(text: str, auxiliaries: bool = False) -> list[str]:
     return [t for t in content_terms(kept) if t not in named and not t.isdigit()]
 
 
+def _plain_stems(text: str) -> set[str]:
+    """The five-letter stems of the text's plain terms (plain_terms), as the question's words are
+    matched against a sentence's (_held_stems)."""
+    return {t[:5] for t in plain_terms(text)}
+
+
 def bare(answer: str) -> bool:
     """Whether the answer is only names and numbers ("Polaris", "Filipa Marques", "6")."""
     return not plain_terms(strip_markers(answer), auxiliaries=True)
@@ -1508,7 +1523,7 @@ def share_of_words(sentence: str, question: str, headline: str = "") -> float:
     letters or by a translation (see shares_a_word). Words the story's `headline` holds are its
     subject, which every sentence of it speaks of: they are left out, unless no other is asked
     ("A biblioteca tem um café?" is not half answered by any sentence on the library)."""
-    asked = {t[:5] for t in plain_terms(question)}
+    asked = _plain_stems(question)
     own = asked - _headline_words(question, headline) if headline else asked
     asked = own or asked
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
