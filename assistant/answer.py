@@ -19,7 +19,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
 from .ingest import Passage, is_byline, is_dateline
-from .retrieve import CROSS_LINGUAL_BONUS, Hit, Retriever, other_language
+from .retrieve import CROSS_LINGUAL_DEFAULT, Hit, Retriever, cross_lingual_bonus, other_language
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
 
@@ -382,7 +382,7 @@ class Engine:
         sims = vecs @ q / (np.linalg.norm(q) + 1e-9)
         own_words = asked if asked and asked != question else None
         asked_in = lang.detect(question)
-        bonus = {h: _cross_lingual_bonus(hit, asked_in) for h, hit in enumerate(hits)}
+        bonus = {h: cross_lingual_bonus(hit.language, asked_in) for h, hit in enumerate(hits)}
         scored, by_question = [], []
         for (h, s, e, text, _), sim, vec in zip(candidates, sims, vecs):
             plain = cite.overlap(question, text)
@@ -710,6 +710,8 @@ class Engine:
         if not cite.numbers_stand_with_subjects(text, make.standalone, linked, headlines):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the number answered stands beside another subject")
+        if not cite.ages_as_written(text, make.standalone, article):
+            return self._quote(pool, hits, language, make, "the number answered is no age")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered counts something else")
         if cite.numbers_of_the_other_one(text, make.standalone, article):
@@ -1016,12 +1018,8 @@ def _relevance(hit: Hit, language: str) -> float:
     GATE_CROSS_LINGUAL_BONUS back: "Who is the British foreign secretary?" scored 0.779 against the
     Portuguese sentence naming David Lammy, under the 0.78 below which the article is taken not to
     answer."""
-    bonus = GATE_CROSS_LINGUAL_BONUS.get(language, CROSS_LINGUAL_BONUS)
+    bonus = GATE_CROSS_LINGUAL_BONUS.get(language, CROSS_LINGUAL_DEFAULT)
     return hit.score + bonus * other_language(hit.language, language)
-
-
-def _cross_lingual_bonus(hit: Hit, language: str) -> float:
-    return CROSS_LINGUAL_BONUS * other_language(hit.language, language)
 
 
 # A question word of the reader's own: "E a notícia sobre Paris?" has none, "E quem a escreveu?" has.

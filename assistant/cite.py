@@ -661,6 +661,19 @@ def gives_the_asked_age(sentence: str, question: str) -> bool:
     return any(_holds_name(n, tokens) and not _nearer_someone_else(age, n, sentence) for age in ages for n in people)
 
 
+def ages_as_written(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked a person's age, each number the answer adds is written as an age where the
+    article holds it ("a 29-year-old teacher", "de 61 anos"): "investiga o sono dos adolescentes
+    há 20 anos" gives how long Helena Bastos has worked, not her age. Not asked of a person ("Que
+    idade tem a NASA?": its 50th anniversary), or of no one named: True."""
+    people = [n for n in names(question) if not _is_place_or_people(n)]
+    acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", question)}
+    if not _ASKS_AGE.search(fold(question)) or not [n for n in people if not set(n) <= acronyms]:
+        return True
+    ages = {g for s in sentences for m in _AGE.finditer(s) for g in m.groups() if g}
+    return all(number in ages for number in numbers(answer) - numbers(question))
+
+
 def _where_written(number: str, text: str) -> list[re.Match]:
     """Where the text writes the number (as numbers() reads it: "1,204" is 1204)."""
     return [m for m in number_matches(text) if number in numbers(m.group(0))]
@@ -852,11 +865,14 @@ def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[
         return not asks_of_now(question) or not any(
             _only_of_another_time(number, sentences) for number in counts(answer) - numbers(question)
             if not _YEAR.fullmatch(number))
+    # Where the story tells of the asked year as its past ("Em 2012, um estudo semelhante…"), a
+    # sentence naming no year tells of its present: asked the share of 2012, "71% dos jovens" is now.
+    past = any(m and set(_YEAR.findall(m.group(0))) & asked for m in map(_OPENS_ON_A_YEAR.match, sentences))
     for number in counts(answer) - numbers(question):
         if _YEAR.fullmatch(number):
             continue
         holding = [set(_YEAR.findall(s)) for s in sentences if number in numbers(s)]
-        if holding and all(years and not years & asked for years in holding):
+        if holding and all((years or past) and not years & asked for years in holding):
             return False
     return True
 
@@ -1093,6 +1109,12 @@ _SAID = re.compile(r"\b(said|says|told|tells|stated|added|disse|diz|dizia|afirmo
 _SAID_BEFORE_NAME = {"said", "says", "disse", "diz", "afirmou", "declarou"}  # "…", said Lewis
 # "…", afirmou a ministra do Mar, Joana Ferreira: the role between the verb and the name.
 _ROLE_THEN_NAME = re.compile(r"^(?:the|a|o)\s[^,.;:\"“”]{1,60},\s*", re.IGNORECASE)
+# Or no comma, the role one or two words in lower case: "…», disse o arqueólogo Rui Lampreia" (not
+# "said the union leader in Lisbon", whose "in" says where).
+_ROLE_WORDS_THEN_NAME = re.compile(r"^(?:the|a|o)\s((?:[a-zà-öø-ÿ'’-]+\s){1,2})(?=[A-ZÀ-ÖØ-Þ])")
+# "Emma Rutherford, a 34-year-old nurse on her way to work, said…": what stands between a name
+# and its speech verb may be one apposition between commas.
+_APPOSITION = re.compile(r"^\s*,[^,;:\"“”«»]{1,80},\s*$")
 
 
 def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
@@ -1102,12 +1124,16 @@ def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
     for verb in _SAID.finditer(text):
         before, after = text[:verb.start()], text[verb.end():]
         for name_match in _CAPITALISED.finditer(before):
-            if len(words(before[name_match.end():])) < reach and names(name_match.group(0)):
+            between = before[name_match.end():]
+            if (len(words(between)) < reach or _APPOSITION.match(between)) and names(name_match.group(0)):
                 found += names(before[name_match.start():])[:1]
         if verb.group(1).lower() in _SAID_BEFORE_NAME:
             # The whole name that follows: "disse Filipa Marques" gives the words to Marques too.
             lead = after.lstrip()
-            if role := _ROLE_THEN_NAME.match(lead):
+            bare_role = _ROLE_WORDS_THEN_NAME.match(lead)
+            if bare_role and not set(words(bare_role.group(1))) & STOPWORDS:
+                lead = lead[bare_role.end():]
+            elif role := _ROLE_THEN_NAME.match(lead):
                 lead = lead[role.end():]
             found += [name for start, name in _name_runs(lead)[:1] if start == 0]
     return found
@@ -1674,7 +1700,9 @@ _PUBLISHED = re.compile(
     r" (?:published|written|posted|dated|released|out)"
     r"|(?:what|which) (?:is (?:the )?)?(?:date|day) (?:is|was|of|on) (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY +
     r"|how old is (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY + r"|publication date|date of publication"
-    r"|quando (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?"
+    # Not "Quando foi publicado o estudo?": a study's publication is news the story tells.
+    r"|quando (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?(?:(?=\W*$)| (?:[\w-]+ ){0,3}?" + _STORY + r"| [ao]s? (?:d[aeo]s?|sobre)\b)"
+    r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?(?:publicad|divulgad)[oa]s?"
     r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?escrit[oa]s?"
     r"|quando (?:[\w-]+ ){0,3}?escrit[oa]s? (?:[\w-]+ ){0,2}?" + _STORY +
     r"|quando saiu (?:a|o|esta|este|essa|esse) (?:[\w-]+ ){0,4}?" + _STORY +
@@ -1961,8 +1989,19 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return any(not _holds_name(n, q_tokens) for n in names(sentence))
     if kind == "person":  # someone the question does not name (a country or a people is nobody), or a role
         return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence)) or bool(
-            (_tokens(sentence) - q_tokens) & ROLES.keys())
+            (_tokens(sentence) - q_tokens) & (ROLES.keys() | _BODIES))
     return None
+
+
+# Who pays, decides or acts may be a body, not a person: "Quem paga o desvio?" is answered by "O
+# Estado pagará 60% do custo do desvio".
+_BODIES = set("""
+state estado government governo governos council councils camara camaras autarquia autarquias municipality
+municipio municipios ministry ministerio ministerios company companies empresa empresas operator operadora
+union unions sindicato sindicatos police policia court courts tribunal tribunais university universidade
+hospital hospitais commission comissao agency agencia authorities autoridades parliament parlamento
+team equipa researchers investigadores
+""".split())
 
 
 def _outside_names(question: str) -> str:

@@ -93,8 +93,21 @@ def detect(text: str, default: str = "en") -> str:
     if _portuguese_letters(text):
         scores["pt"] += 1.5
     if scores["pt"] == scores["en"]:
+        scores = _endings([fold(w) for w in words(text) if w.islower()])  # names end as they will
+    if scores["pt"] == scores["en"]:
         return default
     return "pt" if scores["pt"] > scores["en"] else "en"
+
+
+# Word endings, when no marker word tells: "A empresa pediu desculpa?" has none, but three of its
+# words end as Portuguese ones do and English ones seldom do.
+_PT_ENDING = re.compile(r"(?:[aeiou]|[aeo]s|am|em|ao|oes)$")
+_EN_ENDING = re.compile(r"(?:ed|ing|ly|[^aeiou]y|th|ck|[^aeiou]s|w|ght)$")
+
+
+def _endings(tokens: list[str]) -> dict[str, int]:
+    long = [t for t in tokens if len(t) >= 4 and t.isalpha()]
+    return {"pt": sum(bool(_PT_ENDING.search(t)) for t in long), "en": sum(bool(_EN_ENDING.search(t)) for t in long)}
 
 
 def _portuguese_letters(text: str) -> bool:

@@ -444,8 +444,915 @@ clinical clinica clinico
 summer summers verao
 """
 
+# General news vocabulary, beat by beat (courts, elections, health, transport, science, heritage,
+# business, weather, schools, farming, sport, emergencies, reporting verbs), written in session 32
+# from no article or question: the lines above came from the stories the engine was checked on,
+# and a story on anything else met words they lack ("kilns" / "fornos", "apologise" / "desculpa").
+_GENERAL_GROUPS = """
+convict convicts convicted conviction convictions condenacao condenacoes condenar condenam condenaram condenadas
+prosecutor prosecutors prosecution procurador procuradora procuradores procuradoras
+defendant defendants reu reus arguido arguida arguidos arguidas
+jury juries juror jurors juri juris jurado jurados
+verdict verdicts veredicto veredictos veredito
+acquittal acquittals absolvicao absolver absolve absolvem absolveram absolvidas
+hearing hearings audiencia audiencias
+testimony testimonies testify testifies testified depoimento depoimentos depor testemunhar testemunhou testemunho
+evidence prova provas evidencia evidencias indicio indicios
+prove proves proved proven provar provou provaram provado provada
+criminal criminals criminoso criminosa criminosos criminosas criminais
+murder murders murdered murderer murderers homicidio homicidios assassinato assassinatos assassinar assassinou assassinado assassinada homicida
+robbery robberies rob robbed robber robbers assalto assaltos assaltar assaltou assaltado assaltada
+burglary burglaries burglar burglars burgled arrombamento arrombamentos
+fraud frauds fraudulent fraude fraudes fraudulento fraudulenta
+corruption corrupt corrupcao corrupto corrupta corruptos
+bribe bribes bribery suborno subornos subornar subornou
+laundering branqueamento lavagem
+drug drugs narcotics droga drogas estupefacientes
+trafficking trafficker traffickers trafico traficante traficantes
+smuggling smuggle smuggled smuggler smugglers contrabando contrabandista contrabandistas
+weapon weapons gun guns firearm firearms armed arma armas armado armada armados
+pistol pistols pistola pistolas
+knife knives faca facas navalha
+shoot shoots shot shooting shootings disparar disparou dispararam disparo disparos tiroteio tiroteios baleado baleada baleados
+stab stabbed stabbing esfaquear esfaqueado esfaqueada esfaqueou facada facadas
+assault assaults assaulted agressao agressoes agredir agrediu agredido agredida
+violence violent violencia violento violenta violentos violentas
+domestic domestica domestico domesticos
+rape raped rapist violacao violador violadores
+violate violates violated violation violations breach infringir infringiu infracao infracoes
+abuse abuses abused abuso abusos abusar abusou
+kidnap kidnapped kidnapping rapto raptar raptou raptado raptada sequestro sequestrar sequestrado sequestrada
+hostage hostages refem refens
+detain detains detainee detainees detida detidas
+remand custody preventiva preventivo
+bail caucao fianca
+frees freed freeing libertar liberta libertam libertou libertaram libertado libertada libertados libertacao
+prisoner prisoners inmate inmates recluso reclusos reclusa prisioneiro prisioneiros
+officer officers policeman policemen agente agentes
+patrol patrols patrulha patrulhas patrulhar
+raid raids rusga rusgas
+operation operations operacao operacoes
+search searches searched searching busca buscas procurar procura procurou procuram
+seize seized seizure seizures apreender apreendeu apreendido apreendida apreendidos apreensao apreensoes
+inspector inspectors inspetor inspetora inspetores
+detective detectives detetive detetives
+penalty penalties pena penas
+compensation compensate compensated indemnizacao indemnizacoes indemnizar indemnizou compensacao compensar
+lawsuit lawsuits sue sues sued suing processar processa processam processou processaram processado processada
+proceedings process processes processo processos
+supreme supremo suprema
+constitution constitutions constituicao
+constitutional constitucional constitucionais
+justice justica
+illegal illegally unlawful ilegal ilegais ilegalmente
+ban bans banned banning proibir proibe proibem proibiu proibiram proibido proibida proibicao
+allow allows allowed permitir permite permitem permitiu permitiram permitido permitida
+authorise authorize authorised authorized authorisation authorization autorizar autoriza autorizou autorizado autorizada autorizacao
+permit permits licence license licences licenses licenca licencas alvara alvaras
+gang gangs gangue quadrilha quadrilhas bando
+organise organize organised organized organiser organisers organizer organizers organizar organiza organizam organizou organizaram organizado organizada organizador organizadores
+organisation organisations organization organizations organizacao organizacoes
+terrorism terrorist terrorists terrorismo terrorista terroristas
+explosion explosions explode exploded explosao explosoes explodir explodiu rebentou
+bomb bombs bombing bombings airstrike airstrikes bomba bombas bombardeamento bombardeamentos bombardear bombardeou
+hacker hackers hacked hacking piracy pirata piratas pirataria
+cyberattack cyberattacks ciberataque ciberataques
+computer computers computador computadores informatico informatica
+scam scams swindle burla burlas burlao burloes burlou
+coup coups golpe golpes
+extortion extorsao extorquir
+threat threats threaten threatens threatened threatening ameaca ameacas ameacar ameacou ameacaram ameacado ameacada
+harassment harass harassed assedio assediar assediou assediada
+riot riots rioting motim motins tumulto tumultos disturbios
+vandalism vandal vandals vandalismo vandalo vandalos vandalizado
+arson arsonist arsonists incendiario incendiaria incendiarios
+inquiry inquiries probe probes sindicancia averiguacao averiguacoes averiguar
+magistrate magistrates magistrado magistrados magistrada
+commander commanders comandante comandantes
+fugitive fugitives foragido foragidos fugitivo fugitivos
+drunk drunken embriagado embriagada alcoolizado
+alcohol alcoholic alcool alcoolico alcoolica alcoolemia
+excess excessive excesso excessos excessivo excessiva
+corpse corpses cadaver cadaveres
+autopsy autopsies autopsia autopsias
+forensic forense forenses
+suicide suicides suicidio suicidios
+voter voters electorate eleitor eleitores eleitora eleitorado
+electoral eleitoral eleitorais
+constituency constituencies circulo circulos
+district districts distrito distritos distrital
+majority majorities maioria maiorias
+minority minorities minoria minorias
+absolute absoluta absoluto
+abstention abstain abstained abstencao abster absteve abstiveram
+referendum referendums referendo referendos
+elect elects elected eleger elege elegem elegeu elegeram eleito eleita eleitos eleitas
+reelected reelection reeleito reeleita reeleicao
+candidacy candidature candidacies candidatura candidaturas
+appoint appoints appointed appointment nominate nominated nomination nomear nomeia nomeiam nomeou nomearam nomeado nomeada nomeacao nomeacoes
+rally rallies comicio comicios
+programme programmes program programs programa programas
+politics political politician politicians policy policies politica politicas politico politicos
+executive executives ceo ceos executivo executiva executivos
+cabinet cabinets gabinete gabinetes
+ministry ministries ministerio ministerios
+secretary secretaries secretario secretaria secretarios
+mp mps lawmaker lawmakers legislator legislators deputado deputada deputados deputadas
+councillor councillors councilor councilors vereador vereadora vereadores
+assembly assemblies assembleia assembleias
+senate senator senators senado senador senadora senadores
+congress congresso
+parliamentary parlamentar parlamentares
+proposal proposals propose proposes proposed bill bills proposta propostas propor propoe propos propuseram proposto
+decree decrees decreto decretos decretar decretou
+legislation legislacao
+legislative legislativo legislativa legislativas
+reform reforms reforma reformas
+retirement retire retired reformado reformados aposentado aposentados aposentacao
+pension pensions pensioner pensioners pensao pensoes pensionista pensionistas
+motion motions mocao mocoes
+censorship censure censura
+trust confidence confianca confiar
+socialist socialists socialista socialistas
+liberal liberals liberais
+populist populists populism populismo populista populistas
+extremist extremists extreme extremo extrema extremista extremistas
+democracy democratic democracia democratico democratica democraticos
+dictatorship dictator ditadura ditador
+independence independent independencia independente independentes
+sovereignty soberania
+protester protesters demonstrator demonstrators manifestante manifestantes
+negotiate negotiates negotiated negotiating negociar negocia negociou negociaram
+veto vetoes vetoed vetar vetou vetado vetada
+enact enacted promulgate promulgated promulgar promulga promulgou promulgado promulgada promulgacao
+sanction sanctions sancao sancoes sancionar
+embassy embassies embaixada embaixadas
+ambassador ambassadors embaixador embaixadora embaixadores
+diplomat diplomats diplomatic diplomacy diplomata diplomatas diplomatico diplomatica diplomacia
+treaty treaties tratado tratados
+alliance alliances alianca aliancas
+ally allies allied aliado aliados aliada
+immigrant immigrants immigration imigrante imigrantes imigracao
+migrant migrants migration migrante migrantes migracao migratorio migratoria
+refugee refugees refugiado refugiados refugiada
+asylum asilo
+citizen citizens cidadao cidadaos cidada cidadas
+citizenship nationality cidadania nacionalidade
+passport passports passaporte passaportes
+residence residences residencia residencias
+census censo censos
+landslide landslides mudslide deslizamento deslizamentos derrocada derrocadas aluimento
+defeat defeats defeated derrotar derrotou derrotado derrotada
+lead leads led leading leadership liderar lidera lideram liderou lideraram liderado liderada lideranca
+successor successors sucessor sucessora sucessores
+predecessor predecessors antecessor antecessora antecessores
+sworn swearing posse empossado empossada
+govern governs governed governar governa governou
+governor governors governador governadora governadores
+state states estado estados estatal estatais
+local locally locais localmente
+national nationwide nacional nacionais
+international internacional internacionais
+presidency presidential presidencia presidencial presidenciais
+king kings rei reis
+queen queens rainha rainhas
+royal royals realeza
+monarchy monarquia
+republic republics republican republica republicano republicana
+scandal scandals escandalo escandalos
+transparency transparent transparencia transparente
+audit audits auditor auditors auditoria auditorias auditores
+urgent urgently urgency urgente urgentes urgencia urgencias urgentemente
+ambulance ambulances ambulancia ambulancias
+paramedic paramedics medic medics socorrista socorristas
+surgery surgeries surgeon surgeons surgical cirurgia cirurgias cirurgiao cirurgioes cirurgica cirurgico
+treatment treatments treat treats treated treating tratamento tratamentos tratar trata tratou tratada
+medicine medicines medication medications medicamento medicamentos remedio remedios farmaco farmacos
+medical medicina medica
+pharmacy pharmacies chemist farmacia farmacias
+pharmaceutical pharmacist pharmacists farmaceutico farmaceutica farmaceuticos farmaceuticas
+vaccine vaccines vaccination vaccinate vaccinated vacina vacinas vacinacao vacinar vacinou vacinado vacinada vacinados
+infection infections infected infect infecao infeccao infecoes infeccoes infetado infetada infetados infectado infectados
+epidemic epidemics epidemia epidemias
+pandemic pandemics pandemia pandemias
+outbreak outbreaks surto surtos
+flu influenza gripe
+cancer cancers tumour tumor tumours tumors cancro cancros oncologia oncologico tumores
+heart hearts cardiac coracao coracoes cardiaco cardiaca
+obesity obese obesidade obeso obesa
+mental mentais
+depression depressao
+anxiety ansiedade
+sleep sleeps slept sleeping dormir dorme dormem dormiu dormiram sono
+diet diets nutrition dieta dietas alimentacao nutricao
+exercise exercises exercicio exercicios
+physical fisico fisica fisicos fisicas
+weight weights peso pesos
+blood sangue sanguineo
+symptom symptoms sintoma sintomas
+diagnosis diagnose diagnosed diagnostico diagnosticos diagnosticado diagnosticada
+death deaths fatality fatalities obito obitos mortal mortais
+mortality mortalidade
+birth births nascimento nascimentos
+born nascer nasceu nasceram nascido nascida
+fertility birthrate fertilidade natalidade
+pregnant pregnancy gravida gravidas gravidez
+maternity maternidade maternidades
+baby babies bebe bebes
+drink drinks drank drinking beber bebem bebeu bebida bebidas
+elderly idoso idosa idosos idosas
+old velho velha velhos velhas
+care caring cuidado cuidados cuidar
+carer carers caregiver caregivers cuidador cuidadora cuidadores
+consultation consultations consulta consultas
+infirmary enfermaria enfermarias
+transplant transplants transplante transplantes
+donor donors dador dadores doador doadores
+donate donated donation donations doar doou doacao doacoes donativo donativos
+organ organs orgao orgaos
+disability disabilities disabled deficiencia deficiencias deficiente deficientes incapacidade
+addict addicts addiction toxicodependente toxicodependentes toxicodependencia
+dependence dependency dependencia
+smoke smokes smoked smoking smoker smokers fumar fuma fumam fumou fumo fumos fumador fumadores
+tobacco cigarette cigarettes tabaco cigarro cigarros tabagismo
+antibiotic antibiotics antibiotico antibioticos
+test tests tested testing teste testes testar testa testam testou testaram testado testada
+exam exams examination examinations exame exames
+analysis analyses analyse analyze analysed analyzed analise analises analisar analisa analisou analisado analisada
+screening rastreio rastreios
+authority authorities autoridade autoridades
+ageing aging envelhecimento envelhecer
+dementia demencia
+pain pains dor dores
+brain brains cerebro cerebral
+lung lungs pulmao pulmoes pulmonar
+kidney kidneys rins renal
+bone bones osso ossos
+eye eyes olho olhos
+blind blindness cego cega cegos cegueira
+staff pessoal
+derail derails derailed derailment derailments descarrilar descarrila descarrilou descarrilaram descarrilado descarrilada descarrilamento descarrilamentos
+track tracks carril carris
+platform platforms plataforma plataformas
+quay quays dock docks pier cais
+carriage carriages wagon wagons carruagem carruagens vagao vagoes
+coach coaches trainer trainers treinador treinadora treinadores
+driver drivers motorist motorists motorista motoristas condutor condutora condutores maquinista maquinistas
+drive drives drove driven driving conduzir conduz conduzem conduziu conduziram conducao
+pedestrian pedestrians peao peoes pedestre pedestres atropelamento atropelamentos atropelado atropelada atropelou
+crash crashes crashed collision collisions collide collided embate embates embateu colisao colisoes colidir colidiu colidiram
+skid skidded despiste despistou despistar despistes
+overturn overturned capotou capotar capotamento
+annul annuls annulled quash quashed revoke revoked anular anula anulou anulada anulado revogar revogou revogado revogada
+motorway motorways highway highways autoestrada autoestradas rodovia
+lane lanes faixa faixas
+toll tolls portagem portagens pedagio
+junction junctions intersection intersections cruzamento cruzamentos
+roundabout roundabouts rotunda rotundas
+queue queues fila filas
+jam jams congestion engarrafamento engarrafamentos congestionamento
+tunnel tunnels tunel tuneis
+subway underground metropolitano
+bicycle bicycles bike bikes cyclist cyclists cycling bicicleta bicicletas ciclista ciclistas ciclismo
+scooter scooters trotinete trotinetes
+motorcycle motorcycles motorbike motorbikes motorcyclist motorcyclists mota motas motociclo motociclos motociclista motociclistas
+helicopter helicopters helicoptero helicopteros
+pilot pilots piloto pilotos
+airline airlines carrier carriers transportadora transportadoras
+air aerial ar aereo aerea aereas
+crew crews tripulacao tripulacoes tripulante tripulantes
+port ports harbour harbours harbor portos portuario portuaria portuarios
+freight carga cargas mercadoria mercadorias
+post posts position positions cargo cargos
+container containers contentor contentores
+logistics logistic logistica
+fare fares tariff tariffs tarifa tarifas tarifario
+user users commuter commuters utilizador utilizadores utente utentes usuario usuarios
+limit limits limited limite limites limitar limitou limitado limitada
+street streets rua ruas
+parking parked estacionamento estacionar estacionado estacionada
+park parks parque parques
+fuel fuels combustivel combustiveis
+petrol gasoline gasolina
+diesel gasoleo
+electric electrical eletrica eletricas
+battery batteries bateria baterias
+engine engines motor motores
+failure failures fault faults falha falhas
+fail fails failed failing falhar falham falhou falharam
+breakdown breakdowns avaria avarias avariado avariada
+signal signals signalling sinal sinais sinalizacao
+maintenance manutencao
+repair repairs repaired reparar reparou reparacao reparacoes
+transport transports transportation transporte transportes transportar transportou
+travel travels travelled traveled travelling traveling viajar viaja viajam viajou viajaram
+journey journeys trip trips viagem viagens
+traveller travellers traveler travelers viajante viajantes
+route routes rota rotas percurso percursos trajeto trajetos
+destination destinations destino destinos
+departure departures partida partidas
+depart departed partir partiu partiram
+arrival arrivals chegada chegadas
+luggage baggage bagagem bagagens mala malas
+boarding boarded embarque embarcar embarcou
+aviation aviacao
+landed landing aterrar aterra aterrou aterragem aterrissagem
+takeoff descolagem descolar descolou
+research researches researcher researchers pesquisa pesquisas pesquisador pesquisadores
+scientific cientifico cientifica cientificos cientificas
+science sciences ciencia ciencias
+journal journals magazine magazines revista revistas
+publish publishes published publication publications publicar publicam publicou publicaram publicado publicada publicacao publicacoes
+articles artigos
+sample samples amostra amostras
+participant participants participante participantes
+discover discovers discovered discovery discoveries finding findings descobrir descobre descobrem descobriu descobriram descoberto descoberta descobertas
+experiment experiments experimento experimentos ensaio ensaios
+experience experiences experienced experiencia experiencias
+laboratory laboratories lab labs laboratorio laboratorios
+species especie especies
+animals animais
+plant plants planta plantas
+bird birds ave aves passaro passaros
+insect insects inseto insetos
+bee bees abelha abelhas
+cell cells celula celulas
+genetic genetics genetico genetica geneticos
+climate climatic clima climatico climatica climaticas climaticos
+warming heating aquecimento
+greenhouse greenhouses estufa estufas
+emission emissions emissoes
+carbon carbono
+dioxide dioxido
+methane metano
+ice gelo
+glacier glaciers glaciar glaciares
+snow snowfall neve
+ocean oceans oceano oceanos
+doctorate phd doutoramento doutoramentos
+expert experts perito peritos perita peritas
+estimate estimates estimated estimativa estimativas estimar estima estimou estimado estimada
+average averages medio
+rate rates fee fees taxa taxas
+index indices indice
+statistic statistics statistical estatistica estatisticas estatistico
+number numbers figures numero numeros
+proportion proporcao
+trend trends tendencia tendencias
+risk risks risco riscos arriscar
+probable likely probably provavel provaveis provavelmente
+effect effects efeito efeitos
+impact impacts impacto impactos
+associated associado associada associados
+significant significantly significativo significativa significativos significativamente
+measured medir mede medem mediu medido
+model models modelo modelos
+revision revisions revise revised revisao revisoes rever reviu revisto
+fossil fossils fosseis
+dinosaur dinosaurs dinossauro dinossauros
+telescope telescopes telescopio telescopios
+planet planets planeta planetas
+sun sol
+astronaut astronauts astronauta astronautas
+mission missions missao missoes
+technology technologies technological tecnologia tecnologias tecnologico tecnologica
+intelligence inteligencia
+robot robots robo robos
+phone phones telephone mobile smartphone smartphones telemovel telemoveis telefone telefones celular celulares
+app apps application applications aplicacao aplicacoes
+apply applies applied aplicar aplica aplicou aplicada aplicado
+social sociais
+photo photos photograph photographs fotografia fotografias foto fotos
+image images imagem
+excavation excavations excavate excavated dig digs escavacao escavacoes escavar escavou escavado escavada
+archaeologist archaeologists archeologist archeologists arqueologo arqueologa arqueologos arqueologas
+archaeology archaeological archeology archeological arqueologia arqueologico arqueologica arqueologicos arqueologicas
+pottery ceramic ceramics ceramica ceramicas olaria olarias
+potter potters oleiro oleiros
+kiln kilns oven ovens furnace forno fornos
+fragment fragments fragmento fragmentos
+shard shards caco cacos
+grave graves tomb tombs sepultura sepulturas tumulo tumulos jazigo
+burial burials bury buried sepultamento enterro enterrar enterrado enterrada sepultado sepultada
+cemetery cemeteries cemiterio cemiterios
+necropolis necropole
+skeleton skeletons esqueleto esqueletos
+trace traces vestigio vestigios
+remains restos
+monument monuments monumento monumentos
+heritage patrimonio patrimonial
+castle castles castelo castelos
+palace palaces palacio palacios
+fortress fortresses fort forts fortaleza fortalezas fortificacao
+wall walls muralha muralhas muro muros parede paredes
+ruins ruin ruina ruinas
+roman romans romano romana romanos romanas
+century centuries seculo seculos
+ancient antiquity antiguidade
+history historical historic historia historico historica historicos historicas
+historian historians historiador historiadora historiadores
+artefact artefacts artifact artifacts artefacto artefactos artefato artefatos
+coin coins currency currencies moeda moedas
+jewellery jewelry jewel jewels joia joias
+statue statues estatua estatuas
+sculpture sculptures escultura esculturas
+mosaic mosaics mosaico mosaicos
+inscription inscriptions epigrafe
+settlement settlements povoado povoados povoamento
+site sites sitio sitios
+exhibition exhibitions exhibit exposicao exposicoes expor expoe expos exposto
+collection collections colecao colecoes acervo acervos
+collector collectors colecionador colecionadores
+art arts artistic arte artes artistico artistica
+artist artists artista artistas
+gallery galleries galeria galerias
+theatre theater theatres theaters teatro teatros
+concert concerts concerto concertos
+festivals festivais
+film films movie movies filme filmes
+actor actors actress actresses ator atores atriz atrizes
+singer singers cantor cantora cantores cantoras
+band bands banda bandas
+book books livro livros
+writer writers escritor escritora escritores
+author authors autor autora autores
+prize prizes award awards premio premios premiado premiada galardao
+literature literary literatura literario literaria
+tradition traditions traditional tradicao tradicoes tradicional tradicionais
+celebrate celebrates celebrated celebration celebrations celebrar celebra celebrou comemorar comemora comemorou comemoracao comemoracoes festa festas
+religion religious religiao religioso religiosa
+cathedral catedral
+monastery convent mosteiro convento
+priest priests padre padres sacerdote
+restoration restore restored restauro restauracao restaurar restaurou restaurado restaurada
+restaurant restaurants restaurante restaurantes
+conservation preserve preserved preservation conservacao preservacao preservar preservou preservado preservada conservar
+intact intacto intacta intactos intactas
+rare raro rara raros raras
+unique unico unica
+valuable valioso valiosa valiosos
+period periods periodo periodos
+iron ferro
+copper cobre
+silver prata
+stone stones pedra pedras
+clay argila barro
+wood timber madeira
+glass vidro
+tile tiles azulejo azulejos
+roof roofs telhado telhados cobertura
+layoff layoffs redundancy redundancies dismissal dismissals dismiss dismissed sacked despedimento despedimentos despedir despede despedem despediu despediram despedido despedida despedidos
+unemployed jobless desempregado desempregada desempregados
+employer employers empregador empregadores
+economy economies economic economia economico economica economicos economicas
+economist economists economista economistas
+recession recessao
+crisis crises crise
+gdp pib
+export exports exported exporter exporters exportar exporta exportou exportacao exportacoes exportador exportadores
+import imports imported importer importers importar importou importacao importacoes importador importadores
+trade trading commercial comercial comerciais trocas
+customs alfandega aduaneiro aduaneira
+shop shops store stores loja lojas
+supermarket supermarkets supermercado supermercados
+consumer consumers consumidor consumidores
+customer customers client clients cliente clientes
+brand brands marca marcas
+product products produto produtos
+produce produces produced production producer producers produzir produz produzem produziu produziram produzido produzida producao produtor produtores
+factory factories fabrica fabricas
+manufacture manufacturer manufacturers manufacturing fabricar fabricante fabricantes fabrico
+industry industries industrial industria industrias industriais
+shareholder shareholders acionista acionistas accionista accionistas
+stock stocks bolsa bolsas
+interest juro juros
+mortgage mortgages hipoteca hipotecas
+credit credits credito creditos
+banker bankers banqueiro banqueiros
+money dinheiro
+expense expenses expenditure despesa despesas
+income incomes rendimento rendimentos
+wealth rich riqueza rico rica ricos
+poverty poor pobreza pobre pobres
+inequality inequalities desigualdade desigualdades
+expensive caro caros caras
+cheap cheaper barato barata baratos baratas
+deficit deficits defice
+surplus excedente excedentes
+subsidy subsidies subsidio subsidios
+benefit benefits beneficio beneficios beneficiar beneficia beneficiou
+contract contracts contrato contratos
+tender tenders contest contests concurso concursos
+privatisation privatization privatise privatize privatizacao privatizar privatizou
+merger mergers fusao fusoes
+acquisition acquisitions acquire acquires acquired aquisicao aquisicoes adquirir adquiriu adquirido adquirida
+owner owners dono dona donos proprietario proprietaria proprietarios
+property properties propriedade propriedades imovel imoveis
+estate realty imobiliario imobiliaria imobiliarias
+rent rents rented rental renda rendas arrendamento arrendar arrendou aluguer aluguel alugar
+tenant tenants inquilino inquilina inquilinos arrendatario arrendatarios
+landlord landlords senhorio senhorios
+eviction evictions evict evicted despejar despejado despejada despejos
+apartment apartments apartamento apartamentos
+affordable accessible acessivel acessiveis
+builder builders construtor construtora construtores construtoras
+demolish demolished demolition demolir demoliu demolicao demolido demolida
+accommodation lodging alojamento alojamentos alojar alojou alojado alojados
+guest guests hospede hospedes
+booking bookings reservation reservations reserva reservas reservar reservou
+visitor visitors visitante visitantes
+visit visits visited visita visitas visitar visitou visitaram
+cruise cruises cruzeiro cruzeiros
+holiday holidays vacation vacations ferias feriado feriados
+wine wines vinho vinhos
+winery wineries cellar adega adegas
+vineyard vineyards vinha vinhas vinhedo
+grape grapes uva uvas
+cork cortica
+chief chiefs boss chefe chefes
+manager managers gestor gestora gestores gerente gerentes
+management manage manages managed managing gestao gerir gere gerem geriu gerido gerida
+board boards conselho conselhos
+founder founders fundador fundadora fundadores
+insolvency insolvent insolvencia insolvente
+creditor creditors credor credores
+vat iva
+tuition propina propinas
+quarter quarters quarterly trimestre trimestres trimestral
+annual annually yearly anual anuais anualmente
+year years ano anos
+months meses
+weeks semanas
+decade decades decada decadas
+sector sectors setor setores
+goods bens
+retail retailer retailers retalho retalhista retalhistas
+payment payments pagamento pagamentos
+invoice invoices fatura faturas
+competition competitor competitors rival rivals concorrencia concorrente concorrentes
+monopoly monopolio
+precarious precario precaria precariedade
+service services servico servicos
+rainfall precipitation precipitacao pluviosidade
+raining rained chover chove choveu
+wave waves heatwaves onda ondas
+flooded inundado inundada inundados inundar inundou alagado alagada
+flame flames blaze blazes chama chamas
+hail hailstorm granizo
+frost geada
+fog nevoeiro
+cloud clouds nuvem nuvens
+thunderstorm thunderstorms thunder trovoada trovoadas
+lightning relampago relampagos
+hurricane hurricanes furacao furacoes
+cyclone cyclones ciclone ciclones
+gust gusts rajada rajadas
+red vermelho vermelha
+orange laranja
+yellow amarelo amarela
+environment environmental ambiente ambiental ambientais
+quality qualidade
+waste rubbish garbage trash litter lixo residuo residuos
+recycle recycling recycled reciclar reciclagem reciclado
+plastic plastics plastico plasticos
+sewage sewer sewers sanitation esgoto esgotos saneamento
+spill spills spilled derrame derrames
+contamination contaminated contaminate contaminacao contaminado contaminada contaminar
+wildlife fauna
+biodiversity biodiversidade
+extinction extinct extincao extinta extinto extintas
+protect protects protected protection proteger protege protegem protegeu protegido protegida protecao
+nature natureza
+lake lakes lagoon lagoons lago lagos lagoa lagoas
+stream streams brook ribeira ribeiras ribeiro riacho
+estuary estuario
+marsh marshes sapal
+dune dunes duna dunas
+cliff cliffs falesia falesias arriba arribas
+erosion erosao
+soil soils solo solos
+land lands terras
+plot plots terreno terrenos lote lotes
+field fields campo campos
+woods woodland bosque bosques
+cold frio fria frios frias
+hot warm quente quentes
+dry seco secos secas
+humid humidity humido humida humidade
+spring primavera
+autumn outono
+winter inverno
+secondary secundario secundaria
+primary primario primaria
+nursery creche creches infantario
+grade grades nota notas classificacao classificacoes
+curriculum curricula curriculo
+enrol enroll enrolled enrolment enrollment register registered registration inscrever inscreve inscreveu inscrito inscrita inscritos inscricao inscricoes registar registou registado registada
+graduate graduates graduated bachelor licenciatura licenciaturas licenciado licenciada licenciados
+master masters mestrado mestrados
+scholarship scholarships bolseiro bolseiros
+education educational educacao educativo educativa
+teach teaches taught teaching ensinar ensina ensinou ensino
+learn learns learned learning aprender aprende aprendem aprendeu aprendizagem
+read reads reading reader readers ler leem leu leitura leitor leitores
+write writes wrote written writing escrever escreve escrevem escreveu escreveram escrito escrita
+academic academico academica academicos
+abandon abandoned abandonment dropout abandono abandonar abandonou abandonado abandonada
+lecturer lecturers docente docentes
+canteen canteens cantina cantinas refeitorio
+blackout blackouts outage outages apagao apagoes
+solar solares
+windfarm windfarms eolico eolica eolicos eolicas
+renewable renewables renovavel renovaveis
+nuclear nucleares
+coal carvao
+hydrogen hidrogenio
+hydroelectric hydropower hidroeletrico hidroeletrica
+panel panels painel paineis
+refinery refineries refinaria refinarias
+pipeline pipelines gasoduto oleoduto
+efficiency efficient eficiencia eficiente eficientes
+lithium litio
+mine mines mining mina minas mineracao
+miner miners mineiro mineiros
+livestock cattle gado pecuaria
+cow cows vaca vacas
+pig pigs pork porco porcos suino suinos
+sheep ovelha ovelhas
+goat goats cabra cabras
+chicken chickens poultry frango frangos galinha galinhas
+horse horses cavalo cavalos
+milk leite
+dairy laticinios lacticinios
+cheese cheeses queijo queijos
+meat carne carnes
+egg eggs ovo ovos
+wheat trigo
+maize corn milho
+potato potatoes batata batatas
+tomato tomatoes tomate tomates
+fruit fruits fruta frutas
+vegetable vegetables legumes hortalicas
+apple apples maca macas
+seed seeds semente sementes
+fertiliser fertilizer fertilisers fertilizers adubo adubos fertilizante fertilizantes
+pesticide pesticides pesticida pesticidas
+pasture pastures pastagem pastagens
+sardine sardines sardinha sardinhas
+cod bacalhau
+tuna atum
+shellfish seafood marisco mariscos
+fleet fleets frota frotas
+aquaculture aquacultura
+auction auctions auctioned leilao leiloes leiloado leiloada
+football soccer futebol
+stadium stadiums estadio estadios
+league leagues liga ligas
+championship championships campeonato campeonatos
+champion champions campeao campeoes campea
+title titles titulo titulos
+finals finais
+tournament tournaments torneio torneios competicao competicoes
+cup cups taca tacas
+medal medals medalha medalhas
+olympic olympics olimpico olimpica olimpicos olimpiadas
+athlete athletes atleta atletas
+athletics atletismo
+referee referees arbitro arbitros arbitragem
+score scores scored scoring marcar marcou marcaram
+draw draws drew drawn empate empates empatar empatou
+club clubs clube clubes
+transfer transfers transferred transferencia transferencias transferir transferiu
+race races corrida corridas
+runner runners corredor corredores
+swim swims swam swimming swimmer swimmers nadar nadou natacao nadador nadadora nadadores
+spectator spectators viewer viewers espectador espectadores espetador espetadores
+qualify qualifies qualified qualification qualificar qualificou qualificacao apuramento apurado apurada
+relegation relegated despromocao despromovido despromovida
+promotion promoted promote promocao promovido promovida promover
+collapse collapses collapsed desabar desaba desabou desabaram desabamento ruir ruiu colapso
+drown drowned drowning afogar afogou afogado afogada afogamento afogamentos
+survivor survivors sobrevivente sobreviventes
+survive survives survived sobreviver sobreviveu sobreviveram
+trapped encurralado encurralados soterrado soterrados
+rubble debris wreckage escombros destrocos
+leak leaks leaked leaking fuga fugas
+poison poisoned poisoning envenenar envenenado envenenamento
+intoxication intoxicacao intoxicado intoxicados
+civilian civilians civil civis
+hospitalised hospitalized hospitalisation internado internada internados internadas internamento internamentos
+condition conditions condicao condicoes
+stable estavel estaveis
+critical critico criticos
+serious seriously severe gravemente gravidade serio serios severo severa
+commission commissions committee committees comissao comissoes comite
+navy marinha
+military militar militares
+generals generais
+tank tanks tanque tanques
+troop troops tropa tropas
+invade invades invaded invasion invadir invadiu invasao
+humanitarian humanitario humanitaria
+regulator regulators regulador reguladora reguladores
+regulation regulations regulamento regulamentos regulacao
+inspection inspections inspect inspected inspecao inspecoes inspecionar fiscalizacao fiscalizar
+department departments departamento departamentos
+office offices escritorio escritorios
+county counties concelho concelhos
+bureaucracy burocracia
+ombudsman provedor provedora
+apologise apologize apologised apologized apology apologies desculpa desculpas desculpar desculpou
+admit admits admitted admission admitir admite admitem admitiu admitiram admitido admitida
+promise promises promised prometer promete prometem prometeu prometeram promessa promessas
+dispute disputes disputed disputa disputas disputar litigio
+investigated investigates investigou investigaram investigado investigada
+suspected suspicion suspeita suspeitas suspeitar suspeitou
+allege alleged allegedly alegar alega alegou alegado alegada alegadamente
+claim claims claimed reivindicar reivindica reivindicou reivindicacao reivindicacoes
+explain explains explained explanation explicar explica explicou explicaram explicacao
+describe describes described description descrever descreve descreveu descrito descrita descricao
+reveal reveals revealed revelar revela revelou revelaram revelado revelada
+insist insists insisted insistir insiste insistiu
+defend defends defended defender defende defendem defendeu defenderam
+argue argues argued argument arguments argumentar argumenta argumentou argumento argumentos
+urge urges urged apelar apela apelou apelaram instou
+demand demands demanded exigir exige exigem exigiu exigiram exigencia exigencias
+accuse accuses acusar acusa acusam acusou acusaram
+blame blames blamed culpa culpar culpou culparam responsabilizou
+condemn condemns condemned condemnation repudio repudiar repudiou
+praise praises praised elogiar elogia elogiou elogio elogios
+welcome welcomes welcomed saudar sauda saudou acolher acolheu
+reply replies replied respond responds responded response responses answer answers answered resposta respostas responder responde respondeu responderam
+question questions questioned pergunta perguntas questionar questionou questao questoes
+comment comments commented comentar comentou comentario comentarios
+refuse refuses refused refusal recusar recusa recusam recusou recusaram
+accept accepts accepted acceptance aceitar aceita aceitam aceitou aceitaram aceite
+oppose opposes opposed opor opoe opos opuseram
+expect expects expected expectation expectations expectativa expectativas previsto prevista previstos previstas
+predict predicts predicted prediction prever preve previu
+intend intends intended intention pretender pretende pretendem pretendeu intencao intencoes
+consider considers considered considerar considera consideram considerou
+believe believes believed acreditar acredita acreditam acreditou
+know knows knew saber sabe sabem soube
+find finds encontrar encontra encontram encontraram
+show shows showed shown mostrar mostra mostram mostrou mostraram
+indicate indicates indicated indicar indica indicam indicou
+suggest suggests suggested suggestion sugerir sugere sugerem sugeriu sugestao
+conclude concludes concluded concluem concluiram concluido
+recommend recommends recommended recommendation recommendations recomendar recomenda recomendam recomendou recomendacao recomendacoes
+request requests requested pedido pedidos solicitar solicitou
+order orders ordered ordem ordens ordenar ordenou
+reports relatorio relatorios
+discuss discusses discussed discutir discute discutem discutiu
+cooperate cooperation collaborate collaboration cooperacao cooperar colaborar colaboracao
+prevent prevents prevented prevention prevenir previne prevencao impedir impediu
+avoid avoids avoided evitar evita evitou
+mourning mourn luto
+tribute tributes homage homenagem homenagens homenagear homenageou
+die dies dying morrer morre morrem
+disappear disappears disappeared disappearance desaparecer desapareceu desaparecimento
+double doubled doubles duplicar duplicou dobro
+exceed exceeds exceeded ultrapassar ultrapassa ultrapassou exceder excedeu
+replace replaces replaced replacement substituir substitui substituiu substituicao
+remove removes removed removal remover removeu
+install installs installed installation installations instalar instalou instalacao instalacoes instalado instalada
+change changes changed mudar muda mudam mudou mudaram mudanca mudancas alteracao alteracoes alterar alterou
+move moves moved mover moveu deslocar deslocou
+create creates created creation criar cria criam criou criaram criado criada criacao
+destroy destroys destroyed destruction destruir destroi destruiu destruido destruida destruicao
+savings poupanca poupancas poupar
+save saves saved salvar salva salvou salvaram
+occupy occupies occupied ocupar ocupou ocupado ocupada
+withdraw withdraws withdrew withdrawn withdrawal retirada
+ratify ratified ratificar ratificou
+implement implemented implementation implementar implementou implementacao
+complete completes completed completion completar completou completo
+continue continues continued continuar continua continuam continuou
+suspend suspends suspension suspender suspendeu suspensao
+resume resumes resumed retomar retoma retomou retomada
+leave leaves sair sai saem saiu sairam
+entry entrance enter entered entrada entradas entrar entra entrou
+receive receives received receber recebe recebem recebeu receberam recebido recebida
+give gives gave given dar deu deram
+offer offers offered oferecer oferece ofereceu oferta ofertas
+provide provides provided fornecer fornece forneceu proporcionar
+use uses used using usar usa usam usou utilizar utiliza utilizou uso
+need needs needed precisar precisam necessidade necessidades
+lack lacks lacked carecer carencia carencias
+attempt attempts attempted try tried tentar tenta tentou tentaram tentativa tentativas
+host hosts hosted anfitriao anfitrioes
+identify identifies identified identification identificar identifica identificou identificado identificada identificacao
+detect detects detected detection detetar detetou detetado detetada detecao detectar detectado
+monitor monitors monitored monitoring monitorizar monitorizacao
+surveillance vigilancia
+verify verifies verified verification check checks checked verificar verifica verificou verificacao
+expand expands expanded expansion expandir alargar alargou alargamento ampliar ampliacao
+control controls controlled controlo controlar controlou controle
+operate operates operated operar operou
+occur occurs occurred ocorrer ocorre ocorreu ocorreram ocorrencia ocorrencias
+happen happens happened acontecer acontece aconteceu
+empty vazio vazia vazios vazias
+full crowded cheio cheios lotado lotada
+late later atrasado atrasada tardio tardia
+next following proximo proxima proximos proximas seguinte seguintes
+last latest ultimo ultima ultimos ultimas
+past passado passada
+young youth youngster youngsters jovem jovens juventude
+big large grande grandes
+small pequeno pequena pequenos pequenas
+main principal principais
+huge enorme enormes
+long longo longa longos
+short curto curta curtos
+heavy pesado pesada pesados
+fast quick rapid rapidly quickly rapido rapida rapidos rapidamente
+slow slowly lento lenta lentamente
+danger dangers dangerous perigo perigos perigoso perigosa perigosos
+possible possivel possiveis
+necessary necessario necessaria
+important importante importantes
+difficult difficulty difficulties dificil dificeis dificuldade dificuldades
+good bom boa bons
+bad mau maus
+worse worst pior piores
+better best melhor melhores
+available disponivel disponiveis
+current currently atual atuais atualmente
+recent recently recente recentes recentemente
+future futuro futura
+temporary provisional temporario temporaria provisorio provisoria
+permanent permanente permanentes
+partial partially parcial parciais parcialmente
+different diferente diferentes
+difference differences diferenca diferencas
+common comum comuns
+famous famoso famosa famosos
+free gratuito gratuita gratuitos gratuitas gratis
+urban urbano urbana urbanos
+rural rurais
+coastal costeiro costeira costeiros
+north northern norte
+south southern sul
+east eastern leste oriental
+west western oeste ocidental
+alive vivo viva vivos
+man men homem homens
+women mulheres
+boy boys rapaz rapazes menino meninos
+girl girls rapariga raparigas menina meninas
+son sons filho filhos
+daughter daughters filha filhas
+mother mothers mae maes
+father fathers pai
+friend friends amigo amigos amiga amigas
+neighbour neighbours neighbor neighbors vizinho vizinhos vizinha
+inhabitant inhabitants habitante habitantes
+member members membro membros
+volunteer volunteers voluntario voluntarios voluntaria
+activist activists ativista ativistas
+group groups grupo grupos
+community communities comunidade comunidades
+foundation foundations fundacao fundacoes
+charity charities caridade
+society sociedade
+crowd crowds multidao multidoes
+square squares praca pracas
+room rooms quarto quartos
+floor floors storey piso pisos andar andares
+warehouse warehouses armazem armazens
+world worldwide mundo mundial mundiais
+territory territories territorio territorios
+potable drinkable potavel
+pipe pipes cano canos conduta condutas
+desalination dessalinizacao dessalinizadora
+yesterday ontem
+today hoje
+tomorrow amanha
+morning mornings manha manhas
+journalist journalists jornalista jornalistas
+newspaper newspapers jornal jornais
+news noticia noticias
+television tv televisao
+interview interviews interviewed entrevista entrevistas entrevistar entrevistou entrevistado
+reporter reporters reporteres reportagem
+rule rules regra regras
+requirement requirements requisito requisitos
+mandatory compulsory obligatory obrigatorio obrigatoria obrigatorios obrigatorias
+obligation obligations obrigacao obrigacoes
+rights direitos
+freedom liberty liberdade liberdades
+human humans humano humana humanos humanas
+discrimination discriminacao
+racism racist racismo racista
+equality igualdade
+gender genero
+anxious worried concern concerns concerned preocupacao preocupacoes preocupado preocupada preocupados
+fear fears feared medo receio receios temer teme temem temeu
+hope hopes hoped esperanca esperancas
+"""
+
 TRANSLATIONS: dict[str, set[str]] = {}
-for _line in _GROUPS.strip().splitlines():
+for _line in (_GROUPS + _GENERAL_GROUPS).strip().splitlines():
     _words = _line.split()
     for _w in _words:
         TRANSLATIONS.setdefault(_w, set()).update(x for x in _words if x != _w)
