@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage, is_byline, is_dateline
 from .retrieve import CROSS_LINGUAL_DEFAULT, Hit, Retriever, cross_lingual_bonus, other_language
 from .settings import REFUSE_BELOW, Settings
-from .text import addresses_the_assistant, content_terms, fold, refers_back, stems, words
+from .text import addresses_the_assistant, content_terms, fold, numbers, refers_back, stems, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -333,6 +333,12 @@ class Engine:
             # The model added nothing: a new question stands alone ("And who is David Lammy?"),
             # one that points back ("Isso foi antes…?") takes the previous question along.
             return unresolved
+        asked_before = numbers(" ".join([question] + previous))
+        if not refers_back(question) and numbers(out) - asked_before:
+            # The previous answer's facts glued on: "E quando recomeçam as obras da estrada?"
+            # became "…a partir de 2027, no Museu de Mértola?". A question that points nowhere
+            # asks its own.
+            return question
         sources = [question] + [t["content"] for t in turns]
         if invented_terms(out, sources):
             # "quanto tempo" became "quantos minutos": a new question, not this one. The reader's

@@ -98,7 +98,7 @@ _ROLE_GROUPS = [
     "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
-    "captain capitao", "ceo ceo", "head chefe lider", "deputy deputies adjunto adjunta adjuntos",
+    "captain capitao", "ceo executive executives executivo executiva executivos", "head chefe lider", "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
     "contractor contractors empreiteiro empreiteiros construtor", "lawyer lawyers advogado advogada advogados",
     "owner owners dono dona donos proprietario proprietaria",
@@ -221,13 +221,18 @@ def _clock_forms(text: str) -> set[str]:
     return {f"{hour}:{minutes or '00'}" for hour, minutes in _CLOCK.findall(text)}
 
 
+# One role in two words: "a presidente executiva" is the "chief executive", no president.
+_CHIEF_EXECUTIVE = re.compile(r"\b(?:presidente|diretora?|chief) executiv[oae]s?\b")
+
+
 def asked_roles(question: str) -> list[str]:
     """The role words of a "who is the <role> ..." question: 'foreign', 'minister' of 'Who is the
     French foreign minister?'; none for 'Who is Steve Witkoff?'."""
     m = _WHO_IS.search(fold(question))
     if m:
         # (a possessive is its role's: "the regional fire chief's deputy")
-        return [w for w in (re.sub(r"['’]s$", "", w) for w in words(m.group("subject"))[:6]) if w in ROLES]
+        subject = _CHIEF_EXECUTIVE.sub("ceo", m.group("subject"))
+        return [w for w in (re.sub(r"['’]s$", "", w) for w in words(subject)[:6]) if w in ROLES]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
     m = _WHO_WILL.search(fold(question))
     return [m.group(1)] if m and m.group(1) in ROLES else []

@@ -449,6 +449,19 @@ summer summers verao
 # from no article or question: the lines above came from the stories the engine was checked on,
 # and a story on anything else met words they lack ("kilns" / "fornos", "apologise" / "desculpa").
 _GENERAL_GROUPS = """
+two dois duas
+three tres
+four quatro
+five cinco
+six seis
+seven sete
+eight oito
+nine nove
+ten dez
+eleven onze
+twelve doze
+twenty vinte
+hundred hundreds cem cento centenas
 convict convicts convicted conviction convictions condenacao condenacoes condenar condenam condenaram condenadas
 prosecutor prosecutors prosecution procurador procuradora procuradores procuradoras
 defendant defendants reu reus arguido arguida arguidos arguidas
@@ -601,7 +614,7 @@ citizenship nationality cidadania nacionalidade
 passport passports passaporte passaportes
 residence residences residencia residencias
 census censo censos
-landslide landslides mudslide deslizamento deslizamentos derrocada derrocadas aluimento
+landslide landslides landslip landslips mudslide deslizamento deslizamentos derrocada derrocadas aluimento
 defeat defeats defeated derrotar derrotou derrotado derrotada
 lead leads led leading leadership liderar lidera lideram liderou lideraram liderado liderada lideranca
 successor successors sucessor sucessora sucessores
@@ -830,9 +843,8 @@ archaeology archaeological archeology archeological arqueologia arqueologico arq
 pottery ceramic ceramics ceramica ceramicas olaria olarias
 potter potters oleiro oleiros
 kiln kilns oven ovens furnace forno fornos
-fragment fragments fragmento fragmentos
-shard shards caco cacos
-grave graves tomb tombs sepultura sepulturas tumulo tumulos jazigo
+fragment fragments shard shards fragmento fragmentos caco cacos
+graves tomb tombs sepultura sepulturas tumulo tumulos jazigo
 burial burials bury buried sepultamento enterro enterrar enterrado enterrada sepultado sepultada
 cemetery cemeteries cemiterio cemiterios
 necropolis necropole
@@ -887,7 +899,7 @@ priest priests padre padres sacerdote
 restoration restore restored restauro restauracao restaurar restaurou restaurado restaurada
 restaurant restaurants restaurante restaurantes
 conservation preserve preserved preservation conservacao preservacao preservar preservou preservado preservada conservar
-intact intacto intacta intactos intactas
+intact whole intacto intacta intactos intactas inteiro inteira inteiros inteiras
 rare raro rara raros raras
 unique unico unica
 valuable valioso valiosa valiosos
@@ -1144,7 +1156,7 @@ hospitalised hospitalized hospitalisation internado internada internados interna
 condition conditions condicao condicoes
 stable estavel estaveis
 critical critico criticos
-serious seriously severe gravemente gravidade serio serios severo severa
+serious seriously severe grave graves gravemente gravidade serio serios severo severa
 commission commissions committee committees comissao comissoes comite
 navy marinha
 military militar militares

@@ -1752,3 +1752,11 @@ def test_a_figure_of_the_story_s_present_is_not_the_asked_past_year_s():
 def test_general_news_words_are_in_the_lexicon():
     assert {"kiln", "kilns"} <= lexicon.TRANSLATIONS["fornos"]
     assert "desculpa" in lexicon.TRANSLATIONS["apologise"]
+
+
+def test_a_chief_executive_is_one_role_in_either_language():
+    sentence = "Karen Whitlock, chief executive of the operator Borders Rail, said: \"We are deeply sorry.\""
+    question = "Quem é a presidente executiva da empresa ferroviária?"
+    assert cite.asked_roles(question) == ["ceo"]
+    assert cite.names_roles_together("Karen Whitlock", question, [sentence])
+    assert cite.asked_roles("Who is the chief inspector?") == ["chief"]
