@@ -92,7 +92,8 @@ def detect(text: str, default: str = "en") -> str:
     scores = {lang: sum(t in markers for t in tokens) for lang, markers in _MARKERS.items()}
     if _portuguese_letters(text):
         scores["pt"] += 1.5
-    if scores["pt"] == scores["en"]:
+    if scores["pt"] == scores["en"] and text.rstrip().endswith("?"):
+        # A question only: a bare answer ("6 megawatts") is in no language, and gets the reader's.
         scores = _endings([fold(w) for w in words(text) if w.islower()])  # names end as they will
     if scores["pt"] == scores["en"]:
         return default
