@@ -271,7 +271,7 @@ shipowner shipowners armador armadores
 team teams equipa equipas
 match matches jogo jogos
 win won wins vencer venceu ganhar ganhou vitoria
-lose lost perder perdeu derrota
+lose loses losing lost perder perde perdem perdeu perderam perdido perdida derrota
 player players jogador jogadores
 goal goals golo golos
 season temporada epoca
@@ -449,6 +449,7 @@ summer summers verao
 # from no article or question: the lines above came from the stories the engine was checked on,
 # and a story on anything else met words they lack ("kilns" / "fornos", "apologise" / "desculpa").
 _GENERAL_GROUPS = """
+teenager teenagers teen teens adolescent adolescents adolescente adolescentes adolescencia
 two dois duas
 three tres
 four quatro
@@ -1173,7 +1174,7 @@ office offices escritorio escritorios
 county counties concelho concelhos
 bureaucracy burocracia
 ombudsman provedor provedora
-apologise apologize apologised apologized apology apologies desculpa desculpas desculpar desculpou
+apologise apologize apologised apologized apology apologies sorry desculpa desculpas desculpar desculpou
 admit admits admitted admission admitir admite admitem admitiu admitiram admitido admitida
 promise promises promised prometer promete prometem prometeu prometeram promessa promessas
 dispute disputes disputed disputa disputas disputar litigio
