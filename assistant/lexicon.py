@@ -104,7 +104,7 @@ ask asks asked pedir pedirao pediram pede
 pressure pressionem pressionar pressao
 agree agreed concordar concordou acordaram acordou
 agreement agreements deal deals acordo acordos
-cut cuts corte cortes reduce reduced reduction reducao reduzir reduziu reduzida reduzido
+cut cuts corte cortes cortar corta cortam cortou cortaram cortado cortada cortados cortadas reduce reduced reduction reducao reduzir reduziu reduzida reduzido
 scientist scientists cientista cientistas
 unconditional incondicional
 official officials funcionario funcionarios responsavel
@@ -1364,9 +1364,25 @@ fear fears feared medo receio receios temer teme temem temeu
 hope hopes hoped esperanca esperancas
 """
 
+# A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the
+# news writes others ("foi cortado", "cortaram").
+_VERB_FORMS = {"ar": ("a", "am", "ou", "aram", "ado", "ada", "ados", "adas"),
+               "er": ("e", "em", "eu", "eram", "ido", "ida", "idos", "idas"),
+               "ir": ("e", "em", "iu", "iram", "ido", "ida", "idos", "idas")}
+
+
+def _verb_forms(word: str) -> list[str]:
+    if len(word) < 5 or word[-2:] not in _VERB_FORMS:
+        return []
+    return [word[:-2] + end for end in _VERB_FORMS[word[-2:]]]
+
+
+_LINES = [line.split() for line in (_GROUPS + _GENERAL_GROUPS).strip().splitlines() if line.split()]
+_WRITTEN = {w for line in _LINES for w in line}
 TRANSLATIONS: dict[str, set[str]] = {}
-for _line in (_GROUPS + _GENERAL_GROUPS).strip().splitlines():
-    _words = _line.split()
+for _words in _LINES:
+    # A form some line lists itself is that line's ("estado" is a state, not "estar"'s).
+    _words = _words + [f for w in _words for f in _verb_forms(w) if f not in _WRITTEN]
     for _w in _words:
         TRANSLATIONS.setdefault(_w, set()).update(x for x in _words if x != _w)
 

@@ -1760,3 +1760,14 @@ def test_a_chief_executive_is_one_role_in_either_language():
     assert cite.asked_roles(question) == ["ceo"]
     assert cite.names_roles_together("Karen Whitlock", question, [sentence])
     assert cite.asked_roles("Who is the chief inspector?") == ["chief"]
+
+
+def test_a_portuguese_verb_s_written_forms_meet_its_translation():
+    # The line lists "cortar"; the news writes "foi cortado", "cortaram".
+    assert "cut" in lexicon.TRANSLATIONS["cortado"]
+    assert "cut" in lexicon.TRANSLATIONS["cortaram"]
+    # A form another line lists is that line's: "estado" is a state.
+    assert "state" in lexicon.TRANSLATIONS["estado"]
+    share = cite.share_of_words("He said spending on maintenance on the route had been cut by 18 per cent.",
+                                "Quanto foi cortado na manutenção?")
+    assert share == 1.0
