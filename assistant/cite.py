@@ -98,7 +98,8 @@ _ROLE_GROUPS = [
     "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
-    "captain capitao", "ceo executive executives executivo executiva executivos", "head chefe lider", "deputy deputies adjunto adjunta adjuntos",
+    "captain capitao", "ceo executive executives executivo executiva executivos", "head chefe lider",
+    "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
     "contractor contractors empreiteiro empreiteiros construtor", "lawyer lawyers advogado advogada advogados",
     "owner owners dono dona donos proprietario proprietaria",
@@ -1706,7 +1707,8 @@ _PUBLISHED = re.compile(
     r"|(?:what|which) (?:is (?:the )?)?(?:date|day) (?:is|was|of|on) (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY +
     r"|how old is (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY + r"|publication date|date of publication"
     # Not "Quando foi publicado o estudo?": a study's publication is news the story tells.
-    r"|quando (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?(?:(?=\W*$)| (?:[\w-]+ ){0,3}?" + _STORY + r"| [ao]s? (?:d[aeo]s?|sobre)\b)"
+    r"|quando (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?"
+    r"(?:(?=\W*$)| (?:[\w-]+ ){0,3}?" + _STORY + r"| [ao]s? (?:d[aeo]s?|sobre)\b)"
     r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?(?:publicad|divulgad)[oa]s?"
     r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?escrit[oa]s?"
     r"|quando (?:[\w-]+ ){0,3}?escrit[oa]s? (?:[\w-]+ ){0,2}?" + _STORY +

@@ -1705,8 +1705,8 @@ def test_a_who_quote_of_a_long_question_need_not_hold_two_of_its_words(question)
 # Session 32's stories: a derailment, a dig at Mértola, a sleep study (eval/heldout/).
 RUTHERFORD = ("Passenger Emma Rutherford, a 34-year-old nurse on her way to work, said there was \"a loud bang, "
               "then everything slid sideways\".")
-LAMPREIA = ("«Agora sabemos que era feita aqui», disse o arqueólogo Rui Lampreia, do Campo Arqueológico de Mértola, "
-            "que coordena os trabalhos.")
+LAMPREIA = ("«Agora sabemos que era feita aqui», disse o arqueólogo Rui Lampreia, do Campo Arqueológico de "
+            "Mértola, que coordena os trabalhos.")
 BASTOS = ("«Temos uma geração cronicamente privada de sono», afirmou a coordenadora do estudo, a professora Helena "
           "Bastos, que investiga o sono dos adolescentes há 20 anos.")
 
@@ -1742,7 +1742,8 @@ def test_an_age_answered_must_be_written_as_one():
 
 def test_a_figure_of_the_story_s_present_is_not_the_asked_past_year_s():
     sentences = ["Segundo o estudo, 71% dos jovens dormem menos de sete horas nas noites de aulas.",
-                 "Em 2012, um estudo semelhante, feito com cerca de 1900 alunos, apontava para sete horas e 15 minutos."]
+                 "Em 2012, um estudo semelhante, feito com cerca de 1900 alunos, apontava para sete horas e 15 "
+                 "minutos."]
     assert not cite.numbers_stand_in_the_asked_year("71%", "Que percentagem dormia menos de sete horas em 2012?",
                                                     sentences)
     assert cite.numbers_stand_in_the_asked_year("1900", "Quantos alunos tinha o estudo de 2012?", sentences)
