@@ -19,7 +19,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
 from .ingest import Passage, is_byline, is_dateline
-from .retrieve import CROSS_LINGUAL_DEFAULT, Hit, Retriever, cross_lingual_bonus, other_language
+from .retrieve import Hit, Retriever, cross_lingual_bonus
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, numbers, refers_back, stems, words
 
@@ -1024,8 +1024,7 @@ def _relevance(hit: Hit, language: str) -> float:
     GATE_CROSS_LINGUAL_BONUS back: "Who is the British foreign secretary?" scored 0.779 against the
     Portuguese sentence naming David Lammy, under the 0.78 below which the article is taken not to
     answer."""
-    bonus = GATE_CROSS_LINGUAL_BONUS.get(language, CROSS_LINGUAL_DEFAULT)
-    return hit.score + bonus * other_language(hit.language, language)
+    return hit.score + cross_lingual_bonus(hit.language, language, GATE_CROSS_LINGUAL_BONUS)
 
 
 # A question word of the reader's own: "E a notícia sobre Paris?" has none, "E quem a escreveu?" has.

@@ -662,7 +662,7 @@ def gives_the_asked_age(sentence: str, question: str) -> bool:
     people = [n for n in names(question) if not _is_place_or_people(n)]
     if not people or not _ASKS_AGE.search(fold(question)):
         return True
-    ages = {g for m in _AGE.finditer(sentence) for g in m.groups() if g}
+    ages = _written_ages(sentence)
     tokens = _tokens(sentence)
     return any(_holds_name(n, tokens) and not _nearer_someone_else(age, n, sentence) for age in ages for n in people)
 
@@ -676,8 +676,13 @@ def ages_as_written(answer: str, question: str, sentences: list[str]) -> bool:
     acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", question)}
     if not _ASKS_AGE.search(fold(question)) or not [n for n in people if not set(n) <= acronyms]:
         return True
-    ages = {g for s in sentences for m in _AGE.finditer(s) for g in m.groups() if g}
+    ages = set().union(*map(_written_ages, sentences))
     return all(number in ages for number in numbers(answer) - numbers(question))
+
+
+def _written_ages(text: str) -> set[str]:
+    """The ages the text writes as ages ("a 29-year-old", "de 61 anos", "Joaquim Ferreira, 61,")."""
+    return {g for m in _AGE.finditer(text) for g in m.groups() if g}
 
 
 def _where_written(number: str, text: str) -> list[re.Match]:

@@ -187,9 +187,11 @@ def best_rows(scores: np.ndarray, k: int) -> list[int]:
     return [int(i) for i in top[np.argsort(-scores[top])]]
 
 
-def cross_lingual_bonus(story_language: str, language: str) -> float:
-    """What a passage in the other language than the question's gets back (CROSS_LINGUAL_BONUS)."""
-    return CROSS_LINGUAL_BONUS.get(language, CROSS_LINGUAL_DEFAULT) * other_language(story_language, language)
+def cross_lingual_bonus(story_language: str, language: str, table: dict[str, float] | None = None) -> float:
+    """What a passage in the other language than the question's gets back, by the question's
+    language (`table`, CROSS_LINGUAL_BONUS when not given)."""
+    bonus = (CROSS_LINGUAL_BONUS if table is None else table).get(language, CROSS_LINGUAL_DEFAULT)
+    return bonus * other_language(story_language, language)
 
 
 def other_language(story_language: str, language: str) -> bool:
