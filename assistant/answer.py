@@ -41,7 +41,8 @@ NAMED_GATE_RELIEF = 0.03
 # published?" is answered for this many of the stories retrieved.
 DATELINE_WITHIN = 3
 MAX_STORIES_DATED = 3
-_LEAVES_OUT = "leaves out whom or what the question is about"  # a pressed answer's rejection
+_LEAVES_OUT = "leaves out whom or what the question is about"  # a pressed answer's rejections
+_OTHER_KIND = "not the kind asked"
 SECOND_OPINIONS = 2
 # Pressed, the model still began "Not_FOUND"; each spelling's first token is banned.
 _REFUSAL_STARTS = ("NOT", "Not")
@@ -442,6 +443,21 @@ class Engine:
                 # is not settled by the fans playing the song.
                 and cite.share_of_words(evidence[0].text, question, hits[evidence[0].hit].passage.title) >= 0.5)
 
+    def _denies_yes_or_no(self, pool: list[Evidence], hits: list[Hit], language: str, question: str) -> list[Evidence]:
+        """The selected sentences that say no, or not yet, to a yes/no question the model refused,
+        holding most of what it asks, their passage every name and number it asks of: "Is the
+        board going to pay the ransom?" of "The board said it would not pay." The model finds a
+        "no" worded otherwise than asked no more than it finds a paraphrased "yes"."""
+        if not cite.asks_yes_or_no(question, language):
+            return []
+        reach = {id(ev): cite.denial_reach(ev.text, question) for ev in pool}
+        headlines = _headlines(pool, hits)
+        denying = [ev for ev in pool if reach[id(ev)] is not None
+                   and not cite.missing_facts(question, hits[ev.hit].passage.text)
+                   and cite.names_subject(ev.text, question, headlines) is not False
+                   and cite.share_of_words(ev.text, question, hits[ev.hit].passage.title) >= 0.5]
+        return sorted(denying, key=lambda ev: reach[id(ev)])
+
     def extractive(self, evidence: list[Evidence], hits: list[Hit], language: str,
                    make: "_Builder") -> tuple[str, list[Citation]]:
         best = evidence[0]
@@ -545,7 +561,7 @@ class Engine:
             make.raw = f"{refused_raw}\n---\n{raw}"
             return self._quote([chosen], hits, language, make, "the model, pressed, pointed at an excerpt; it is quoted")
         kind = cite.asked_kind(make.standalone)
-        why = ("a refusal" if _is_refusal(raw) else "not the kind asked" if not _of_the_kind(text, make.standalone, pool)
+        why = ("a refusal" if _is_refusal(raw) else _OTHER_KIND if not _of_the_kind(text, make.standalone, pool)
                # Asked no number ("How long will the transmission last?"), the model grabs the
                # nearest one ("will take 431 years to reach the star").
                # A reason may hold one ("because temperatures reached 44.6C"): rests_on_one checks it.
@@ -564,7 +580,9 @@ class Engine:
             make.rejected = f"{raw} [rejected: {why}]"
             # Pressed on Russia's reaction, it told of the US envoys' talks: no sentence it points
             # at answers that.
-            return None if why == _LEAVES_OUT else self._pointed_quote(text, language, pool, hits, make)
+            # Nor does an answer of another kind point at one: asked when the aid will be paid, it
+            # told of the aid announced, whose sentence's "sexta-feira" is no answer.
+            return None if why in (_LEAVES_OUT, _OTHER_KIND) else self._pointed_quote(text, language, pool, hits, make)
         make.raw = f"{refused_raw}\n---\n{raw}"
         result = self._check(raw, language, pool, hits, make, pool)
         if result["answer"].mode != "generated":
@@ -651,8 +669,10 @@ class Engine:
             # _quote puts the sentences that say where to first.
             return self._quote(pool, hits, language, make, "the answer says where from, not where to")
         if cite.says_no_place(text, make.standalone, article):
-            pinned = sorted(pool, key=lambda ev: not cite.names_a_place(ev.text))
-            return self._quote(pinned, hits, language, make, "the answer names no place")
+            # Only a sentence that says where may stand in its place: asked where growers apply for
+            # aid, the share of insured growers "da zona" says nowhere.
+            placed = [ev for ev in pool if cite.names_a_place(ev.text)]
+            return self._quote(placed, hits, language, make, "the answer names no place")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.) It must speak of
@@ -792,6 +812,12 @@ class Engine:
                 # The model reads literally and refuses paraphrased questions; when one sentence
                 # stands out this clearly (calibrated on eval/), quoting it is the better answer.
                 return self._quote(evidence, hits, language, make, "generator found no answer")
+            denying = self._denies_yes_or_no(pool, hits, language, make.standalone)
+            if denying:
+                # Quoted whatever the kind asked: "Has the total cost been worked out yet?" is
+                # answered by the sentence that says it is not known, which holds no amount.
+                answer, citations = self.extractive(denying[:1], hits, language, make)
+                return make.final(answer, citations, mode="extractive", notice="the article says no or not yet")
             if self._settles_yes_or_no(evidence, hits, language, make.standalone):
                 return self._quote(evidence, hits, language, make, "generator found no yes or no")
             return make.final(lang.phrase("refusal", language), [], mode="refused")

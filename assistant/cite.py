@@ -102,7 +102,7 @@ _ROLE_GROUPS = [
     "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
     "contractor contractors empreiteiro empreiteiros construtor", "lawyer lawyers advogado advogada advogados",
-    "owner owners dono dona donos proprietario proprietaria",
+    "owner owners dono dona donos proprietario proprietaria", "hacker hackers pirata piratas",
     # A Portuguese mayor is "presidente da câmara".
     "mayor mayors autarca autarcas presidente",
 ]
@@ -613,12 +613,41 @@ def points_back(sentence: str) -> bool:
 def with_antecedents(sentences: list[str]) -> list[str]:
     """The sentences of one passage, in order, each that opens by pointing back (points_back)
     followed by the names of the one before: the chairman of "The company's chairman, Rui Santos"
-    stands beside Transtejo, which the sentence before names."""
+    stands beside Transtejo, which the sentence before names. So too the names the sentence
+    repeats by their noun (_named_by_noun)."""
     out = []
     for i, sentence in enumerate(sentences):
-        before = names(sentences[i - 1]) if i and points_back(sentence) else []
+        before = (names(sentences[i - 1]) if points_back(sentence)
+                  else _named_by_noun(sentences[i - 1], sentence)) if i else []
         out.append(sentence + "".join(" (" + " ".join(w.title() for w in n) + ")" for n in before))
     return out
+
+
+_OF = {"de", "da", "do", "das", "dos", "of", "the"}
+
+
+def _named_by_noun(before: str, sentence: str) -> list[tuple[str, ...]]:
+    """The names of the sentence before that this one repeats by the noun they stood beside: "A
+    freguesia de Favaios foi a mais atingida." then "…cerca de 640 hectares de vinha, 38% da área de
+    vinha da freguesia" speaks of Favaios; "The Favaios parish…" then "the parish's vines" too."""
+    held = {w[:5] for w in words(fold(sentence)) if len(w) > 3 and w not in STOPWORDS}
+    toks = words(fold(before))
+    found = []
+    for name in names(before):
+        if _holds_name(name, _tokens(sentence)):
+            continue
+        for i in range(len(toks) - len(name) + 1):
+            if tuple(toks[i:i + len(name)]) != name:
+                continue
+            j = i - 1
+            while j >= 0 and toks[j] in _OF:
+                j -= 1
+            beside = [toks[j]] if j >= 0 and j < i - 1 else []  # "freguesia de Favaios"
+            beside += toks[i + len(name):i + len(name) + 1]  # "Favaios parish"
+            if any(len(w) > 3 and w not in STOPWORDS and w[:5] in held for w in beside):
+                found.append(name)
+                break
+    return found
 
 
 # How far (in words) a person stands from the country a "who … from <country>" question asks of:
@@ -747,7 +776,7 @@ def counts_the_asked(sentence: str, question: str) -> bool:
             and counts_the_noun(sentence, question))
 
 
-_TIME_QUESTION = re.compile(r"\b(how (long|old)|tempo|idade|anos?|years?|old|days?|dias?|hours?|horas?|months?"
+_TIME_QUESTION = re.compile(r"\b(how (long|old|fast|quickly|soon)|tempo|idade|anos?|years?|old|days?|dias?|hours?|horas?|months?"
                             r"|meses|weeks?|semanas?|minut\w*|decades?|decadas?|seculos?|centur\w*)\b")
 
 
@@ -861,9 +890,29 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
             continue
         if asked and not any(asked <= _tolls_beside(number, s) for s in holding):
             return False
-        if not any(counts_the_noun(s, question, {number}) for s in holding):
+        if not any(counts_the_noun(s, question, {number}) or _counts_as_before(number, s, sentences, question)
+                   for s in holding):
             return False
     return True
+
+
+# "foram cancelados 87 voos. Outros 14 foram desviados": a count whose noun is left out after
+# "outros", "another", "more", followed by no noun of its own.
+_ELIDED_BEFORE = re.compile(r"\b(?:outr[oa]s|other|another|mais|more|further)\s+$")
+
+
+def _counts_as_before(number: str, sentence: str, sentences: list[str], question: str) -> bool:
+    """Whether the number counts, with its noun left out, what a count before it counts: in its
+    sentence or the one before (counts_the_noun)."""
+    folded = fold(sentence)
+    elided = [m for m in number_matches(folded) if numbers(m.group(0)) == {number}
+              and _ELIDED_BEFORE.search(folded[:m.start()])
+              and all(w in STOPWORDS or w in AUXILIARIES for w in words(folded[m.end():])[:1])]
+    if not elided:
+        return False
+    at = sentences.index(sentence)
+    before = folded[:elided[0].start()] + " " + (fold(sentences[at - 1]) if at else "")
+    return counts_the_noun(before, question)
 
 
 def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[str]) -> bool:
@@ -1126,6 +1175,9 @@ _ROLE_WORDS_THEN_NAME = re.compile(r"^(?:the|a|o)\s((?:[a-zà-öø-ÿ'’-]+\s){
 # "Emma Rutherford, a 34-year-old nurse on her way to work, said…": what stands between a name
 # and its speech verb may be one apposition between commas.
 _APPOSITION = re.compile(r"^\s*,[^,;:\"“”«»]{1,80},\s*$")
+# Whom it was said to, between the verb and the speaker: "…», disse ao nosso jornal Helena
+# Carvalhais", "afirmou aos jornalistas a secretária regional…, Helena Abreu Freitas".
+_TOLD_TO = re.compile(r"^(?:ao|à|aos|às|to)\s+(?:(?:nosso|nossa|the)\s+)?[\w'’-]+\s+", re.IGNORECASE)
 
 
 def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
@@ -1141,6 +1193,7 @@ def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
         if verb.group(1).lower() in _SAID_BEFORE_NAME:
             # The whole name that follows: "disse Filipa Marques" gives the words to Marques too.
             lead = after.lstrip()
+            lead = lead[told.end():] if (told := _TOLD_TO.match(lead)) else lead
             bare_role = _ROLE_WORDS_THEN_NAME.match(lead)
             if bare_role and not set(words(bare_role.group(1))) & STOPWORDS:
                 lead = lead[bare_role.end():]
@@ -1528,11 +1581,19 @@ def points_where_asked(sentence: str, question: str) -> int:
     return 2 if _TOWARD.search(folded) else 1 if _INTO.search(folded) else 0
 
 
+# "end up costing", "going to pay", "acabar por custar": the verb asked is the second.
+# So is a measure asked "how" of ("How strong were the gusts…?" holds "rajadas de 78 km/h"), and
+# "next to" is where.
+_LEADING_VERBS = re.compile(r"\b(?:end(?:s|ed|ing)? up|going to|acab\w+ por|next to"
+                            r"|(?<=how )(?:strong|fast|high|tall|deep|heavy|big|large|hot|cold|far))\b")
+
+
 def plain_terms(text: str, auxiliaries: bool = False) -> list[str]:
     """The text's content terms other than its names, numbers and (unless `auxiliaries`) its
     auxiliaries: "foram" of "Que aldeias foram evacuadas?" is no word of the thing asked."""
     named = {term(w) for n in names(text) for w in n}
-    kept = text if auxiliaries else " ".join(w for w in words(fold(text)) if w not in AUXILIARIES)
+    light = _LEADING_VERBS.sub(" ", fold(text))
+    kept = light if auxiliaries else " ".join(w for w in words(light) if w not in AUXILIARIES)
     return [t for t in content_terms(kept) if t not in named and not t.isdigit()]
 
 
@@ -1701,7 +1762,11 @@ def says_with_whom(answer: str, question: str) -> bool:
 
 
 # An age is a count of years: "Que idade tem a NASA?" is answered by "the 50th anniversary".
-_HOW_MANY = re.compile(r"\b(how (many|much|old)|quant[oa]s?|(que|qual e a|qual a) idade)\b")
+# How strong, fast, hot…: a measure is a number too ("78 km/h"). Not "how long", whose answer may be
+# a phrase ("within two to three weeks").
+_HOW_MANY = re.compile(r"\b(how (many|much|old|strong|fast|high|tall|deep|heavy|big|large|hot|cold|far)"
+                       r"|quant[oa]s?|(que|qual e a|qual a) idade"
+                       r"|(a|com) que (velocidade|forca|intensidade|temperatura|altura|profundidade|distancia))\b")
 
 
 # Asked when the story itself came out, not when what it tells happens: the dateline answers.
@@ -1848,7 +1913,40 @@ _REASON = re.compile(
     r"|attribut\w* to|atribu\w*|culp\w*"
     r"|in honou?r of|reasons?|as a result of|porque|pois|devido a|por causa d\w*|gracas a|para que|a fim de"
     r"|depois (?:que|d[eoa]s?)|apos|temendo|receando|com medo|celebr\w*|comemor\w*|assinal\w*|em homenagem"
-    r"|razao|razoes|motivos?|uma vez que|ja que|(?:para|por)(?: nao)? \w+(?:ar|er|ir))\b")
+    r"|razao|razoes|motivos?|uma vez que|ja que|explica\w*(?: [\w-]+){0,6} (?:com|pel[oa]s?)"
+    r"|explain\w*(?: [\w-]+){0,6} (?:by|with)|justif\w*|caused by|causad[oa]s? por|deve(?:-| )se a"
+    # Not "está por saber" (is yet to be known).
+    r"|(?<!esta )(?<!estao )(?<!estava )(?<!ainda )(?<!fica )(?<!ficou )(?:para|por)(?: nao)? \w+(?:ar|er|ir))\b")
+
+
+# A sentence that says no, or not yet: "The board said it would not pay.", "no arrests had been
+# made", "Ainda não se sabe qual o custo total", "as recomendações nunca saíram do papel".
+_DENIES = re.compile(r"\b(?:not|never|nobody|none|nothing|no \w+s|unclear|unknown|nao|nunca|nenhum\w*|ninguem"
+                     r"|ainda (?:nao|por|sem))\b|n't\b")
+_DENIAL_WORDS = {"not", "never", "nobody", "none", "nothing", "no", "unclear", "unknown", "nao", "nunca", "ninguem",
+                 "nenhum", "nenhuma", "nenhuns", "nenhumas"}
+DENIAL_REACH = 5  # words between the "no" and a word of the question
+
+
+def denies(sentence: str) -> bool:
+    """Whether the sentence says that something is not, or not yet, so (for a yes/no question)."""
+    return bool(_DENIES.search(fold(sentence)))
+
+
+def denial_reach(sentence: str, question: str) -> int | None:
+    """How many words stand between the sentence's "no" and the nearest word of the question
+    (by five letters or a translation), when within DENIAL_REACH: "no arrests had been made"
+    says no to "Has anyone been arrested…?" (1), "It is still unclear how the attackers got in"
+    less so (3). None when the sentence says no to none of it."""
+    if not denies(sentence):
+        return None
+    asked = _plain_stems(question)
+    tokens = words(fold(sentence))
+    spots = [i for i, t in enumerate(tokens) if t in _DENIAL_WORDS or t.endswith("n't")]
+    shared = [i for i, t in enumerate(tokens)
+              if {term(x)[:5] for x in {t} | TRANSLATIONS.get(t, set())} & asked]
+    reach = min((abs(i - j) for i in spots for j in shared), default=None)
+    return reach if reach is not None and reach <= DENIAL_REACH else None
 
 
 def gives_a_reason(sentence: str) -> bool:

@@ -1362,6 +1362,26 @@ gender genero
 anxious worried concern concerns concerned preocupacao preocupacoes preocupado preocupada preocupados
 fear fears feared medo receio receios temer teme temem temeu
 hope hopes hoped esperanca esperancas
+apply applying applicant applicants candidatura candidaturas candidatar candidatam candidatou
+application applications candidatura candidaturas
+responsibility responsible responsabilidade responsabilidades responsavel responsaveis
+ransom ransoms resgate resgates
+divert diverts diverted diverting diversion desviar desvia desviam desviou desviado desviada desviados desviadas
+landed landing landings aterrar aterra aterram aterrou aterraram aterragem aterragens
+stranded retido retida retidos retidas
+refund refunds refunded reembolso reembolsos reembolsar reembolsado
+vintage vindima vindimas
+grower growers winegrower winegrowers farmer farmers produtor produtores viticultor viticultores agricultor agricultores
+cooperative cooperatives cooperativa cooperativas
+winery wineries adega adegas
+appointment appointments consulta consultas marcacao marcacoes
+emergency emergencies urgencia urgencias emergencia emergencias
+restore restores restored repor repoe repoem reposto reposta repostos repostas restabelecer restabelecido
+copy copies copied copying copiar copia copiou copiado copiada copiados copiadas
+practice practise pratica praticas
+board boards direcao direcoes administracao
+closure closures shutdown encerramento encerramentos paralisacao paralisacoes fecho
+recorded measured registou registaram registado registada registados registar
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -11,6 +11,7 @@ qual quais quem porque pois isso isto esse essa esses essas este esta estes esta
 seu sua seus suas ele ela eles elas eu tu voce voces nos lhe lhes me te meu minha foi ser sao era eram
 esta estao estava tem ter tinha ha houve vai vao sera seria artigo diz disse dizer segundo fez faz o
 quanto quanta quantos quantas qual quais the fica ficou ficam ficaram ficar ficaria
+alguem ninguem
 """.split())
 STOPWORDS_EN = set("""
 a an the of in on at to for from by with without about into over under between and or but not no yes
@@ -18,6 +19,7 @@ is are was were be been being has have had do does did will would shall should c
 what which who whom whose when where why how that this these those it its he she they them his her their
 i you we us our your me my as than then so such also more most less very just only there here article
 says said say according many much because
+anyone anybody someone somebody anything something ever yet out
 """.split())
 STOPWORDS = STOPWORDS_PT | STOPWORDS_EN
 
@@ -56,7 +58,17 @@ def cognate(word: str) -> str:
 def term(word: str) -> str:
     """A folded word as a content term: a number whole, a word cut to a crude stem in its cognate
     spelling, so that inflections and cognates meet."""
-    return word if word.isdigit() else cognate(word)[:6]
+    return word if word.isdigit() else cognate(_short_base(word))[:6]
+
+
+def _short_base(word: str) -> str:
+    """A short word's base without its English ending: cut to five letters, "costing" is not "cost",
+    nor "costs", "worked" "work". Longer words meet within their first five letters anyway."""
+    for ending, shortest in (("ing", 3), ("ed", 4), ("s", 4)):
+        base = word[:-len(ending)]
+        if word.endswith(ending) and shortest <= len(base) <= 4 and not base.endswith("s"):
+            return base
+    return word
 
 
 # The unit of a question word ("A que horas…?", "What time…?", "Em que dia…?") asks for a time; it

@@ -83,4 +83,4 @@ def test_the_unit_of_a_question_word_is_no_word_of_the_thing_asked():
     assert content_terms("What time will the song be sent?") == ["song", "sent"]
     assert "semana" in content_terms("Em que dia da semana se realizam as conversas?")
     # a duration said, not asked, stays
-    assert "horas" in content_terms("Trump disse que resolveria a guerra em 24 horas.")
+    assert "hora" in content_terms("Trump disse que resolveria a guerra em 24 horas.")
