@@ -1585,7 +1585,7 @@ def points_where_asked(sentence: str, question: str) -> int:
 # So is a measure asked "how" of ("How strong were the gusts…?" holds "rajadas de 78 km/h"), and
 # "next to" is where.
 _LEADING_VERBS = re.compile(r"\b(?:end(?:s|ed|ing)? up|going to|acab\w+ por|next to"
-                            r"|(?<=how )(?:strong|fast|high|tall|deep|heavy|big|large|hot|cold|far))\b")
+                            r"|(?<=how )(?:strong|fast|high|tall|deep|heavy|big|large|hot|cold))\b")
 
 
 def plain_terms(text: str, auxiliaries: bool = False) -> list[str]:
@@ -1763,8 +1763,8 @@ def says_with_whom(answer: str, question: str) -> bool:
 
 # An age is a count of years: "Que idade tem a NASA?" is answered by "the 50th anniversary".
 # How strong, fast, hot…: a measure is a number too ("78 km/h"). Not "how long", whose answer may be
-# a phrase ("within two to three weeks").
-_HOW_MANY = re.compile(r"\b(how (many|much|old|strong|fast|high|tall|deep|heavy|big|large|hot|cold|far)"
+# a phrase ("within two to three weeks"), nor "how far" ("431 light years away" reads as years).
+_HOW_MANY = re.compile(r"\b(how (many|much|old|strong|fast|high|tall|deep|heavy|big|large|hot|cold)"
                        r"|quant[oa]s?|(que|qual e a|qual a) idade"
                        r"|(a|com) que (velocidade|forca|intensidade|temperatura|altura|profundidade|distancia))\b")
 
