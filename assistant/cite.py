@@ -103,6 +103,7 @@ _ROLE_GROUPS = [
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
     "contractor contractors empreiteiro empreiteiros construtor", "lawyer lawyers advogado advogada advogados",
     "owner owners dono dona donos proprietario proprietaria", "hacker hackers pirata piratas",
+    "pilot pilots piloto pilota pilotos",
     # A Portuguese mayor is "presidente da câmara".
     "mayor mayors autarca autarcas presidente",
 ]
@@ -1138,6 +1139,8 @@ _TIMES = {
     "august": r"august|agosto", "september": r"september|setembro", "october": r"october|outubro",
     "november": r"november|novembro", "december": r"december|dezembro",
 }
+_CALENDAR_NAMES = {w for key, pattern in _TIMES.items() if "-" not in key
+                   for w in re.findall(r"[a-z]{3,}", pattern) if w not in ("feira", "may", "marco")} | {"may", "march"}
 _TIME_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TIMES.items()}
 
 
@@ -1504,6 +1507,10 @@ def says_where_from(answer: str, question: str, sentences: list[str]) -> bool:
 _AT = r"(?:\b(?:in|at|near|inside|outside|em|no|na|nos|nas|num|numa|ao|aos|junto (?:a|ao|aos)|perto d[eoa]s?)|(?<!\w)(?:à|às))\s+"
 _AT_A_PLACE = re.compile(_AT + r"(?:the\s+)?[^\W\d]", re.IGNORECASE)
 _AT_A_NAME = re.compile(_AT + r"(?:the\s+)?[A-ZÀ-ÖØ-Þ]")
+# "no pavilhão desportivo de Monchique", "at the sports hall of Monchique"; with an article only:
+# "transformar em vinho do Porto" says what, not where.
+_AT_A_PLACE_OF_A_NAME = re.compile(r"\b(?:no|na|nos|nas|(?:in|at|near|inside|outside) the)\s+(?:[^\W\d]+\s+){1,3}"
+                                   r"(?:of|de|do|da|dos|das)\s+[A-ZÀ-ÖØ-Þ]")
 
 
 def asks_where_at(question: str) -> bool:
@@ -1539,8 +1546,9 @@ _AT_BEFORE = re.compile(_AT + r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def names_a_place(sentence: str) -> bool:
-    """Whether the sentence says where, by a preposition and a name: "em Bruxelas"."""
-    return bool(_AT_A_NAME.search(sentence))
+    """Whether the sentence says where, by a preposition and a name: "em Bruxelas", "no pavilhão
+    desportivo de Monchique"."""
+    return bool(_AT_A_NAME.search(sentence) or _AT_A_PLACE_OF_A_NAME.search(sentence))
 
 
 _ORIGIN_BEFORE = re.compile(r"\b(from|desde|a partir d[oa]s?)\s+(?:(?:the|o|a|os|as)\s+)?$", re.IGNORECASE)
@@ -2095,8 +2103,8 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return bool(_DATE.search(fold(sentence)))
     if kind == "words":
         return bool(_QUOTED.search(sentence))
-    if kind == "name":
-        return any(not _holds_name(n, q_tokens) for n in names(sentence))
+    if kind == "name":  # a day or a month names no one and nowhere: "In which country…?" is not "Wednesday"
+        return any(not _holds_name(n, q_tokens) and not set(n) <= _CALENDAR_NAMES for n in names(sentence))
     if kind == "person":  # someone the question does not name (a country or a people is nobody), or a role
         return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence)) or bool(
             (_tokens(sentence) - q_tokens) & (ROLES.keys() | _BODIES))

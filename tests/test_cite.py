@@ -1849,3 +1849,17 @@ def test_how_fast_may_be_answered_by_a_span_of_time():
     sentence = ("Em maio de 2023, antes de retornar à Casa Branca, Donald Trump disse que seria capaz de resolver a "
                 "guerra entre a Rússia e a Ucrânia em 24 horas.")
     assert cite.asked_kind(question) == "number" and cite.quotable(sentence, question, ["Talks in Paris"])
+
+
+def test_a_day_names_no_one_and_nowhere():
+    question = "In which country is the Black Lantern group based?"
+    sentence = "A criminal group calling itself Black Lantern claimed responsibility on Wednesday evening."
+    assert not cite.fits_kind(sentence, question)
+    assert cite.fits_kind("The group is based in Romania, police said on Wednesday.", question)
+    assert cite.asked_roles("What was the name of the pilot of the first TAP plane to land?") == ["pilot"]
+
+
+def test_a_where_question_is_quoted_only_with_a_sentence_that_says_where():
+    assert cite.names_a_place("Os moradores foram acolhidos no pavilhão desportivo de Monchique.")
+    assert not cite.names_a_place("O apoio destina-se à maioria dos produtores da zona.")
+    assert not cite.names_a_place("Está por saber quanto mosto cada um pode transformar em vinho do Porto.")

@@ -1509,3 +1509,27 @@ def test_a_pressed_date_rests_on_a_sentence_that_opens_on_a_pronoun():
     pool2 = [Evidence(p2.text, 0, p2.start, p2.end, 0.9)]
     assert not _counted_as_asked("O satélite será lançado em outubro de 2026.", question, pool2,
                                  [Hit(p2, 0.9, 0.9, 1.0, "en")])
+
+
+RANSOM = ("Welsh health board hit by cyberattack\n\nA criminal group calling itself Black Lantern claimed responsibility "
+          "for the attack on the health board's computers. It demanded 50 bitcoin. The board said it would not pay."
+          "\n\nIt is still unclear how the attackers got into the network. A spokesperson for the police said no "
+          "arrests had been made.\n\nFour hospitals cancelled 2,300 appointments.\n")
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("Is the health board going to pay the ransom?", "would not pay"),
+    ("Has anyone been arrested over the attack?", "no arrests"),
+])
+def test_a_refused_yes_or_no_question_is_answered_by_the_sentence_that_says_no(tmp_path, e5, engine, question,
+                                                                                quoted):
+    """Found on a held-out story: the model refuses a "no" worded otherwise than the question."""
+    eng, _ = engine(one_story_index(tmp_path, e5, "ransom.en.txt", RANSOM), [not_found_reply] * 3)
+    a = eng.ask(question)
+    assert a.mode == "extractive" and quoted in a.answer and a.notice == "the article says no or not yet", a.answer
+    assert len(a.citations) == 1 and quoted in a.citations[0].text
+
+
+def test_a_yes_or_no_question_no_sentence_says_no_to_stays_refused(tmp_path, e5, engine):
+    eng, _ = engine(one_story_index(tmp_path, e5, "ransom.en.txt", RANSOM), [not_found_reply] * 3)
+    assert eng.ask("Did the hospitals cancel appointments?").refused
