@@ -57,7 +57,10 @@ _BOILERPLATE = re.compile(
     # Links to other stories and a bare time stamp: "Related: Antwerp port strike ends…",
     # "Veja também: …", "Updated 14:32 GMT" (a dateline with a date is kept: it dates the story).
     r"^(related|see also|read next|relacionad[oa]s?|veja também|leia ainda)\s*:|"
-    r"^(updated|posted|published|atualizad[oa]|publicad[oa])( (at|às|as))? \d{1,2}[:h]\d\d( ?[ap]\.?m\.?)?( [a-z]{2,4})?\.?$",
+    r"^(updated|posted|published|atualizad[oa]|publicad[oa])( (at|às|as))? \d{1,2}[:h]\d\d( ?[ap]\.?m\.?)?( [a-z]{2,4})?\.?$|"
+    # Or a relative one: "Published 2 hours ago", "Atualizado há 2 horas".
+    r"^(updated|posted|published|atualizad[oa]|publicad[oa])( h[aá])? \d{1,3} (minutes?|hours?|days?|minutos?|horas?|dias?)"
+    r"( ago)?\.?$",
     re.IGNORECASE,
 )
 _BOILERPLATE_MAX_CHARS = 240
@@ -184,7 +187,11 @@ def is_dateline(paragraph: str) -> bool:
 # "By Jane Doe", "Por Maria Silva, em Lisboa", "Texto de …": who wrote the story, near its top.
 # (and the place it was filed from, capitalised after a comma: "By Clara Mendes, Porto")
 _BYLINE = re.compile(r"^(?i:by|por|texto de|reportagem de|written by|escrito por)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,6}"
-                     r"(?:,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?$")
+                     r"(?:,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}"
+                     # "By Rhian Mathias, Wales health correspondent", "Por Marta Gouveia, no Funchal"
+                     r"|,\s+(?:[\w'’-]+\s+){0,3}(?i:correspondent|reporter|editor|writer|journalist|correspondente"
+                     r"|jornalista|rep[oó]rter|editora?)"
+                     r"|,\s+(?i:em|no|na|in)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?$")
 
 
 def is_byline(paragraph: str) -> bool:

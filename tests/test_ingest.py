@@ -363,7 +363,8 @@ def test_a_sentence_with_a_date_in_it_is_no_dateline(line):
 
 
 @pytest.mark.parametrize("line, byline", [
-    ("By Jane Doe", True), ("Por Maria Silva, em Lisboa", False), ("Por Maria Silva em Lisboa", True),
+    ("By Jane Doe", True), ("Por Maria Silva, em Lisboa", True), ("Por Maria Silva em Lisboa", True),
+    ("By Rhian Mathias, Wales health correspondent", True), ("By Tuesday, the water had receded.", False),
     ("Texto de João Pereira", True), ("By February 4, NASA will have sent the song.", False),
     ("Por isso, a linha vai abrir em 2030.", False), ("Saturday, February 2, 2008", False),
     ("By Clara Mendes, Porto", True), ("By February 4, NASA will send it", False)])
@@ -397,6 +398,8 @@ def test_links_to_other_stories_and_a_bare_time_stamp_are_page_chrome():
             "Two paintings were stolen on Sunday.\n\n"
             "Veja também: Preço do pão sobe\n"
             "Atualizado às 10h30\n\n"
+            "Published 2 hours ago\n\n"
+            "Atualizado há 2 horas\n\n"
             "The related works were not touched.\n")
     check_split(text, "Two paintings stolen from Ghent museum", [
         "Two paintings stolen from Ghent museum",
