@@ -1589,10 +1589,10 @@ def points_where_asked(sentence: str, question: str) -> int:
     return 2 if _TOWARD.search(folded) else 1 if _INTO.search(folded) else 0
 
 
-# "end up costing", "going to pay", "acabar por custar": the verb asked is the second.
-# So is a measure asked "how" of ("How strong were the gusts…?" holds "rajadas de 78 km/h"), and
-# "next to" is where.
-_LEADING_VERBS = re.compile(r"\b(?:end(?:s|ed|ing)? up|going to|acab\w+ por|next to"
+# Words of a question that ask for nothing: "end up costing", "going to pay", "acabar por custar"
+# (the verb asked is the second), the measure of "How strong were the gusts…?" ("rajadas de 78
+# km/h" answers it without "strong"), and "next to", which only says where.
+_ASKING_NOTHING = re.compile(r"\b(?:end(?:s|ed|ing)? up|going to|acab\w+ por|next to"
                             r"|(?<=how )(?:strong|fast|high|tall|deep|heavy|big|large|hot|cold))\b")
 
 
@@ -1600,7 +1600,7 @@ def plain_terms(text: str, auxiliaries: bool = False) -> list[str]:
     """The text's content terms other than its names, numbers and (unless `auxiliaries`) its
     auxiliaries: "foram" of "Que aldeias foram evacuadas?" is no word of the thing asked."""
     named = {term(w) for n in names(text) for w in n}
-    light = _LEADING_VERBS.sub(" ", fold(text))
+    light = _ASKING_NOTHING.sub(" ", fold(text))
     kept = light if auxiliaries else " ".join(w for w in words(light) if w not in AUXILIARIES)
     return [t for t in content_terms(kept) if t not in named and not t.isdigit()]
 
@@ -1931,8 +1931,6 @@ _REASON = re.compile(
 # made", "Ainda não se sabe qual o custo total", "as recomendações nunca saíram do papel".
 _DENIES = re.compile(r"\b(?:not|never|nobody|none|nothing|no \w+s|unclear|unknown|nao|nunca|nenhum\w*|ninguem"
                      r"|ainda (?:nao|por|sem))\b|n't\b")
-_DENIAL_WORDS = {"not", "never", "nobody", "none", "nothing", "no", "unclear", "unknown", "nao", "nunca", "ninguem",
-                 "nenhum", "nenhuma", "nenhuns", "nenhumas"}
 DENIAL_REACH = 5  # words between the "no" and a word of the question
 
 
@@ -1946,11 +1944,14 @@ def denial_reach(sentence: str, question: str) -> int | None:
     (by five letters or a translation), when within DENIAL_REACH: "no arrests had been made"
     says no to "Has anyone been arrested…?" (1), "It is still unclear how the attackers got in"
     less so (3). None when the sentence says no to none of it."""
-    if not denies(sentence):
+    folded = fold(sentence)
+    # Each "no" where _DENIES finds it, at its last word ("not", "wouldn't", "arrests" of "no
+    # arrests"): not the "no" of "no final do mês", which says no such thing.
+    spots = [len(words(folded[:m.end()])) - 1 for m in _DENIES.finditer(folded)]
+    if not spots:
         return None
     asked = _plain_stems(question)
-    tokens = words(fold(sentence))
-    spots = [i for i, t in enumerate(tokens) if t in _DENIAL_WORDS or t.endswith("n't")]
+    tokens = words(folded)
     shared = [i for i, t in enumerate(tokens)
               if {term(x)[:5] for x in {t} | TRANSLATIONS.get(t, set())} & asked]
     reach = min((abs(i - j) for i in spots for j in shared), default=None)

@@ -1823,6 +1823,9 @@ def test_a_no_said_of_the_thing_asked_is_nearer_than_one_said_of_something_else(
     assert near is not None and far is not None and near < far
     assert cite.denial_reach("The board said it would not pay.", "Is the board going to pay the ransom?") == 1
     assert cite.denial_reach("The board said it would pay.", "Is the board going to pay the ransom?") is None
+    # the Portuguese "no" (em + o) says no such thing
+    assert cite.denial_reach("Ninguém sabe ainda quanto custará a obra de todo o bairro, mas a câmara vai pagar no "
+                             "final do mês.", "A câmara vai pagar a conta?") is None
     # "no" said far from anything asked
     assert cite.denial_reach("Not a single word was said about the weather in the city centre yesterday by the "
                              "mayor or his staff, who paid the bill.", "Did the mayor pay?") is None
