@@ -97,7 +97,9 @@ _ROLE_GROUPS = [
     "chief chefe", "diplomat diplomata", "councillor councilor councillors councilors vereador vereadora vereadores",
     "senator senador senadora", "director diretor diretora",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
-    "historian historiador historiadora", "founder fundador fundadora", "coach treinador",
+    "historian historiador historiadora", "founder fundador fundadora",
+    "coach coaches manager managers treinador treinadores treinadora", "manager managers gerente gerentes gestor gestora",
+    "referee referees arbitro arbitros", "singer singers cantor cantora fadista", "economist economists economista economistas",
     "captain capitao", "ceo executive executives executivo executiva executivos", "head chefe lider",
     "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
@@ -492,7 +494,10 @@ def misses_the_asked_event(sentence: str, question: str) -> bool:
     asked = _plain_stems(question)
     held = asked & _held_stems([sentence], 5)
     short = kind == "date" or len(asked) <= 2
-    return short and len(held) <= 1 and bool(asked - held - _WHEN_WORDS)
+    # A role is who, not what happens: "When was the singer born?" is answered by "Nascida a 2 de
+    # maio de 1940…", whose subject is the sentence before's.
+    roles = {w[:5] for w in words(fold(question)) if w in ROLES}
+    return short and len(held) <= 1 and bool(asked - held - _WHEN_WORDS - roles)
 
 
 # The words of a date itself: "No início deste mês", "Em maio de 2023", "até ao fim do ano".
@@ -575,7 +580,9 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
     who attends from Ukraine, Witkoff and Rubio, 30 words before "the war in Ukraine"."""
     if not subjects(question):
         return True
-    if not _given_names_stand_with(answer, question, sentences, lambda s, _: speaks_of(s, question), places=False):
+    whole = _as_written_whole(subjects(question), [*sentences, *headlines])
+    if not _given_names_stand_with(answer, question, sentences,
+                                   lambda s, _: any(_holds_name(n, _tokens(s)) for n in whole), places=False):
         return False
     countries = [n for n in own_subjects(question, headlines) if all(w in ALIASES for w in n)]
     if asked_kind(question) != "person" or not countries:
@@ -586,6 +593,17 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
         if holding and not any(_near(c, name, s) for s in holding for c in countries):
             return False
     return True
+
+
+def _as_written_whole(found: list[tuple[str, ...]], sentences: list[str]) -> list[tuple[str, ...]]:
+    """Each one-word name as the article writes it whole, where only one of its names holds the
+    word: "Ashworth" is "Ashworth Rovers", and "Rovers captain Jamie Okafor" speaks of it."""
+    article = {n for s in sentences for n in names(s) if len(n) > 1}
+    out = []
+    for name in found:
+        holding = [n for n in article if len(name) == 1 and name[0] in n]
+        out.append(holding[0] if len(holding) == 1 else name)
+    return out
 
 
 # A sentence that opens by pointing back at what the one before named: "Transtejo said… The
@@ -606,9 +624,13 @@ def opens_on_a_pronoun(sentence: str) -> bool:
     return bool(_PRONOUN_FIRST.match(sentence))
 
 
+# "It cut its base rate…" after "…a setback for the Bank"; not a quote's "It" (the speaker's).
+_IT_FIRST = re.compile(r"^\s*It\b")
+
+
 def points_back(sentence: str) -> bool:
     """Whether the sentence opens by pointing back at what the one before named (_POINTS_BACK)."""
-    return bool(_POINTS_BACK.match(sentence))
+    return bool(_POINTS_BACK.match(sentence) or _IT_FIRST.match(sentence))
 
 
 def with_antecedents(sentences: list[str]) -> list[str]:
@@ -618,7 +640,9 @@ def with_antecedents(sentences: list[str]) -> list[str]:
     repeats by their noun (_named_by_noun)."""
     out = []
     for i, sentence in enumerate(sentences):
-        before = (names(sentences[i - 1]) if points_back(sentence)
+        # The one before as linked in turn: "…a setback for the Bank… It cut its base rate… Its
+        # Monetary Policy Committee next meets on 18 September" is the Bank's committee.
+        before = (names(out[i - 1]) if points_back(sentence)
                   else _named_by_noun(sentences[i - 1], sentence)) if i else []
         out.append(sentence + "".join(" (" + " ".join(w.title() for w in n) + ")" for n in before))
     return out
@@ -682,7 +706,9 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
 
 _ASKS_AGE = re.compile(r"\b(how old|(que|qual e a|qual a) idade|quantos anos tem)\b")
 _AGE = re.compile(r"\b(\d{1,3})(?:-year-old| years old| anos de idade)|\baged (\d{1,3})\b|\bde (\d{1,3}) anos\b"
-                  r"|,\s(\d{1,3}),")
+                  r"|,\s(\d{1,3}),|\bat the age of (\d{1,3})\b"
+                  # "morreu aos 84 anos", "quando tinha 21 anos"; not "com 30 anos de carreira"
+                  r"|\b(?:aos|com|tinha) (\d{1,3}) anos\b(?! de (?!idade))")
 
 
 def gives_the_asked_age(sentence: str, question: str) -> bool:
@@ -1700,6 +1726,9 @@ def _added_words(answer: str, question: str) -> set[str]:
 _WHICH_THING = re.compile(r"^\W*(?:(?:and|e|sobre|de|em|com|para|about|on|in|of|with) )?(?:which|what|que|qual|quais) ")
 
 
+_PLURAL = re.compile(r"(?:[^s]s|ies)$")
+
+
 def asked_thing(question: str) -> str | None:
     """The noun a "which <thing>" question asks for ("encontro" of "Sobre que encontro Witkoff ia
     prestar contas?", "leader" of "Which French leader will…?": English puts it last, before the
@@ -1711,6 +1740,9 @@ def asked_thing(question: str) -> str | None:
     following = words(folded[match.end():])[:4]
     verb = next((i for i, w in enumerate(following) if _AUXILIARY.match(w)), None)
     head = following[verb - 1] if verb and detect(question) == "en" else following[0] if following else ""
+    if verb is None and detect(question) == "en" and len(following) > 1 and _PLURAL.search(following[1]) \
+            and not _PLURAL.search(following[0]):
+        head = following[1]  # "Which record companies gave…?": a noun before the plural it qualifies
     found = [] if not head or _AUXILIARY.match(head) else content_terms(head)
     return found[0] if found else None
 
@@ -2079,7 +2111,20 @@ _LOCATIVE = re.compile(r"\b(?:em|no|na|nos|nas|in|at)\s+$", re.IGNORECASE)
 # A question that asks for an amount of money, and the marks of one.
 _PRICE = re.compile(r"\b(prices?|costs?|costing|fares?|salar(?:y|ies)|wages?|how much money|precos?|custos?|custa"
                     r"|custam|custou|custar|tarifas?|salarios?|quanto dinheiro)\b")
+_CHANGE = re.compile(r"\b(how fast|by how much|ris(?:e|es|en|ing)|rose|go(?:es|ing)? up|went up|increas\w*|grow\w*|grew"
+                     r"|fall(?:s|en|ing)?|fell|drop\w*|climb\w*|sub(?:ir|iu|iram|ida|idas|iram|ido)|sobem?"
+                     r"|aument\w*|cresc\w*|ca(?:iu|iram|ir|em)|desc(?:eu|eram|er|em)|queda|baix(?:ou|aram|ar))\b")
+_PERCENT = re.compile(r"\d\s?%|\b(?:per ?cent|por cento|percentage points?|pontos percentuais)\b", re.IGNORECASE)
 _MONEY = re.compile(r"[€$£]|\b(?:euros?|dollars?|d[oó]lares|pounds?|libras?|reais|cents?|c[eê]ntimos)\b", re.IGNORECASE)
+
+
+def _holds_what_changes(sentence: str, question: str) -> bool:
+    """Whether the sentence holds most of what the question says rose or fell, its words of price
+    and change aside: "Quanto subiram os preços do vestuário e do calçado?" is not answered by
+    "Food … prices rose by 5.2%"."""
+    change = {w[:5] for m in _CHANGE.finditer(fold(question)) for w in words(m.group(0))}  # "going up"
+    asked = {t for t in _plain_stems(question) - change if not _PRICE.search(t) and not _CHANGE.search(t)}
+    return 2 * len(asked & _held_stems([sentence], 5)) >= len(asked)
 
 
 def fits_kind(sentence: str, question: str) -> bool | None:
@@ -2092,8 +2137,11 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     if kind in ("number", None) and _PRICE.search(_outside_names(question)) and not _COUNTED.search(folded) \
             and not _DURATION.search(folded):
         # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price. (Asked
-        # for how many years wages have lagged, a count of years is.)
-        return bool(_MONEY.search(sentence))
+        # for how many years wages have lagged, a count of years is.) Asked how fast prices rise or
+        # how much wages grew, a rate is ("rising by 5.2%").
+        # A bare rate ("4.8%") is judged by where it stands (the other checks).
+        return bool(_MONEY.search(sentence) or (_CHANGE.search(folded) and _PERCENT.search(sentence)
+                                                and (bare(sentence) or _holds_what_changes(sentence, question))))
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)
         return all(ROLES[r] & s_tokens for r in roles) and (names_someone_new(sentence, question)
@@ -2211,6 +2259,8 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
     has_number = bool(numbers(sentence) - numbers(question))
     said = set(content_terms(sentence))
     fresh = said - set(content_terms(question))
+    # "Ashworth" of the question is the article's "Ashworth Rovers", whom a paragraph calls "Rovers".
+    whole = dict(zip(asked, _as_written_whole(asked, [*passages, *(headlines or [])])))
     best, best_score, fewest = None, float("-inf"), None
     for i, text in enumerate(passages):
         tokens = _tokens(text)
@@ -2218,7 +2268,7 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
             n for n in names(sentence) if _holds_name(n, _tokens(headlines[i])))
         missing = missing_facts(sentence, text, skip=tuple(asked) + plain + framed)
         where = tokens if has_number or context is None else _tokens(context[i])
-        missing += sorted(_label(n) for n in asked if not _holds_name(n, where))
+        missing += sorted(_label(n) for n in asked if not _holds_name(whole[n], where))
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if missing:

