@@ -2112,7 +2112,7 @@ _LOCATIVE = re.compile(r"\b(?:em|no|na|nos|nas|in|at)\s+$", re.IGNORECASE)
 _PRICE = re.compile(r"\b(prices?|costs?|costing|fares?|salar(?:y|ies)|wages?|how much money|precos?|custos?|custa"
                     r"|custam|custou|custar|tarifas?|salarios?|quanto dinheiro)\b")
 _CHANGE = re.compile(r"\b(how fast|by how much|ris(?:e|es|en|ing)|rose|go(?:es|ing)? up|went up|increas\w*|grow\w*|grew"
-                     r"|fall(?:s|en|ing)?|fell|drop\w*|climb\w*|sub(?:ir|iu|iram|ida|idas|iram|ido)|sobem?"
+                     r"|fall(?:s|en|ing)?|fell|drop\w*|climb\w*|sub(?:ir|iu|iram|ida|idas|ido)|sobem?"
                      r"|aument\w*|cresc\w*|ca(?:iu|iram|ir|em)|desc(?:eu|eram|er|em)|queda|baix(?:ou|aram|ar))\b")
 _PERCENT = re.compile(r"\d\s?%|\b(?:per ?cent|por cento|percentage points?|pontos percentuais)\b", re.IGNORECASE)
 _MONEY = re.compile(r"[€$£]|\b(?:euros?|dollars?|d[oó]lares|pounds?|libras?|reais|cents?|c[eê]ntimos)\b", re.IGNORECASE)
