@@ -578,9 +578,10 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
     name), the person stands beside that country, within NEAR_WORDS words: asked who will be at
     "the Paris talks for the UK", the model answered Witkoff again, who stands beside Paris; asked
     who attends from Ukraine, Witkoff and Rubio, 30 words before "the war in Ukraine"."""
-    if not subjects(question):
+    found = subjects(question)
+    if not found:
         return True
-    whole = _as_written_whole(subjects(question), [*sentences, *headlines])
+    whole = _as_written_whole(found, [*sentences, *headlines])
     if not _given_names_stand_with(answer, question, sentences,
                                    lambda s, _: any(_holds_name(n, _tokens(s)) for n in whole), places=False):
         return False
@@ -598,10 +599,12 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
 def _as_written_whole(found: list[tuple[str, ...]], sentences: list[str]) -> list[tuple[str, ...]]:
     """Each one-word name as the article writes it whole, where only one of its names holds the
     word: "Ashworth" is "Ashworth Rovers", and "Rovers captain Jamie Okafor" speaks of it."""
+    if all(len(name) > 1 for name in found):
+        return list(found)  # most questions: no sentence's names are read
     article = {n for s in sentences for n in names(s) if len(n) > 1}
     out = []
     for name in found:
-        holding = [n for n in article if len(name) == 1 and name[0] in n]
+        holding = [n for n in article if name[0] in n] if len(name) == 1 else []
         out.append(holding[0] if len(holding) == 1 else name)
     return out
 
@@ -1165,8 +1168,9 @@ _TIMES = {
     "august": r"august|agosto", "september": r"september|setembro", "october": r"october|outubro",
     "november": r"november|novembro", "december": r"december|dezembro",
 }
+# ("marco" alone is Marco Rubio, not March.)
 _CALENDAR_NAMES = {w for key, pattern in _TIMES.items() if "-" not in key
-                   for w in re.findall(r"[a-z]{3,}", pattern) if w not in ("feira", "may", "marco")} | {"may", "march"}
+                   for w in re.findall(r"[a-z]{3,}", pattern) if w not in ("feira", "marco")}
 _TIME_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TIMES.items()}
 
 
