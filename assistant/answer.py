@@ -680,6 +680,9 @@ class Engine:
             # aid, the share of insured growers "da zona" says nowhere.
             placed = [ev for ev in pool if cite.names_a_place(ev.text)]
             return self._quote(placed, hits, language, make, "the answer names no place")
+        if cite.names_only_a_relation(text, make.standalone):
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="the answer names no one, only whose relation they are")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.) It must speak of
@@ -747,6 +750,8 @@ class Engine:
             return self._quote(pool, hits, language, make, "the number answered is no age")
         if not cite.numbers_count_the_asked(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered counts something else")
+        if cite.percents_unwritten(text, article):
+            return self._quote(pool, hits, language, make, "the number answered is no percentage")
         if cite.numbers_of_the_other_one(text, make.standalone, article):
             return self._quote(pool, hits, language, make, "the number answered is the other one's (new, old)")
         if cite.gives_a_difference(text, make.standalone, article):
@@ -785,8 +790,9 @@ class Engine:
             return self._quote(evidence, hits, language, make, "a bare yes or no")
         # "Was anyone sent to prison?" → "Yes, two employees were sent to prison": the two were
         # acquitted, and the prison is the administrator's suspended sentence, another sentence.
-        if cite.asks_yes_or_no(make.standalone, lang.detect(make.standalone)) \
-                and not cite.rests_on_one(text, make.standalone, article):
+        # (The reader's own question too: a follow-up's rewrite may glue the one before to it.)
+        if any(cite.asks_yes_or_no(q, lang.detect(q)) for q in (make.standalone, make.question)) \
+                and not cite.rests_on_one(text, make.standalone, article, every_repeated=True):
             pinned = sorted(pool, key=lambda ev: -cite.share_of_words(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the yes or no rests on no one sentence")
         if cite.from_elsewhere(text, make.standalone, article):

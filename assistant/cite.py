@@ -67,6 +67,11 @@ _ALIAS_GROUPS = [
     "october outubro", "november novembro", "december dezembro",
 ]
 ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split()}
+# School subjects, capitalised as names ("Maths A" is "Matemática A"): matched through their other
+# language's name like places, but neither places nor peoples (nor is "history" in a question one).
+_SUBJECT_GROUPS = ["maths math mathematics matematica", "physics fisica", "chemistry quimica", "history historia",
+                   "biology biologia", "geography geografia", "philosophy filosofia"]
+_OTHER_NAMES = {w: set(group.split()) for group in _SUBJECT_GROUPS for w in group.split()}
 
 # News names a capital by its country ("chegaram à capital francesa", "the Ukrainian capital"): a
 # text that does holds the capital's name, so "arrived in Paris" is supported where it says so.
@@ -90,7 +95,7 @@ def _capitals_named(folded: str) -> set[str]:
 _ROLE_GROUPS = [
     "president presidents presidente presidentes", "minister ministers ministro ministra ministros",
     "secretary secretario secretaria", "foreign exteriores estrangeiros", "defence defense defesa",
-    "envoy envoys enviado enviada enviados", "official officials funcionario funcionaria responsavel",
+    "envoy envoys enviado enviada enviados", "official officials funcionario funcionaria responsavel responsaveis dirigente dirigentes",
     "adviser advisers advisor advisors consultor consultores conselheiro conselheiros",
     "spokesman spokeswoman spokesperson porta-voz", "mayor prefeito prefeita", "chancellor chanceler",
     "ambassador embaixador embaixadora", "governor governador governadora", "leader lider",
@@ -100,12 +105,13 @@ _ROLE_GROUPS = [
     "historian historiador historiadora", "founder fundador fundadora",
     "coach coaches manager managers treinador treinadores treinadora", "manager managers gerente gerentes gestor gestora",
     "referee referees arbitro arbitros", "singer singers cantor cantora fadista", "economist economists economista economistas",
-    "captain capitao", "ceo executive executives executivo executiva executivos", "head chefe lider",
+    "captain capitao", "ceo executive executives executivo executiva executivos", "head chefe lider leader leaders lideres",
     "deputy deputies adjunto adjunta adjuntos",
     "chair chairs chaired chairing chairman chairwoman chairperson presidente presidir presidira presidiu preside",
     "contractor contractors empreiteiro empreiteiros construtor", "lawyer lawyers advogado advogada advogados",
     "owner owners dono dona donos proprietario proprietaria", "hacker hackers pirata piratas",
     "pilot pilots piloto pilota pilotos",
+    "inspector inspectors inspetor inspetora inspetores subinspetor subinspetora",
     # A Portuguese mayor is "presidente da câmara".
     "mayor mayors autarca autarcas presidente",
 ]
@@ -157,7 +163,7 @@ def _name_runs(sentence: str) -> list[tuple[int, tuple[str, ...]]]:
         word = match.group(0)
         folded = fold(word)
         # A count that opens a sentence ("Três bombeiros…") is a number, not a name.
-        common = (folded in STOPWORDS and not word.isupper()) or folded in COMMON_CAPITALISED or all(
+        common = (_uncontracted(folded) in STOPWORDS and not word.isupper()) or folded in COMMON_CAPITALISED or all(
             _NUMBER_WORD.fullmatch(part) for part in folded.split("-"))
         if common or len(word) < 2:
             previous_end = -2
@@ -170,6 +176,15 @@ def _name_runs(sentence: str) -> list[tuple[int, tuple[str, ...]]]:
     return [(start, tuple(r)) for start, r in runs]
 
 
+# "What's the date…?", "Isn't it…?": a contraction of a common word is as common as the word.
+_CONTRACTION = re.compile(r"(?:['’](?:s|re|ll|ve|d|m)|n['’]t)$")
+
+
+def _uncontracted(folded: str) -> str:
+    """The word without an English contraction's tail ("what's" -> "what", "isn't" -> "is")."""
+    return _CONTRACTION.sub("", folded)
+
+
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*")
 
 
@@ -180,7 +195,7 @@ def _tokens(text: str) -> set[str]:
 
 
 def _holds_word(name: str, tokens: set[str]) -> bool:
-    if name in tokens or ALIASES.get(name, set()) & tokens:
+    if name in tokens or (ALIASES.get(name, set()) | _OTHER_NAMES.get(name, set())) & tokens:
         return True
     # A near spelling keeps its first two letters: "Pereira" is not the "primeira" of another
     # sentence (asked who is mayor, the model named a residents' association president). A common
@@ -256,7 +271,7 @@ def described_by_role(answer: str, question: str) -> bool:
         return False
     given = _tokens(answer)
     added = {w for w in given - _tokens(question) if len(w) > 3 and w not in STOPWORDS}
-    return bool(added - ROLES.keys()) and all(ROLES[r] & given for r in roles)
+    return bool(added - ROLES.keys()) and all(_role_words(r) & given for r in roles)
 
 
 def _given_names_stand_with(answer: str, question: str, sentences: list[str], fits, places: bool = True) -> bool:
@@ -285,9 +300,21 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
 
 
 def holds_roles_named(sentence: str, question: str) -> bool:
-    """Whether the sentence holds one of the roles the question names (in either language)."""
+    """Whether the sentence holds one of the roles the question names (in either language); "the
+    official" or "a responsável" is anyone given a title ("A subinspetora-geral da ASAE")."""
     tokens = _tokens(sentence)
-    return any(ROLES[w] & tokens for w in _roles_named(question))
+    return any(_role_words(w) & tokens for w in _roles_named(question))
+
+
+# Roles that say only that someone speaks for a body: "a responsável da ASAE" is its
+# "subinspetora-geral", "a dirigente da Fenprof" its "secretária-geral". Not "the official", which
+# the article may write as such ("disse um funcionário", whom it never names; Witkoff is an envoy).
+_ANY_TITLE = {"responsavel", "responsaveis", "dirigente", "dirigentes"}
+
+
+def _role_words(role: str) -> set[str]:
+    """The words that give a role: its own in both languages, or any title (_ANY_TITLE)."""
+    return set(ROLES) if role in _ANY_TITLE else ROLES[role]
 
 
 def _roles_named(question: str) -> list[str]:
@@ -321,9 +348,9 @@ def opens_on_the_role_holder(answer: str, question: str, sentences: list[str]) -
 def _holds_roles_for(sentence: str, roles: list[str], name: tuple[str, ...]) -> bool:
     """Whether the sentence holds every asked role and does not give it to someone else: "Witkoff
     e Rubio verão o presidente francês Emmanuel Macron" holds a presidente, Macron, not Witkoff."""
-    if not all(ROLES[r] & _tokens(sentence) for r in roles):
+    if not all(_role_words(r) & _tokens(sentence) for r in roles):
         return False
-    asked = set().union(*(ROLES[r] for r in roles))
+    asked = set().union(*(_role_words(r) for r in roles))
     holders = [h for r, h in _role_holders(sentence) if r in asked]
     return not holders or any(h is None or set(h) & set(name) for h in holders)
 
@@ -699,12 +726,28 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
     names): asked how many were injured in Kryvyi Rih, the model answered 117, the Sumy figure,
     from a sentence that never names Kryvyi Rih."""
     own = own_subjects(question, headlines)
-    for number in (numbers(answer) - numbers(question)) if own else ():
+    for number in numbers(answer) - numbers(question):
         holding = [s for s in sentences if number in numbers(s)]
-        if holding and not any(_holds_name(n, _tokens(s)) and not _nearer_someone_else(number, n, s)
-                               for s in holding for n in own):
+        if own and holding and not any(_holds_name(n, _tokens(s)) and not _nearer_someone_else(number, n, s)
+                                       for s in holding for n in own):
+            return False
+        if _with_another_headline_subject(holding, question, headlines):
             return False
     return True
+
+
+def _with_another_headline_subject(holding: list[str], question: str, headlines: list[str]) -> bool:
+    """Whether the sentences that hold a number each name another of the things a headline lists,
+    and not the one asked: "Matemática A sobe…, Português e Física e Química descem" speaks of
+    three subjects, and the 27% of "Em Física e Química A, … 27% dos alunos tiveram negativa" is
+    no share of Maths A."""
+    topic = _tokens(" ".join(headlines))
+    asked = [n for n in subjects(question) if _holds_name(n, topic)]
+    q_tokens = _tokens(question)
+    others = [n for n in names(" ".join(headlines)) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)]
+    return bool(asked and others and holding) and all(
+        not any(_holds_name(n, _tokens(s)) for n in asked) and any(_holds_name(o, _tokens(s)) for o in others)
+        for s in holding)
 
 
 _ASKS_AGE = re.compile(r"\b(how old|(que|qual e a|qual a) idade|quantos anos tem)\b")
@@ -781,8 +824,12 @@ _TOLLS = {
     "soldiers": r"soldiers?|troops|servicemen|soldados|militares|tropas",
     "women": r"women|woman|mulher(?:es)?",
     # Asked what something costs, a count of stops or passengers is no price.
-    "money": r"costs?|costing|price[sd]?|paid|pays?|spen[dt]\w*|money|funds?|funding|budget\w*|invest\w*|euros?"
-             r"|dollars?|pounds|custa\w*|custo\w*|custou|preco\w*|pag(?:a|am|ar|ou|aram|o|ando)|gast\w*"
+    # (Whole words: not the "custo" of "customers", the "invest" of "investigators", the "gast" of
+    # "gastroenterite".)
+    "money": r"costs?|costing|price[sd]?|paid|pays?|spen[dt]\w*|money|funds?|funding|budget\w*|euros?"
+             r"|invest(?:s|ed|ing|ments?|ors?|ir|iu|e|em|imentos?|id[oa]s?)?"
+             r"|dollars?|pounds|custa\w*|custos?|custou|preco\w*|pag(?:a|am|ar|ou|aram|o|ando)"
+             r"|gast(?:a|am|ar|ou|aram|os?|ando)"
              r"|dinheiro|fundos?|financ\w*|orcament\w*|dolares|libras|reais",
 }
 _TOLL_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TOLLS.items()}
@@ -862,7 +909,7 @@ def _spans(text: str) -> set[str]:
 
 
 # "Quantos empregos…", "How many homes…": the noun a "how many" question counts.
-_COUNTED = re.compile(r"\b(?:how many|quant[oa]s)\s+([a-z]\w+)")
+_COUNTED = re.compile(r"\b(?:how many|quant[oa]s)\s+(?:(?:of the|of|d[aeo]s?)\s+)?([a-z]\w+)")
 COUNTED_WITHIN = 4  # words either side of a count
 
 
@@ -913,7 +960,8 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
     e feriu 117" its dead."""
     if asked_kind(question) != "number":
         return True
-    asked = tolls(question)
+    # How long they were "presos" (stuck) asks for no count of the arrested.
+    asked = set() if _DURATION.search(fold(question)) else tolls(question)
     for number in counts(answer) - numbers(question):
         holding = [s for s in sentences if number in numbers(s)]
         if not holding:
@@ -943,6 +991,24 @@ def _counts_as_before(number: str, sentence: str, sentences: list[str], question
     at = sentences.index(sentence)
     before = folded[:elided[0].start()] + " " + (fold(sentences[at - 1]) if at else "")
     return counts_the_noun(before, question)
+
+
+_AS_PERCENT = re.compile(r"\s?(?:%|per ?cent\b|por cento\b|percentage points?\b|pontos percentuais\b)", re.IGNORECASE)
+
+
+def _as_percents(text: str) -> set[str]:
+    return {re.sub(r"[.,]", "", m.group(0)) for m in number_matches(text) if _AS_PERCENT.match(text, m.end())}
+
+
+def percents_unwritten(answer: str, sentences: list[str]) -> list[str]:
+    """The numbers of the article that the answer gives as a percentage where the article never
+    writes them as one: "Physics and Chemistry had a 10.1% decrease" of "a média caiu de 10,6 para
+    10,1" (a grade out of 20)."""
+    given = _as_percents(strip_markers(answer))
+    if not given:
+        return []
+    written = set().union(*(_as_percents(s) for s in sentences))
+    return sorted(n for n in given - written if any(n in numbers(s) for s in sentences))
 
 
 def numbers_stand_in_the_asked_year(answer: str, question: str, sentences: list[str]) -> bool:
@@ -1278,12 +1344,18 @@ _THOUSANDS = {"en": re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]?\d)"),
               "pt": re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,]?\d)")}
 
 
+_DAY_OF_MONTH = re.compile(r"\b(\d{1,2}) of (January|February|March|April|May|June|July|August|September|October"
+                           r"|November|December)\b")
+
+
 def local_numbers(answer: str, language: str, sentences: Sequence[str] = ()) -> str:
     """The answer with a decimal before a magnitude written in its language's way (_DECIMAL_MARK),
     and a number copied from an article in the other language with that language's thousands mark
     written with its own: "28.050 toneladas" is "28,050 tonnes" in English."""
     if language not in _DECIMAL_MARK:
         return answer
+    if language == "en":  # "26 de novembro", word for word: "26 of November"
+        answer = _DAY_OF_MONTH.sub(r"\1 \2", answer)
     mark, other = (".", ",") if language == "en" else (",", ".")
     answer = _DECIMAL_MARK[language].sub(rf"\1{mark}\2", answer)
     source = " ".join(sentences)
@@ -1422,7 +1494,7 @@ _UNIT_STEMS = {"year", "anos", "days", "dias", "week", "sema", "mont", "mese", "
 _HEDGE_STEMS = {"appr", "apro", "abou", "arou", "roug", "cerc"}
 
 
-def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
+def rests_on_one(answer: str, question: str, sentences: list[str], every_repeated: bool = False) -> bool:
     """Whether the answer stands on one sentence of the evidence, as an answer the model gave only
     when told not to refuse must. The question's names are in the evidence at all ("Liga dos
     Campeões" is not), and one sentence that speaks of one of them holds the answer's own names and
@@ -1432,7 +1504,10 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
     sentence also holds a word the answer repeats from the question, the thing it speaks of:
     pressed on "O que os fãs são convidados a fazer?", the model gave the fans the Ukrainian
     ministers' "participar das discussões"; on "Em que país fica a antena?", it answered "A antena
-    está no país de Ucrânia" from the Sumy sentence, which says nothing of an antenna."""
+    está no país de Ucrânia" from the Sumy sentence, which says nothing of an antenna.
+    `every_repeated`: the sentence holds every such word, as a yes must: asked "Was any of the
+    seven people hospitalised a pregnant woman?", "three of them were pregnant women" rests on the
+    sentence of the seven and the three hospitalised only if it says "grávidas" too."""
     everything = _tokens(" ".join(sentences))
     asked = names(question)
     if not all(_holds_name(n, everything) for n in asked):
@@ -1454,7 +1529,8 @@ def rests_on_one(answer: str, question: str, sentences: list[str]) -> bool:
         if missing_facts(answer, sentence, skip=own) or (adds_number and not _numbers_by_subject(answer, asked, sentence)):
             continue
         held_stems = _held_stems([sentence])
-        if repeated and not repeated & _held_stems([sentence], 5):
+        held_repeated = repeated & _held_stems([sentence], 5)
+        if repeated and (not held_repeated or (every_repeated and held_repeated != repeated)):
             continue
         if fresh <= held_stems:
             return True
@@ -1694,8 +1770,10 @@ def name_stands_with_the_asked(answer: str, question: str, sentences: list[str],
     if not found or not bare(text) or not plain_terms(question):
         return True
     headline = " ".join(headlines)
-    return any(all(_holds_name(n, _tokens(s)) for n in found) and share_of_words(s, question, headline) > 0
-               for s in sentences)
+    # Or by the role it asks of: "Como se chama a responsável da ASAE…?" of "A subinspetora-geral da ASAE, Teresa
+    # Valadares, explicou…".
+    return any(all(_holds_name(n, _tokens(s)) for n in found)
+               and (share_of_words(s, question, headline) > 0 or holds_roles_named(s, question)) for s in sentences)
 
 
 def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str) -> bool:
@@ -1885,7 +1963,7 @@ def story_question(question: str) -> str | None:
     return None
 
 
-_WHEN = re.compile(r"\b(when|(what|which) (date|day|time|year|month)|quando|(que|qual) (data|dia|ano|mes|horas?))\b")
+_WHEN = re.compile(r"\b(when|(what|which) (dates?|days?|times?|years?|months?)|quando|(que|qual|quais) (datas?|dias?|anos?|mes|meses|horas?))\b")
 # A date or time of any precision, folded: a weekday, a month, a year, a clock time, "last week".
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may \d|\d{1,2} may|june"
@@ -1896,7 +1974,10 @@ _DATE = re.compile(
     r"|(fim|final|inicio|meados|principio) d[oe] (ano|mes|semana|verao|inverno|outono|primavera)"
     r"|(end|beginning|start|middle) of (the |this |next )?(year|month|week|summer|winter|spring|autumn)"
     r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem)"
-    r"|(d?est[ae]|nest[ae]) (semana|mes|ano))\b")
+    r"|(d?est[ae]|nest[ae]) (semana|mes|ano)"
+    # When, as a span from now: "within ten days", "dentro de dez dias", "daqui a duas semanas".
+    r"|(within|in|after) (the )?(next |coming )?(\w+ )?(days?|weeks?|months?|hours?)"
+    r"|(dentro de|daqui a|no prazo de|ao fim de|nos proximos|nas proximas) (\w+ )?(dias|semanas|meses|horas))\b")
 
 
 # "What phrase did the official use?" asks for words in quotation marks.
@@ -2000,7 +2081,7 @@ def gives_a_reason(sentence: str) -> bool:
 
 
 # A judgement ("the best song"): only a sentence that makes one answers it.
-_JUDGEMENT = re.compile(r"\b(best|worst|greatest|favou?rites?|melhor(es)?|pior(es)?|favorit[oa]s?|preferid[oa]s?)\b")
+_JUDGEMENT = re.compile(r"\b(best(?![- ]before)|worst|greatest|favou?rites?|melhor(es)?|pior(es)?|favorit[oa]s?|preferid[oa]s?)\b")
 
 
 def unjudged(question: str, sentences: list[str]) -> bool:
@@ -2131,6 +2212,22 @@ def _holds_what_changes(sentence: str, question: str) -> bool:
     return 2 * len(asked & _held_stems([sentence], 5)) >= len(asked)
 
 
+# "Ms Ramsay's sister", "a irmã de Eilidh Ramsay": someone told by whose relation they are.
+_KIN = (r"(?:sister|brother|mother|father|wife|husband|son|daughter|partner|friend|colleague|neighbou?r|cousin"
+        r"|uncle|aunt|irmã|irmão|mãe|pai|mulher|marido|filh[oa]|companheir[oa]|amig[oa]|colega|vizinh[oa]"
+        r"|prim[oa]|ti[oa])s?")
+_BY_RELATION = re.compile(
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s {_KIN}"
+    rf"|(?:[OoAa]s? )?{_KIN} d(?:e|o|a|os|as) (?:(?:Sr|Sra|Dr|Dra)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)*", re.IGNORECASE)
+
+
+def names_only_a_relation(answer: str, question: str) -> bool:
+    """Whether, asked for a name, the answer gives only whose relation the person is: asked the name
+    of the sister who called the police, "Ms Ramsay's sister" names no sister."""
+    return asked_kind(question) in ("name", "person") and bool(
+        _BY_RELATION.fullmatch(strip_markers(answer).strip().rstrip(".")))
+
+
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
     the role, a number of its own, a date or time, quoted words, a name of its own; None for
@@ -2148,7 +2245,7 @@ def fits_kind(sentence: str, question: str) -> bool | None:
                                                 and (bare(sentence) or _holds_what_changes(sentence, question))))
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)
-        return all(ROLES[r] & s_tokens for r in roles) and (names_someone_new(sentence, question)
+        return all(_role_words(r) & s_tokens for r in roles) and (names_someone_new(sentence, question)
                                                             or described_by_role(sentence, question))
     if kind == "number":
         return bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))

@@ -228,7 +228,7 @@ drought seca
 earthquake sismo terramoto
 storm storms tempestade tempestades temporal
 damage damaged danos dano danificou danificado danificada estragos
-rescue rescued resgate resgatar resgatou socorro
+rescue rescued resgate resgatar resgatou socorro rescues resgatado resgatada resgatados resgatadas salvamento salvamentos
 help ajuda ajudar apoio apoios apoiar support aid
 patient patients doente doentes paciente pacientes
 health saude
@@ -638,7 +638,7 @@ transparency transparent transparencia transparente
 audit audits auditor auditors auditoria auditorias auditores
 urgent urgently urgency urgente urgentes urgencia urgencias urgentemente
 ambulance ambulances ambulancia ambulancias
-paramedic paramedics medic medics socorrista socorristas
+paramedic paramedics medic medics socorrista socorristas rescuer rescuers
 surgery surgeries surgeon surgeons surgical cirurgia cirurgias cirurgiao cirurgioes cirurgica cirurgico
 treatment treatments treat treats treated treating tratamento tratamentos tratar trata tratou tratada
 medicine medicines medication medications medicamento medicamentos remedio remedios farmaco farmacos
@@ -1415,6 +1415,9 @@ perform performs performed performing performance performances atuar atua atuou 
 debut debuts debuted estreia estreou estrear estrearam
 sing sings sang sung singing cantar canta cantou cantaram cantado
 base benchmark referencia
+notify notifies notified notification notificar notificacao informed informar informada informado informados informadas
+pack packs packet packets package packages embalagem embalagens
+manufactures manufactured makes fabricam fabricou fabricada fabricado fabricados
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -1765,7 +1765,8 @@ def test_a_chief_executive_is_one_role_in_either_language():
     question = "Quem é a presidente executiva da empresa ferroviária?"
     assert cite.asked_roles(question) == ["ceo"]
     assert cite.names_roles_together("Karen Whitlock", question, [sentence])
-    assert cite.asked_roles("Who is the chief inspector?") == ["chief"]
+    assert cite.asked_roles("Who is the chief of the fire service?") == ["chief"]
+    assert cite.asked_roles("Who is the chief inspector?") == ["chief", "inspector"]
 
 
 def test_a_portuguese_verb_s_written_forms_meet_its_translation():
@@ -1942,3 +1943,132 @@ def test_the_thing_asked_is_the_noun_a_plural_follows():
     assert cite.holds_the_asked_thing("The song was recorded by the Beatles.", question) is False
     assert cite.asked_thing("Which French leader will the envoys meet?") == "leader"
     assert cite.asked_thing("Which club won the other semi-final?") == "club"
+
+
+def test_a_contracted_question_word_is_no_name():
+    assert cite.names("What's the best-before date on lot L2407-191?") == [("l2407-191",)]
+    assert cite.names("Isn't Iceye worth more?") == [("iceye",)]
+    assert cite.names("Who's the mayor of Porto?") == [("porto",)]
+    # a possessive name stays a name
+    assert cite.names("NASA's press release") == [("nasa's",)]
+
+
+def test_a_best_before_date_asks_no_judgement():
+    assert not cite.unjudged("What's the best-before date on lot L2407-191?", ["Os lotes têm data de consumo."])
+    assert cite.unjudged("What is the best Beatles song?", ["NASA will transmit the song."])
+
+
+@pytest.mark.parametrize("question, tolls", [
+    ("How many packs had customers already bought?", set()),  # not the "custo" of customers
+    ("How many investigators are working on the case?", set()),  # not the "invest" of investigators
+    ("Quantos casos de gastroenterite houve?", set()),
+    ("Quanto investiu a empresa?", {"money"}),
+    ("Quanto gastou a câmara?", {"money"}),
+    ("Quanto custou a obra?", {"money"}),
+])
+def test_money_is_asked_by_whole_words(question, tolls):
+    assert cite.tolls(question) == tolls
+
+
+def test_a_span_from_now_answers_when():
+    assert cite.fits_kind("Os resultados só deverão estar disponíveis dentro de dez dias.",
+                          "Quando devem sair os resultados das análises laboratoriais?")
+    assert cite.fits_kind("The results are expected within two weeks.", "When will the results be known?")
+    assert not cite.fits_kind("Os resultados foram positivos.", "Quando devem sair os resultados?")
+
+
+def test_a_generic_official_is_anyone_with_a_title():
+    sentence = 'A subinspetora-geral da ASAE, Teresa Valadares, explicou que "a linha foi suspensa".'
+    question = "Como se chama a responsável da ASAE que falou sobre o caso?"
+    assert cite.holds_roles_named(sentence, question)
+    assert not cite.holds_roles_named("A ASAE disse que a linha foi suspensa.", question)
+    assert cite.name_stands_with_the_asked("Teresa Valadares", question, [sentence], [])
+    leader = "Lurdes Casimiro, secretária-geral da Fenprof, acusou o Governo."
+    assert cite.names_roles_together("Lurdes Casimiro", "Quem é a dirigente da Fenprof citada na notícia?", [leader])
+    # a named role is still that role: a minister is no secretary-general
+    assert not cite.names_roles_together("Lurdes Casimiro", "Quem é a ministra citada na notícia?", [leader])
+
+
+def test_how_long_asks_for_no_count_of_the_arrested():
+    article = ["In February 2021, three climbers from Glasgow spent 14 hours trapped on the same ridge."]
+    assert cite.numbers_count_the_asked("14 horas", "Quanto tempo estiveram presos os alpinistas no incidente de 2021?",
+                                        article)
+    assert not cite.numbers_count_the_asked("3", "Quantos foram presos pela polícia?",
+                                            ["Police said 3 people were injured."])
+
+
+def test_a_grade_is_no_percentage():
+    article = ["Em Física e Química A, a média caiu de 10,6 para 10,1, e 27% dos alunos tiveram negativa."]
+    assert cite.percents_unwritten("Physics and Chemistry had a 10.1% decrease in average. [1]", article) == ["101"]
+    assert cite.percents_unwritten("27% of the students failed.", article) == []
+    # a number the article never writes is for the other checks
+    assert cite.percents_unwritten("It fell 5%.", article) == []
+
+
+def test_school_subjects_are_named_in_both_languages():
+    assert cite.numbers_stand_with_subjects(
+        "The national average in the Maths A exam was 10.8.",
+        "What was the national average in the Maths A exam this year?",
+        ["A Matemática A, disciplina tradicionalmente temida, a média nacional fixou-se em 10,8 valores."], [])
+
+
+def test_the_official_is_not_any_title():
+    """"What is the name of the official who said the US should use more stick?": the article's
+    "disse um funcionário" names no one, and Witkoff is an envoy."""
+    question = "What is the name of the official who said the US should use more stick?"
+    assert not cite.holds_roles_named("O enviado especial de Donald Trump, Steve Witkoff, chegou a Paris.", question)
+
+
+def test_a_day_of_the_month_is_written_the_english_way():
+    assert cite.local_numbers("The best-before date on lot L2407-191 is 26 of November. [1]", "en") == \
+        "The best-before date on lot L2407-191 is 26 November. [1]"
+    assert cite.local_numbers("It opens on the 26th of November.", "en") == "It opens on the 26th of November."
+
+
+def test_a_number_beside_another_subject_the_headline_lists_is_not_the_asked_one():
+    headlines = ["Exames nacionais: Matemática A sobe mais de um valor, Português e Física e Química descem"]
+    article = ["A Matemática A, disciplina tradicionalmente temida, a média nacional fixou-se em 10,8 valores, "
+               "contra 9,7 no ano passado.",
+               "Em Física e Química A, a média caiu de 10,6 para 10,1, e 27% dos alunos tiveram negativa."]
+    assert not cite.numbers_stand_with_subjects("27% [1]", "What share of students got a failing grade in Maths A?",
+                                                article, headlines)
+    assert cite.numbers_stand_with_subjects("9.7 [1]", "What was last year's national average in Maths A?",
+                                            article, headlines)
+
+
+@pytest.mark.parametrize("answer, only", [
+    ("Ms Ramsay's sister [1]", True),
+    ("A irmã de Eilidh Ramsay.", True),
+    ("Eilidh Ramsay", False),
+    ("Ramsay's sister, Fiona Ramsay", False),
+    ("O presidente da Câmara.", False),  # a role: the role checks judge it
+])
+def test_a_relation_is_no_name(answer, only):
+    assert cite.names_only_a_relation(answer, "What's the name of the sister who called the police?") is only
+
+
+@pytest.mark.parametrize("question", ["Em que dias se realizam as provas da segunda fase?",
+                                      "On what days will the ferries not run?", "Em que datas abrem as candidaturas?"])
+def test_which_days_asks_for_a_date(question):
+    assert cite.asked_kind(question) == "date"
+
+
+def test_a_yes_rests_on_a_sentence_that_says_all_it_repeats():
+    article = ["A DGS confirmou que sete pessoas adoeceram depois de consumirem os iogurtes, três das quais "
+               "tiveram de ser internadas.",
+               "A listeriose é particularmente perigosa para grávidas, recém-nascidos e idosos."]
+    question = "Were any of the seven people hospitalised pregnant women?"
+    answer = "Seven people fell ill, and three of them were pregnant women."
+    assert not cite.rests_on_one(answer, question, article, every_repeated=True)
+    assert cite.rests_on_one("Yes, three of the seven people were hospitalised.",
+                             "Were any of the seven people hospitalised?", article, every_repeated=True)
+
+
+def test_how_many_of_the_things_counts_the_things():
+    question = "Quantas das embalagens vendidas eram do lote L2407-183?"
+    assert cite.counted_noun(question) == "embalagens"
+    assert cite.counted_noun("How many of the packs came from lot 183?") == "packs"
+    assert cite.counted_noun("How many of them were hurt?") is None
+    # the sentence of the lots' dates counts no packs
+    assert not cite.counts_the_asked("Os lotes em causa são o L2407-183, com data de consumo preferencial até "
+                                     "18 de novembro.", question)
