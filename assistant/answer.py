@@ -476,7 +476,11 @@ class Engine:
         question and names its subject (cite.quotable), or a refusal when none can (no name for
         "who is the minister?", no number for "how many?", no Sumy for "how many died in Sumy?")."""
         headlines = _headlines(evidence, hits)
-        fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
+        # And speaks of something asked, by a word or a name (a country's too): "What's a good recipe
+        # for lasagna?" is not answered by the closest sentence of a story on talks in Paris.
+        asked_names = [" ".join(n) for n in cite.names(make.standalone)]
+        fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)
+                   and (cite.shares_a_word(ev.text, make.standalone) or cite.mentions_any(ev.text, asked_names))]
         fitting.sort(key=lambda ev: (not cite.names_whom_after_the_doers(ev.text, make.standalone),
                                      -cite.points_where_asked(ev.text, make.standalone),
                                      not cite.dates_the_asked(ev.text, make.standalone)))

@@ -946,8 +946,7 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     translations = TRANSLATIONS.get(noun, set()) | (_PEOPLE_NAMED if noun in _PEOPLE else set())
     folded = fold(sentence)
     spots = [m for m in number_matches(folded) if wanted is None or numbers(m.group(0)) & wanted]
-    if wanted is None:
-        spots += _NUMBER_WORD.finditer(folded)
+    spots += [m for m in _NUMBER_WORD.finditer(folded) if wanted is None or _WORD_VALUES.get(m.group(0)) in wanted]
     return any(w[:5] == noun[:5] or w in translations
                for m in spots
                for w in words(folded[:m.start()])[-COUNTED_WITHIN:] + words(folded[m.end():])[:COUNTED_WITHIN])
@@ -970,6 +969,13 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
             return False
         if not any(counts_the_noun(s, question, {number}) or _counts_as_before(number, s, sentences, question)
                    for s in holding):
+            return False
+    # A count in words, by the noun counted: asked how many Frescomar supermarkets the recall covers,
+    # "two" is the "dois lotes" of "A cadeia de supermercados Frescomar anunciou … a recolha de dois lotes".
+    for _, value in _lone_number_words(strip_markers(answer)):
+        holding = [s for s in sentences if value in _values(s)]
+        if value not in _values(question) and holding and not any(counts_the_noun(s, question, {value})
+                                                                  for s in holding):
             return False
     return True
 

@@ -1418,6 +1418,7 @@ base benchmark referencia
 notify notifies notified notification notificar notificacao informed informar informada informado informados informadas
 pack packs packet packets package packages embalagem embalagens
 manufactures manufactured makes fabricam fabricou fabricada fabricado fabricados
+lot lots batch batches lote lotes
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

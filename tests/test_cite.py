@@ -2072,3 +2072,11 @@ def test_how_many_of_the_things_counts_the_things():
     # the sentence of the lots' dates counts no packs
     assert not cite.counts_the_asked("Os lotes em causa são o L2407-183, com data de consumo preferencial até "
                                      "18 de novembro.", question)
+
+
+def test_a_count_in_words_counts_the_asked_noun():
+    article = ["A cadeia de supermercados Frescomar anunciou esta terça-feira a recolha de dois lotes de iogurtes.",
+               "A medida abrange as 214 lojas da cadeia no continente."]
+    assert not cite.numbers_count_the_asked("The recall covers two Frescomar supermarkets. [1]",
+                                            "How many Frescomar supermarkets does the recall cover?", article)
+    assert cite.numbers_count_the_asked("Two lots were recalled. [1]", "How many lots were recalled?", article)
