@@ -300,8 +300,8 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
 
 
 def holds_roles_named(sentence: str, question: str) -> bool:
-    """Whether the sentence holds one of the roles the question names (in either language); "the
-    official" or "a responsável" is anyone given a title ("A subinspetora-geral da ASAE")."""
+    """Whether the sentence holds one of the roles the question names (in either language); "a
+    responsável" is anyone given a title ("A subinspetora-geral da ASAE"; _ANY_TITLE)."""
     tokens = _tokens(sentence)
     return any(_role_words(w) & tokens for w in _roles_named(question))
 
@@ -1527,6 +1527,10 @@ def rests_on_one(answer: str, question: str, sentences: list[str], every_repeate
     # By five letters: "antena" is not held by the "antes" of the Trump sentence. Units aside: "45
     # anos" rests on "the 45th anniversary".
     repeated = {s for s in stems([answer], 5) & stems([question], 5) if s[:4] not in _UNIT_STEMS}
+    # The words a yes asserts: not an auxiliary ("vai estar"), nor a name (the names' own checks
+    # place them; "as negociações" of Lammy's sentence are the Paris talks of the headline).
+    named = {w for n in names(answer) for w in n}
+    asserted = repeated & stems([" ".join(w for w in words(fold(answer)) if w not in AUXILIARIES | named)], 5)
     for sentence in sentences:
         tokens = _tokens(sentence)
         held = [_holds_name(n, tokens) for n in asked]
@@ -1536,7 +1540,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str], every_repeate
             continue
         held_stems = _held_stems([sentence])
         held_repeated = repeated & _held_stems([sentence], 5)
-        if repeated and (not held_repeated or (every_repeated and held_repeated != repeated)):
+        if repeated and (not held_repeated or (every_repeated and not asserted <= held_repeated)):
             continue
         if fresh <= held_stems:
             return True
@@ -2219,12 +2223,12 @@ def _holds_what_changes(sentence: str, question: str) -> bool:
 
 
 # "Ms Ramsay's sister", "a irmã de Eilidh Ramsay": someone told by whose relation they are.
-_KIN = (r"(?:sister|brother|mother|father|wife|husband|son|daughter|partner|friend|colleague|neighbou?r|cousin"
+_KIN = (r"(?i:sister|brother|mother|father|wife|husband|son|daughter|partner|friend|colleague|neighbou?r|cousin"
         r"|uncle|aunt|irmã|irmão|mãe|pai|mulher|marido|filh[oa]|companheir[oa]|amig[oa]|colega|vizinh[oa]"
         r"|prim[oa]|ti[oa])s?")
 _BY_RELATION = re.compile(
     rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s {_KIN}"
-    rf"|(?:[OoAa]s? )?{_KIN} d(?:e|o|a|os|as) (?:(?:Sr|Sra|Dr|Dra)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)*", re.IGNORECASE)
+    rf"|(?:[OoAa]s? )?{_KIN} d(?:e|o|a|os|as) (?:(?:Sr|Sra|Dr|Dra)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)*")
 
 
 def names_only_a_relation(answer: str, question: str) -> bool:
