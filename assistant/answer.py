@@ -208,7 +208,7 @@ class Engine:
             yield aged
             return
         if self.llm is None:
-            yield self._quote(evidence, hits, language, make)
+            yield self._quote(evidence, hits, language, make, alone=True)
             return
         yield from self._generate(question if not turns else standalone, language, evidence, hits, make)
 
@@ -471,16 +471,21 @@ class Engine:
         return f"{lang.phrase('quote_intro', language)} “{quote}” [1]", citations
 
     def _quote(self, evidence: list[Evidence], hits: list[Hit], language: str, make: "_Builder",
-               notice: str = "") -> dict[str, Any]:
+               notice: str = "", alone: bool = False) -> dict[str, Any]:
         """The final extractive answer from the best selected sentence that can answer this kind of
         question and names its subject (cite.quotable), or a refusal when none can (no name for
         "who is the minister?", no number for "how many?", no Sumy for "how many died in Sumy?")."""
         headlines = _headlines(evidence, hits)
-        # And speaks of something asked, by a word or a name (a country's too): "What's a good recipe
-        # for lasagna?" is not answered by the closest sentence of a story on talks in Paris.
-        asked_names = [" ".join(n) for n in cite.names(make.standalone)]
-        fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)
-                   and (cite.shares_a_word(ev.text, make.standalone) or cite.mentions_any(ev.text, asked_names))]
+        fitting = [ev for ev in evidence if cite.quotable(ev.text, make.standalone, headlines)]
+        if alone:
+            # With no generator to refuse first, a quote must speak of something asked, by a word or
+            # a name (a country's too): "What's a good recipe for lasagna?" is not answered by the
+            # closest sentence of the Paris story. (After the model, this cost right quotes whose
+            # words the lexicon lacks: "staff" for "funcionários", "still unclear" for "ainda não
+            # se sabe".)
+            asked_names = [" ".join(n) for n in cite.names(make.standalone)]
+            fitting = [ev for ev in fitting if cite.shares_a_word(ev.text, make.standalone)
+                       or cite.mentions_any(ev.text, asked_names)]
         fitting.sort(key=lambda ev: (not cite.names_whom_after_the_doers(ev.text, make.standalone),
                                      -cite.points_where_asked(ev.text, make.standalone),
                                      not cite.dates_the_asked(ev.text, make.standalone)))

@@ -947,7 +947,10 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     folded = fold(sentence)
     spots = [m for m in number_matches(folded) if wanted is None or numbers(m.group(0)) & wanted]
     spots += [m for m in _NUMBER_WORD.finditer(folded) if wanted is None or _WORD_VALUES.get(m.group(0)) in wanted]
-    return any(w[:5] == noun[:5] or w in translations
+    # "It is the third ferry strike this year" counts three.
+    spots += [m for m in re.finditer(r"\w+", folded) if wanted and _ORDINAL_VALUES.get(m.group(0)) in wanted]
+    # (a plural the lexicon lists as a singular: "four times" of "vezes", which lists "time")
+    return any(w[:5] == noun[:5] or w in translations or w.rstrip("s") in translations
                for m in spots
                for w in words(folded[:m.start()])[-COUNTED_WITHIN:] + words(folded[m.end():])[:COUNTED_WITHIN])
 

@@ -2080,3 +2080,11 @@ def test_a_count_in_words_counts_the_asked_noun():
     assert not cite.numbers_count_the_asked("The recall covers two Frescomar supermarkets. [1]",
                                             "How many Frescomar supermarkets does the recall cover?", article)
     assert cite.numbers_count_the_asked("Two lots were recalled. [1]", "How many lots were recalled?", article)
+
+
+def test_a_count_in_words_may_be_an_ordinal_or_a_plural():
+    assert cite.numbers_count_the_asked("Three [1]", "How many ferry strikes have there been this year?",
+                                        ["It is the third ferry strike this year."])
+    assert cite.numbers_count_the_asked(
+        "Kingsbridge já conquistou a taça quatro vezes. [1]", "Quantas vezes o Kingsbridge já conquistou a taça?",
+        ["Kingsbridge, who have won the trophy four times, made the brighter start."])

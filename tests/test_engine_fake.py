@@ -832,6 +832,14 @@ def test_extractive_backend_quotes_the_article(paris_index, e5):
     check_citations(a)
 
 
+def test_extractive_backend_quotes_nothing_that_speaks_of_nothing_asked(paris_index, e5):
+    """With no generator to refuse first, "What's a good recipe for lasagna?" got the closest
+    sentence of the Paris story once "What's" stopped being taken for a name."""
+    eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
+    a = eng.ask("What's a good recipe for lasagna?")
+    assert a.refused and not a.citations, (a.answer, a.notice)
+
+
 def test_extractive_follow_up_prepends_the_previous_question(paris_index, e5):
     eng = pipeline.open_engine(paris_index, embedder=e5, llm=None, load_llm=False)
     history = [{"role": "user", "content": "Quantas pessoas morreram no ataque em Sumy?"}]
