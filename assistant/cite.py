@@ -72,6 +72,7 @@ ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split
 _SUBJECT_GROUPS = ["maths math mathematics matematica", "physics fisica", "chemistry quimica", "history historia",
                    "biology biologia", "geography geografia", "philosophy filosofia"]
 _OTHER_NAMES = {w: set(group.split()) for group in _SUBJECT_GROUPS for w in group.split()}
+_NAME_FORMS = {w: ALIASES.get(w, set()) | _OTHER_NAMES.get(w, set()) for w in ALIASES.keys() | _OTHER_NAMES.keys()}
 
 # News names a capital by its country ("chegaram à capital francesa", "the Ukrainian capital"): a
 # text that does holds the capital's name, so "arrived in Paris" is supported where it says so.
@@ -119,6 +120,7 @@ ROLES: dict[str, set[str]] = {}
 for _group in _ROLE_GROUPS:
     for _w in _group.split():
         ROLES.setdefault(_w, set()).update(_group.split())
+_ANY_ROLE = frozenset(ROLES)
 _WHO_IS = re.compile(r"\b(?:who\s+(?:is|was|are|were)|quem\s+(?:e|foi|sao|era)|name\s+of|nome\s+d[oa]s?)\s+"
                      r"(?P<subject>.+?)(?=\s+(?:who|that|que|which)\b|[?,.;]|$)")
 
@@ -195,7 +197,7 @@ def _tokens(text: str) -> set[str]:
 
 
 def _holds_word(name: str, tokens: set[str]) -> bool:
-    if name in tokens or (ALIASES.get(name, set()) | _OTHER_NAMES.get(name, set())) & tokens:
+    if name in tokens or _NAME_FORMS.get(name, set()) & tokens:
         return True
     # A near spelling keeps its first two letters: "Pereira" is not the "primeira" of another
     # sentence (asked who is mayor, the model named a residents' association president). A common
@@ -314,7 +316,7 @@ _ANY_TITLE = {"responsavel", "responsaveis", "dirigente", "dirigentes"}
 
 def _role_words(role: str) -> set[str]:
     """The words that give a role: its own in both languages, or any title (_ANY_TITLE)."""
-    return set(ROLES) if role in _ANY_TITLE else ROLES[role]
+    return _ANY_ROLE if role in _ANY_TITLE else ROLES[role]
 
 
 def _roles_named(question: str) -> list[str]:
@@ -726,28 +728,31 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
     names): asked how many were injured in Kryvyi Rih, the model answered 117, the Sumy figure,
     from a sentence that never names Kryvyi Rih."""
     own = own_subjects(question, headlines)
-    for number in numbers(answer) - numbers(question):
+    added = numbers(answer) - numbers(question)
+    asked, others = _headline_subjects(question, headlines, own) if added else ([], [])
+    for number in added:
         holding = [s for s in sentences if number in numbers(s)]
         if own and holding and not any(_holds_name(n, _tokens(s)) and not _nearer_someone_else(number, n, s)
                                        for s in holding for n in own):
             return False
-        if _with_another_headline_subject(holding, question, headlines):
+        # Each sentence holding it names another of the things a headline lists, and not the one
+        # asked: "Matemática A sobe…, Português e Física e Química descem" speaks of three subjects,
+        # and the 27% of "Em Física e Química A, … 27% dos alunos tiveram negativa" is no share of
+        # Maths A.
+        if asked and others and holding and all(not any(_holds_name(n, _tokens(s)) for n in asked)
+                                                and any(_holds_name(o, _tokens(s)) for o in others) for s in holding):
             return False
     return True
 
 
-def _with_another_headline_subject(holding: list[str], question: str, headlines: list[str]) -> bool:
-    """Whether the sentences that hold a number each name another of the things a headline lists,
-    and not the one asked: "Matemática A sobe…, Português e Física e Química descem" speaks of
-    three subjects, and the 27% of "Em Física e Química A, … 27% dos alunos tiveram negativa" is
-    no share of Maths A."""
-    topic = _tokens(" ".join(headlines))
-    asked = [n for n in subjects(question) if _holds_name(n, topic)]
+def _headline_subjects(question: str, headlines: list[str],
+                       own: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The question's names a headline holds (those `own`, its own_subjects, leaves out), and the
+    headline's other names, places and peoples aside."""
     q_tokens = _tokens(question)
+    asked = [n for n in subjects(question) if n not in own]
     others = [n for n in names(" ".join(headlines)) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)]
-    return bool(asked and others and holding) and all(
-        not any(_holds_name(n, _tokens(s)) for n in asked) and any(_holds_name(o, _tokens(s)) for o in others)
-        for s in holding)
+    return asked, others
 
 
 _ASKS_AGE = re.compile(r"\b(how old|(que|qual e a|qual a) idade|quantos anos tem)\b")
@@ -975,10 +980,10 @@ def numbers_count_the_asked(answer: str, question: str, sentences: list[str]) ->
             return False
     # A count in words, by the noun counted: asked how many Frescomar supermarkets the recall covers,
     # "two" is the "dois lotes" of "A cadeia de supermercados Frescomar anunciou … a recolha de dois lotes".
+    asked_values = _values(question)
     for _, value in _lone_number_words(strip_markers(answer)):
-        holding = [s for s in sentences if value in _values(s)]
-        if value not in _values(question) and holding and not any(counts_the_noun(s, question, {value})
-                                                                  for s in holding):
+        holding = [s for s in sentences if value in _values(s)] if value not in asked_values else []
+        if holding and not any(counts_the_noun(s, question, {value}) for s in holding):
             return False
     return True
 
@@ -1002,7 +1007,8 @@ def _counts_as_before(number: str, sentence: str, sentences: list[str], question
     return counts_the_noun(before, question)
 
 
-_AS_PERCENT = re.compile(r"\s?(?:%|per ?cent\b|por cento\b|percentage points?\b|pontos percentuais\b)", re.IGNORECASE)
+_PERCENT_WORDS = r"per ?cent|por cento|percentage points?|pontos percentuais"
+_AS_PERCENT = re.compile(rf"\s?(?:%|(?:{_PERCENT_WORDS})\b)", re.IGNORECASE)
 
 
 def _as_percents(text: str) -> set[str]:
@@ -1532,8 +1538,10 @@ def rests_on_one(answer: str, question: str, sentences: list[str], every_repeate
     repeated = {s for s in stems([answer], 5) & stems([question], 5) if s[:4] not in _UNIT_STEMS}
     # The words a yes asserts: not an auxiliary ("vai estar"), nor a name (the names' own checks
     # place them; "as negociações" of Lammy's sentence are the Paris talks of the headline).
-    named = {w for n in names(answer) for w in n}
-    asserted = repeated & stems([" ".join(w for w in words(fold(answer)) if w not in AUXILIARIES | named)], 5)
+    asserted: set[str] = set()
+    if every_repeated:
+        named = {w for n in names(answer) for w in n}
+        asserted = repeated & stems([" ".join(w for w in words(fold(answer)) if w not in AUXILIARIES | named)], 5)
     for sentence in sentences:
         tokens = _tokens(sentence)
         held = [_holds_name(n, tokens) for n in asked]
@@ -2212,7 +2220,7 @@ _PRICE = re.compile(r"\b(prices?|costs?|costing|fares?|salar(?:y|ies)|wages?|how
 _CHANGE = re.compile(r"\b(how fast|by how much|ris(?:e|es|en|ing)|rose|go(?:es|ing)? up|went up|increas\w*|grow\w*|grew"
                      r"|fall(?:s|en|ing)?|fell|drop\w*|climb\w*|sub(?:ir|iu|iram|ida|idas|ido)|sobem?"
                      r"|aument\w*|cresc\w*|ca(?:iu|iram|ir|em)|desc(?:eu|eram|er|em)|queda|baix(?:ou|aram|ar))\b")
-_PERCENT = re.compile(r"\d\s?%|\b(?:per ?cent|por cento|percentage points?|pontos percentuais)\b", re.IGNORECASE)
+_PERCENT = re.compile(rf"\d\s?%|\b(?:{_PERCENT_WORDS})\b", re.IGNORECASE)
 _MONEY = re.compile(r"[€$£]|\b(?:euros?|dollars?|d[oó]lares|pounds?|libras?|reais|cents?|c[eê]ntimos)\b", re.IGNORECASE)
 
 
