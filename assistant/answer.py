@@ -25,6 +25,7 @@ from .text import addresses_the_assistant, content_terms, fold, numbers, refers_
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
+STORY_SENTENCES = 2  # a story is chosen by the mean of its best sentences' scores
 REASON_BONUS = 0.06
 MODEL_CHOICE_BONUS = 0.05
 # Choosing the story, the other language's sentences get CROSS_LINGUAL_BONUS back, as passages do
@@ -416,7 +417,12 @@ class Engine:
         # One article at a time: sentences of another story invite the model to mix them. The
         # article is the whole question's: a follow-up's own word alone ("E a que horas?") would
         # pick the other story's "24 horas".
-        source = hits[max(by_question)[1]].passage.source
+        # By its best two sentences, not one: "Who put out the report?" met one Paris sentence as
+        # closely as the rents story's three on its "relatório".
+        by_story: dict[str, list[float]] = {}
+        for score, h in sorted(by_question, reverse=True):
+            by_story.setdefault(hits[h].passage.source, []).append(score)
+        source = max(by_story, key=lambda src: sum(by_story[src][:STORY_SENTENCES]) / len(by_story[src][:STORY_SENTENCES]))
         scored = [ev for ev in scored if hits[ev.hit].passage.source == source]
         # Close runners-up only: a distant sentence invites the model to borrow its numbers. A
         # lifted reason may come close; it pushes no other sentence out of reach.
@@ -692,6 +698,10 @@ class Engine:
         if cite.names_only_a_relation(text, make.standalone):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the answer names no one, only whose relation they are")
+        if cite.counts_for_which(text, make.standalone):
+            # The count's sentence names none of them either, so no quote stands in.
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="asked which, the answer only counts them")
         if not roles_asked and cite.fits_kind(text, make.standalone) is False:
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.) It must speak of

@@ -33,7 +33,7 @@ Because Porque Pois So Therefore Portanto But Mas However Contudo And Also Tamb�
 
 # Places and peoples are checked, but through their other-language names: an English answer about
 # a Portuguese article says "Germany" where the evidence says "Alemanha".
-_ALIAS_GROUPS = [
+_PEOPLE_GROUPS = [
     "us usa eua estados unidos america american americans americano americana norte-americano norte-americana",
     "uk reino britain british britanico britanica inglaterra england english",
     "france franca french frances francesa franceses",
@@ -46,13 +46,18 @@ _ALIAS_GROUPS = [
     "brazil brasil brazilian brasileiro brasileira",
     "china chinese chines chinesa",
     "italy italia italian italiano italiana",
-    "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
     "belgium belgica belgian belgians belga belgas", "netherlands holanda dutch holandes holandesa holandeses",
     "scotland escocia scottish escoces escocesa", "ireland irlanda irish irlandes irlandesa",
     "poland polonia polish polaco polaca", "greece grecia greek grego grega", "sweden suecia swedish sueco sueca",
     "switzerland suica swiss suico", "austria austrian austriaco austriaca", "japan japao japanese japones japonesa",
     "denmark dinamarca danish dinamarques", "finland finlandia finnish finlandes finlandesa",
     "norway noruega norwegian noruegues", "morocco marrocos moroccan marroquino",
+]
+# A sentence naming a country or its people holds a nationality ("Danish striker Emil Strandgaard"
+# answers "De que nacionalidade é o avançado?").
+_PEOPLES = {w for group in _PEOPLE_GROUPS for w in group.split()}
+_ALIAS_GROUPS = _PEOPLE_GROUPS + [
+    "moscow moscou moscovo", "kyiv kiev kiiv", "london londres", "lisbon lisboa",
     "brussels bruxelas", "ghent gante gent", "bruges brugge", "antwerp antuerpia", "amsterdam amesterdao",
     "geneva genebra", "rome roma", "berlin berlim", "athens atenas", "warsaw varsovia",
     "prague praga", "vienna viena", "seville sevilha", "milan milao", "munich munique", "venice veneza",
@@ -113,6 +118,11 @@ _ROLE_GROUPS = [
     "owner owners dono dona donos proprietario proprietaria", "hacker hackers pirata piratas",
     "pilot pilots piloto pilota pilotos",
     "inspector inspectors inspetor inspetora inspetores subinspetor subinspetora",
+    # A team's positions ("guarda-redes" is no striker; not "forward", which news puts anything).
+    "goalkeeper goalkeepers guarda-redes", "striker strikers avancado avancados ponta-de-lanca",
+    "midfielder midfielders medio-centro", "defender defenders defesa-central defesas-centrais",
+    "engineer engineers engenheiro engenheira engenheiros",
+    "administrator administrators administrador administradora administradores",
     # A Portuguese mayor is "presidente da câmara".
     "mayor mayors autarca autarcas presidente",
 ]
@@ -344,7 +354,10 @@ def opens_on_the_role_holder(answer: str, question: str, sentences: list[str]) -
         return True
     name = runs[0][1]
     holding = [s for s in sentences if _holds_name(name, _tokens(s))]
-    return not holding or any(_holds_roles_for(s, roles, name) for s in holding)
+    # Where no sentence with the name gives any role, nothing says it is another's ("How old is
+    # the café owner?" of "Karen Doyle, who has run the Riverside Café…").
+    return (not holding or any(_holds_roles_for(s, roles, name) for s in holding)
+            or not any(_tokens(s) & _ANY_ROLE for s in holding))
 
 
 def _holds_roles_for(sentence: str, roles: list[str], name: tuple[str, ...]) -> bool:
@@ -658,11 +671,14 @@ def opens_on_a_pronoun(sentence: str) -> bool:
 
 # "It cut its base rate…" after "…a setback for the Bank"; not a quote's "It" (the speaker's).
 _IT_FIRST = re.compile(r"^\s*It\b")
+# "…and the 25-year-old has signed a contract": news names someone by age alone only after naming them.
+_BY_AGE = re.compile(r"\bthe \d{1,3}-year-old\b", re.IGNORECASE)
 
 
 def points_back(sentence: str) -> bool:
-    """Whether the sentence opens by pointing back at what the one before named (_POINTS_BACK)."""
-    return bool(_POINTS_BACK.match(sentence) or _IT_FIRST.match(sentence))
+    """Whether the sentence opens by pointing back at what the one before named (_POINTS_BACK), or
+    names someone by age alone (_BY_AGE)."""
+    return bool(_POINTS_BACK.match(sentence) or _IT_FIRST.match(sentence) or _BY_AGE.search(sentence))
 
 
 def with_antecedents(sentences: list[str]) -> list[str]:
@@ -899,7 +915,28 @@ def spans_stand(answer: str, question: str, sentences: list[str]) -> bool:
         holding = [s for s in sentences if number in numbers(s)]
         if holding and not any(number in _spans(s) for s in holding):
             return False
-    return True
+    # In the unit the article gives it: "pelo menos dois meses" is not its "next two weeks".
+    written = set().union(*map(_spans_in_units, sentences)) if sentences else set()
+    values = {v for v, _ in written}
+    return all(span in written for span in _spans_in_units(answer)
+               if span[0] in values and span[0] not in numbers(question))
+
+
+_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "week": "w", "sema": "w", "mont": "m",
+               "mese": "m", "hour": "h", "hora": "h", "minu": "min"}
+
+
+def _spans_in_units(text: str) -> set[tuple[str, str]]:
+    """Each number, in digits or words, just before a unit of time, with the unit's kind ("two
+    weeks" -> ("2", "w"), "9 meses" -> ("9", "m"))."""
+    tokens = re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
+    out = set()
+    for i, t in enumerate(tokens):
+        value = next(iter(numbers(t)), None) if numbers(t) else _WORD_VALUES.get(t)
+        unit = next((_UNIT_KINDS[u[:4]] for u in tokens[i + 1:i + 2] if u[:4] in _UNIT_KINDS), None)
+        if value and unit:
+            out.add((value, unit))
+    return out
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:h]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.)|h)(?!\w)",
@@ -936,6 +973,7 @@ _PEOPLE_NAMED = _PEOPLE | set("""
 visitantes visitors moradores residents habitantes inhabitants trabalhadores workers funcionarios employees
 leitores readers alunos estudantes students passageiros passengers espectadores spectators adeptos fans
 turistas tourists utentes users participantes participants manifestantes protesters eleitores voters
+signatures assinaturas signatarios signatories
 """.split())
 
 
@@ -1816,6 +1854,7 @@ def _held_stems(sentences: list[str], size: int = 4) -> set[str]:
     other = [a for t in tokens for a in ALIASES.get(t, set()) | TRANSLATIONS.get(t, set())]
     # An amount in a currency is money: "raised €4 million" holds "Quanto dinheiro…?".
     other += ["money", "dinheiro"] if any(_MONEY.search(s) for s in sentences) else []
+    other += ["nationality", "nacionalidade"] if tokens & _PEOPLES else []
     return stems(sentences, size) | stems([" ".join(other)], size)
 
 
@@ -2247,6 +2286,22 @@ def names_only_a_relation(answer: str, question: str) -> bool:
     of the sister who called the police, "Ms Ramsay's sister" names no sister."""
     return asked_kind(question) in ("name", "person") and bool(
         _BY_RELATION.fullmatch(strip_markers(answer).strip().rstrip(".")))
+
+
+# "Which other clubs wanted him?": the things asked for, by a plural noun.
+_WHICH_PLURAL = re.compile(r"^\W*(?:(?:and|e) )?(?:which|what|quais|que)\s+(?:(?:other|outr[oa]s)\s+)?([a-z]\w+s)\b")
+
+
+def counts_for_which(answer: str, question: str) -> bool:
+    """Whether, asked which things, the answer only counts them and names none: "Three or four
+    clubs wanted him" says how many clubs, not which."""
+    asked = _WHICH_PLURAL.match(fold(question))
+    if not asked or [n for n in names(strip_markers(answer)) if not _holds_name(n, _tokens(question))]:
+        return False
+    noun = asked.group(1)
+    forms = {noun, noun.rstrip("s")} | TRANSLATIONS.get(noun, set())
+    tokens = words(fold(strip_markers(answer)))
+    return any((numbers(t) or t in _WORD_VALUES) and set(tokens[i + 1:i + 3]) & forms for i, t in enumerate(tokens))
 
 
 def fits_kind(sentence: str, question: str) -> bool | None:

@@ -20,6 +20,7 @@ _MARKERS = {
 _MARKERS["pt"] = {fold(w) for w in _MARKERS["pt"]}
 # English markers that are no Portuguese word ("do" is both).
 ENGLISH_ONLY = frozenset(_MARKERS["en"] - _MARKERS["pt"])
+_ENGLISH_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m)$")
 PT_LETTERS = "ãõçáéíóúâêô"  # letters English does not use
 _PT_LETTERS = re.compile(f"[{PT_LETTERS}]", re.IGNORECASE)
 
@@ -88,7 +89,9 @@ PHRASES = {
 
 def detect(text: str, default: str = "en") -> str:
     """'pt' or 'en'; ties go to Portuguese letters when present, else to the default."""
-    tokens = [fold(w) for w in words(text)]
+    # "What's" is "what" with an English contraction ("What's the café owner called?" is English
+    # although "café" has a letter English does not use).
+    tokens = [_ENGLISH_CONTRACTION.sub("", fold(w)) for w in words(text)]
     scores = {lang: sum(t in markers for t in tokens) for lang, markers in _MARKERS.items()}
     if _portuguese_letters(text):
         scores["pt"] += 1.5

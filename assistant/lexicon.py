@@ -1419,6 +1419,20 @@ notify notifies notified notification notificar notificacao informed informar in
 pack packs packet packets package packages embalagem embalagens
 manufactures manufactured makes fabricam fabricou fabricada fabricado fabricados
 lot lots batch batches lote lotes
+shut shuts fechou fechar fechada fechado encerrou encerrar encerrada encerrado
+cross crosses crossed crossing atravessar atravessa atravessou atravessam atravessaram
+petition petitions peticao peticoes abaixo-assinado
+signature signatures assinatura assinaturas
+vehicle vehicles car cars carro carros veiculo veiculos viatura viaturas
+road roads highways estrada estradas
+pay pays paid fee fees pagar pagou pago paga
+spokesman spokeswoman spokesperson spokesmen spokeswomen porta-voz porta-vozes
+concrete betao
+crack cracks cracked cracking split rachou rachar racha rachas fissura fissuras fenda fendas
+beam beams viga vigas
+repairs works obras reparacoes
+increase increases increased subir subiu sobe sobem
+decrease decreases decreased cair caiu desceu baixar baixou recuar recuou
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -2088,3 +2088,67 @@ def test_a_count_in_words_may_be_an_ordinal_or_a_plural():
     assert cite.numbers_count_the_asked(
         "Kingsbridge já conquistou a taça quatro vezes. [1]", "Quantas vezes o Kingsbridge já conquistou a taça?",
         ["Kingsbridge, who have won the trophy four times, made the brighter start."])
+
+
+STRIKER = ["Westbrook Albion have completed the signing of Danish striker Emil Strandgaard from Harrowgate "
+           "Rovers for an initial fee of £42m, smashing the club's transfer record.",
+           "The deal could rise to £48m with add-ons, and the 25-year-old has signed a contract until 2030.",
+           "The fee comfortably eclipses the £31.5m Albion paid for Nigerian midfielder Tunde Adebayo in 2022."]
+STRIKER_HEADLINE = "Westbrook Albion break transfer record to sign Danish striker Emil Strandgaard"
+
+
+def test_someone_named_by_age_alone_is_the_one_named_before():
+    assert cite.points_back(STRIKER[1])
+    assert "(Emil Strandgaard)" in cite.with_antecedents(STRIKER[:2])[1]
+    assert not cite.points_back("A 25-year-old man was arrested.")
+
+
+def test_a_fee_is_what_was_paid():
+    question = "How much did Albion pay for Strandgaard?"
+    assert cite.share_of_words(STRIKER[0], question, STRIKER_HEADLINE) == 1.0
+    assert cite.numbers_stand_with_the_asked("Albion paid £42m for Strandgaard.", question, STRIKER, [STRIKER_HEADLINE])
+
+
+def test_a_country_or_its_people_holds_a_nationality():
+    question = "De que nacionalidade é o avançado?"
+    assert cite.share_of_words(STRIKER[0], question, STRIKER_HEADLINE) == 1.0
+    assert cite.share_of_words(STRIKER[1], question, STRIKER_HEADLINE) == 0.0
+    assert cite.name_stands_with_the_asked("Emil Strandgaard é da Dinamarca.", question, STRIKER, [STRIKER_HEADLINE])
+
+
+def test_a_person_given_no_role_is_not_another_roles_holder():
+    article = ["Karen Doyle, who has run the Riverside Café on Kingsmead Parade for 17 years, said takings had fallen.",
+               "Ms Doyle, 54, said she planned to ask the council for help with business rates."]
+    assert cite.opens_on_the_role_holder("Karen Doyle is 54 years old.", "How old is the café owner?", article)
+    # given another role, as before
+    assert not cite.opens_on_the_role_holder("Karen Doyle is 54 years old.", "How old is the judge?",
+                                             ["The café's manager, Karen Doyle, 54, said takings had fallen."]
+                                             + ["The judge, Helena Sobral, adjourned the case."])
+
+
+def test_signatures_count_people():
+    assert cite.numbers_count_the_asked("3,800 signatures", "How many people have signed the petition?",
+                                        ["A petition had gathered more than 3,800 signatures by Tuesday evening."])
+
+
+def test_a_span_stands_in_the_unit_the_article_gives():
+    article = ["Mardale County Council said the bridge could remain closed for up to nine months.",
+               "Engineers will carry out further tests over the next two weeks."]
+    question = "Quanto tempo vão demorar as obras?"
+    assert not cite.spans_stand("A obra vai demorar pelo menos dois meses. [1]", question, article)
+    assert cite.spans_stand("As obras podem demorar até nove meses. [1]", question, article)
+    assert cite.spans_stand("Os testes vão durar duas semanas. [1]", question, article)
+
+
+def test_a_team_position_is_a_role():
+    article = ["Westbrook Albion have completed the signing of Danish striker Emil Strandgaard.",
+               "The arrival follows earlier deals for a goalkeeper and two defenders."]
+    assert not cite.names_roles_together("Albion contratou o guarda-redes Emil Strandgaard. [1]",
+                                         "Quem é o guarda-redes que o Albion contratou?", article)
+
+
+def test_a_count_is_no_answer_to_which():
+    assert cite.counts_for_which("Three or four clubs wanted him. [1]", "Which other clubs wanted him?")
+    assert cite.counts_for_which("Foram afetadas duas escolas. [1]", "Que escolas foram afetadas?")
+    assert not cite.counts_for_which("Three countries, France, Germany and Italy, signed. [1]", "Which countries signed?")
+    assert not cite.counts_for_which("Three or four clubs wanted him. [1]", "How many clubs wanted him?")

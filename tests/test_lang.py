@@ -47,6 +47,8 @@ ENGLISH = [
     # a name's accents are no Portuguese (found on a fourth held-out story)
     "Who died near Córdoba?",
     "Who is José Luis Sanz?",
+    # a contraction is English, and a loanword's accent no Portuguese (session 36)
+    "What's the café owner called?",
 ]
 
 
