@@ -306,9 +306,18 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
     that has no minister. A name the headline holds is the whole story's."""
     if not _roles_named(question) or asked_kind(question) != "name":
         return True
+    # Asked what the role's holder is called, a person the article gives no role at all may be it
+    # ("What's the café owner called?" of "Karen Doyle, who has run the Riverside Café").
+    called = bool(_CALLED.search(fold(question)))
+
+    def fits(sentence: str, name: tuple[str, ...]) -> bool:
+        return holds_roles_named(sentence, question) or (called and not _is_place_or_people(name) and not any(
+            _tokens(s) & _ANY_ROLE for s in sentences if _holds_name(name, _tokens(s))))
     # (the headline joins the question: the names it holds are not looked for)
-    return _given_names_stand_with(answer, " ".join([question, *headlines]), sentences,
-                                   lambda s, _: holds_roles_named(s, question))
+    return _given_names_stand_with(answer, " ".join([question, *headlines]), sentences, fits)
+
+
+_CALLED = re.compile(r"\b(?:called|named|chama|chamava|chamam)\b")
 
 
 def holds_roles_named(sentence: str, question: str) -> bool:
@@ -1364,6 +1373,10 @@ def speaks_for_the_asked(answer: str, question: str) -> bool:
     asked = names(question)
     if not asked or not _WHAT_SAID.search(fold(question)):
         return True
+    if _roles_named(question):
+        # "O que disse o treinador do Albion…?" asks the manager's words, not Albion's: anyone's
+        # words may be his (the role checks judge whose).
+        return bool(speakers(answer))
     return any(_holds_name(a, set(g)) for a in asked for g in speakers(answer))
 
 
@@ -1681,7 +1694,13 @@ _AT_A_PLACE_OF_A_NAME = re.compile(r"\b(?:no|na|nos|nas|(?:in|at|near|inside|out
 def asks_where_at(question: str) -> bool:
     """Whether the question asks where something is or happens (not where to, nor where from)."""
     folded = fold(question)
-    return bool(_WHERE.search(folded)) and not _asks_where_to(question) and not _FROM.search(folded)
+    return (bool(_WHERE.search(folded)) and not _asks_where_to(question) and not _FROM.search(folded)
+            and not _IN_A_TABLE.search(folded))
+
+
+# "Where did Albion finish last season?", "Em que lugar ficou…?": a place in a table, not on a map.
+_IN_A_TABLE = re.compile(r"\b(?:finish|finished|finishes|ranked|terminou|terminaram|ficou|ficaram)\b.*"
+                         r"\b(?:season|league|table|epoca|temporada|liga|campeonato|classificacao)\b")
 
 
 def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bool:
@@ -1855,6 +1874,8 @@ def _held_stems(sentences: list[str], size: int = 4) -> set[str]:
     # An amount in a currency is money: "raised €4 million" holds "Quanto dinheiro…?".
     other += ["money", "dinheiro"] if any(_MONEY.search(s) for s in sentences) else []
     other += ["nationality", "nacionalidade"] if tokens & _PEOPLES else []
+    # An age written as one ("Ms Doyle, 54, said…") holds "How old…?" and "Que idade…?".
+    other += ["old", "age", "aged", "idade"] if any(_written_ages(s) for s in sentences) else []
     return stems(sentences, size) | stems([" ".join(other)], size)
 
 

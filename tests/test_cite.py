@@ -2152,3 +2152,32 @@ def test_a_count_is_no_answer_to_which():
     assert cite.counts_for_which("Foram afetadas duas escolas. [1]", "Que escolas foram afetadas?")
     assert not cite.counts_for_which("Three countries, France, Germany and Italy, signed. [1]", "Which countries signed?")
     assert not cite.counts_for_which("Three or four clubs wanted him. [1]", "How many clubs wanted him?")
+
+
+def test_asked_what_a_role_holder_is_called_a_person_given_no_role_may_be_it():
+    article = ["Karen Doyle, who has run the Riverside Café on Kingsmead Parade for 17 years, said takings had fallen.",
+               "Ms Doyle, 54, said she planned to ask the council for help with business rates."]
+    assert cite.names_stand_with_roles_named("Karen Doyle. [1]", "What's the café owner called?", article, [])
+    # given another role, not
+    assert not cite.names_stand_with_roles_named(
+        "Karen Doyle. [1]", "What's the café owner called?",
+        ["The café's manager, Karen Doyle, said takings had fallen."], [])
+
+
+def test_an_age_written_as_one_holds_how_old():
+    article = ["Karen Doyle, who has run the Riverside Café on Kingsmead Parade for 17 years, said takings had fallen.",
+               "Ms Doyle, 54, said she planned to ask the council for help with business rates."]
+    assert cite.share_of_words(article[1], "How old is the café owner?") > 0
+    assert cite.numbers_stand_with_the_asked("Karen Doyle is 54 years old.", "How old is the café owner?", article, [])
+
+
+def test_asked_what_a_role_holder_said_anyones_words_may_be_theirs():
+    question = "O que disse o treinador do Albion sobre o jogador?"
+    assert cite.speaks_for_the_asked("Marco Tedesco disse que Emil é o avançado que lhes faltava. [1]", question)
+    assert not cite.speaks_for_the_asked("O Albion pagou 42 milhões. [1]", question)
+
+
+def test_where_a_team_finished_is_a_place_in_a_table():
+    assert not cite.asks_where_at("Where did Albion finish last season?")
+    assert not cite.says_no_place("Albion finished 11th. [1]", "Where did Albion finish last season?")
+    assert cite.asks_where_at("Where did the hikers shelter?")
