@@ -422,7 +422,7 @@ class Engine:
         by_story: dict[str, list[float]] = {}
         for score, h in sorted(by_question, reverse=True):
             by_story.setdefault(hits[h].passage.source, []).append(score)
-        source = max(by_story, key=lambda src: sum(by_story[src][:STORY_SENTENCES]) / len(by_story[src][:STORY_SENTENCES]))
+        source = max(by_story, key=lambda src: np.mean(by_story[src][:STORY_SENTENCES]))
         scored = [ev for ev in scored if hits[ev.hit].passage.source == source]
         # Close runners-up only: a distant sentence invites the model to borrow its numbers. A
         # lifted reason may come close; it pushes no other sentence out of reach.

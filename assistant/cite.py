@@ -311,13 +311,19 @@ def names_stand_with_roles_named(answer: str, question: str, sentences: list[str
     called = bool(_CALLED.search(fold(question)))
 
     def fits(sentence: str, name: tuple[str, ...]) -> bool:
-        return holds_roles_named(sentence, question) or (called and not _is_place_or_people(name) and not any(
-            _tokens(s) & _ANY_ROLE for s in sentences if _holds_name(name, _tokens(s))))
+        return holds_roles_named(sentence, question) or (
+            called and not _is_place_or_people(name) and _given_no_role(name, sentences))
     # (the headline joins the question: the names it holds are not looked for)
     return _given_names_stand_with(answer, " ".join([question, *headlines]), sentences, fits)
 
 
 _CALLED = re.compile(r"\b(?:called|named|chama|chamava|chamam)\b")
+
+
+def _given_no_role(name: tuple[str, ...], sentences: list[str]) -> bool:
+    """Whether no sentence that holds the name holds any role word: nothing says it is another
+    role's holder."""
+    return not any(_tokens(s) & _ANY_ROLE for s in sentences if _holds_name(name, _tokens(s)))
 
 
 def holds_roles_named(sentence: str, question: str) -> bool:
@@ -365,8 +371,7 @@ def opens_on_the_role_holder(answer: str, question: str, sentences: list[str]) -
     holding = [s for s in sentences if _holds_name(name, _tokens(s))]
     # Where no sentence with the name gives any role, nothing says it is another's ("How old is
     # the café owner?" of "Karen Doyle, who has run the Riverside Café…").
-    return (not holding or any(_holds_roles_for(s, roles, name) for s in holding)
-            or not any(_tokens(s) & _ANY_ROLE for s in holding))
+    return not holding or any(_holds_roles_for(s, roles, name) for s in holding) or _given_no_role(name, holding)
 
 
 def _holds_roles_for(sentence: str, roles: list[str], name: tuple[str, ...]) -> bool:
@@ -941,7 +946,8 @@ def _spans_in_units(text: str) -> set[tuple[str, str]]:
     tokens = re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
     out = set()
     for i, t in enumerate(tokens):
-        value = next(iter(numbers(t)), None) if numbers(t) else _WORD_VALUES.get(t)
+        found = numbers(t)
+        value = next(iter(found)) if found else _WORD_VALUES.get(t)
         unit = next((_UNIT_KINDS[u[:4]] for u in tokens[i + 1:i + 2] if u[:4] in _UNIT_KINDS), None)
         if value and unit:
             out.add((value, unit))

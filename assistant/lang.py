@@ -20,6 +20,7 @@ _MARKERS = {
 _MARKERS["pt"] = {fold(w) for w in _MARKERS["pt"]}
 # English markers that are no Portuguese word ("do" is both).
 ENGLISH_ONLY = frozenset(_MARKERS["en"] - _MARKERS["pt"])
+# "what's", "they're", "we'll": the word before the mark is the marker.
 _ENGLISH_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m)$")
 PT_LETTERS = "ãõçáéíóúâêô"  # letters English does not use
 _PT_LETTERS = re.compile(f"[{PT_LETTERS}]", re.IGNORECASE)

@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a smoke run: few repeats, few questions, 50-article corpus")
     ap.add_argument("--parts", default=",".join(ORDER), help=f"comma-separated subset of {','.join(ORDER)}")
     ap.add_argument("--repeats", type=int, default=5, help="runs of each process-level measurement (default 5)")
-    ap.add_argument("--limit", type=int, default=0, help="eval questions for the answer part (default: all 92)")
+    ap.add_argument("--limit", type=int, default=0, help="eval questions for the answer part (default: all of them)")
     ap.add_argument("--baseline-limit", type=int, default=0,
                     help="eval questions for the baseline, spread over both sets (default: in `answer` as many as "
                          "ours, ~9 min, since a spread subset's p50 falls on either side of its cache hits; in "
