@@ -1347,13 +1347,17 @@ _APPOSITION = re.compile(r"^\s*,[^,;:\"“”«»]{1,80},\s*$")
 _TOLD_TO = re.compile(r"^(?:ao|à|aos|às|to)\s+(?:(?:nosso|nossa|the)\s+)?[\w'’-]+\s+", re.IGNORECASE)
 
 
-def speakers(text: str, reach: int = 4) -> list[tuple[str, ...]]:
+def speakers(text: str, reach: int = 4, owners: bool = True) -> list[tuple[str, ...]]:
     """The names a text gives words to: a name at most `reach` words before a speech verb ("Yermak,
-    disse"; "McCartney, who tells") or just after one ("said Lewis")."""
+    disse"; "McCartney, who tells") or just after one ("said Lewis"). With `owners` False, not the
+    name a role belongs to: "O treinador do Albion disse…" gives the words to the manager."""
     found = []
     for verb in _SAID.finditer(text):
         before, after = text[:verb.start()], text[verb.end():]
         for name_match in _CAPITALISED.finditer(before):
+            if not owners and (owner := _ROLE_OF.search(before[:name_match.start()])) \
+                    and fold(owner.group(1)) in ROLES:
+                continue
             between = before[name_match.end():]
             if (len(words(between)) < reach or _APPOSITION.match(between)) and names(name_match.group(0)):
                 found += names(before[name_match.start():])[:1]
@@ -1400,8 +1404,12 @@ def quotes_the_asked(sentence: str, question: str) -> bool:
 def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
     """The names the answer gives words to ("Putin disse…") that no sentence of the article does."""
     given = [n for s in sentences for n in speakers(s)]
-    return [_label(n) for n in speakers(answer, reach=1)
+    return [_label(n) for n in speakers(answer, reach=1, owners=False)
             if not any(_holds_name(n, set(g)) for g in given)]
+
+
+# "o treinador do ", "the manager of the ": a role, then whose it is.
+_ROLE_OF = re.compile(r"\b([\w-]+)\s+(?:d[oa]s?|de|of(?: the)?)\s+$", re.IGNORECASE)
 
 
 # A decimal before a magnitude: "2,4 milhões" is "2.4 million" in English, "2.4 million" "2,4

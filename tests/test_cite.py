@@ -2181,3 +2181,9 @@ def test_where_a_team_finished_is_a_place_in_a_table():
     assert not cite.asks_where_at("Where did Albion finish last season?")
     assert not cite.says_no_place("Albion finished 11th. [1]", "Where did Albion finish last season?")
     assert cite.asks_where_at("Where did the hikers shelter?")
+
+
+def test_words_given_to_a_role_are_not_its_owners():
+    article = ['The manager, Marco Tedesco, said: "Emil is exactly the type of striker we have been missing."']
+    assert cite.speakers_stand("O treinador do Albion disse que Emil é o avançado que faltava. [1]", article) == []
+    assert cite.speakers_stand("O Albion disse que Emil é o avançado que faltava. [1]", article) == ["albion"]
