@@ -930,20 +930,21 @@ def spans_stand(answer: str, question: str, sentences: list[str]) -> bool:
         if holding and not any(number in _spans(s) for s in holding):
             return False
     # In the unit the article gives it: "pelo menos dois meses" is not its "next two weeks".
-    written = set().union(*map(_spans_in_units, sentences)) if sentences else set()
+    written = set().union(*map(_spans_in_units, sentences))
     values = {v for v, _ in written}
     return all(span in written for span in _spans_in_units(answer)
                if span[0] in values and span[0] not in numbers(question))
 
 
-_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "week": "w", "sema": "w", "mont": "m",
-               "mese": "m", "hour": "h", "hora": "h", "minu": "min"}
+def _span_tokens(text: str) -> list[str]:
+    """The text's words and numbers as _spans reads them ("2.40", "48-hour" as "48" and "hour")."""
+    return re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
 
 
 def _spans_in_units(text: str) -> set[tuple[str, str]]:
     """Each number, in digits or words, just before a unit of time, with the unit's kind ("two
     weeks" -> ("2", "w"), "9 meses" -> ("9", "m"))."""
-    tokens = re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
+    tokens = _span_tokens(text)
     out = set()
     for i, t in enumerate(tokens):
         found = numbers(t)
@@ -961,7 +962,7 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:h]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|
 def _spans(text: str) -> set[str]:
     """The numbers of the text that stand just before a unit of time ("27 days", "24 horas", "a
     48-hour strike")."""
-    tokens = re.findall(r"[^\W_]+(?:[.,]\d+)*", fold(text))
+    tokens = _span_tokens(text)
     return {n for i, t in enumerate(tokens) for n in numbers(t) if _unit_follows(tokens, i)}
 
 
@@ -1569,7 +1570,10 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
     return not asked or _given_names_stand_with(answer, question, sentences, lambda s, _: asked <= marks(s))
 
 
-_UNIT_STEMS = {"year", "anos", "days", "dias", "week", "sema", "mont", "mese", "hour", "hora", "minu"}
+# A unit of time by its first four letters, with its kind (_spans_in_units: "two weeks" is not "two months").
+_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "week": "w", "sema": "w", "mont": "m",
+               "mese": "m", "hour": "h", "hora": "h", "minu": "min"}
+_UNIT_STEMS = frozenset(_UNIT_KINDS)
 # A hedge the model adds to a figure ("approximately 120 million") claims nothing new.
 _HEDGE_STEMS = {"appr", "apro", "abou", "arou", "roug", "cerc"}
 
