@@ -1117,7 +1117,9 @@ def test_a_number_stated_for_another_subject_is_replaced_by_the_quote(paris_inde
     eng, _ = engine(paris_index, [reply("35")] * 3)
     a = eng.ask("Quantas pessoas foram mortas no ataque em Kryvyi Rih?")
     assert a.mode == "extractive" and "Kryvyi Rih" in a.answer and "35" not in a.answer, a.answer
-    assert "another subject" in a.notice
+    # Where the Sumy sentence is among the evidence the 35 is another subject's; where it is not (the
+    # wheel's vectors differ by ~0.002 in cosine from one CPU to another), it is in no sentence read.
+    assert "another subject" in a.notice or a.notice == "unsupported: 35", a.notice
     check_citations(a)
     eng, _ = engine(paris_index, [reply("117")] * 3)
     a = eng.ask("Quantas pessoas ficaram feridas no ataque em Kryvyi Rih?")
@@ -1203,9 +1205,13 @@ def test_an_english_question_on_the_portuguese_article_gets_the_cross_lingual_bo
     """Found in plain use: "Who is the British foreign secretary?" scored 0.779 against the Lammy
     passage, under the 0.78 refusal threshold, and was refused before generation."""
     eng, llm = engine(paris_index, [reply("David Lammy.", "Lammy")])
+    top = eng.ask("Who is the British foreign secretary?").retrieved[0]["score"]
+    # The threshold just above the top score, as it was where this was found (the vectors differ
+    # by ~0.002 in cosine from one CPU to another): the bonus must carry the question over it.
+    eng.refuse_below = top + 0.005
     a = eng.ask("Who is the British foreign secretary?")
     assert a.retrieved[0]["score"] < eng.refuse_below, "the case this test is about"
-    assert not a.refused and "Lammy" in a.answer and len(llm.calls) == 1, a.answer
+    assert not a.refused and "Lammy" in a.answer and len(llm.calls) == 2, a.answer
 
 
 def test_a_portuguese_question_finds_the_english_paragraph_by_its_translated_words(tmp_path, e5):
