@@ -408,10 +408,15 @@ class Engine:
         # The model reads a reason only where the article words it as one ("The broadcast
         # celebrates…" for "Why is NASA sending the song?"), so those sentences come forward. Only
         # in the order: the score stays the match's, on which the quote thresholds were calibrated.
-        reasons = {id(ev) for ev in scored if cite.gives_a_reason(ev.text)} if cite.asks_why(question) else set()
+        lifted = {id(ev) for ev in scored if cite.gives_a_reason(ev.text)} if cite.asks_why(question) else set()
+        if cite.asks_age(question) and cite.names(question):
+            # So does an age, asked of someone named: "Que idade tem Kiprono?" is answered by "The
+            # 26-year-old took…", which names no one (the paragraph before does). (Not of a thing:
+            # "How old is the lava tube?" then read a speleologist's age.)
+            lifted = {id(ev) for ev in scored if cite.gives_an_age(ev.text)}
 
         def rank(ev: Evidence) -> float:
-            return ev.score + (REASON_BONUS if id(ev) in reasons else 0.0)
+            return ev.score + (REASON_BONUS if id(ev) in lifted else 0.0)
         scored.sort(key=rank, reverse=True)
         # One article at a time: sentences of another story invite the model to mix them. The
         # article is the whole question's: a follow-up's own word alone ("E a que horas?") would
@@ -543,6 +548,10 @@ class Engine:
         kind = cite.asked_kind(question)
         if kind is None and cite.asks_yes_or_no(question, lang.detect(question)):
             return False
+        if any(cite.says_unknown(ev.text, question) for ev in pool[:2]):
+            # The model refused where the article says it is not known: pressed, it names whoever
+            # the excerpts do ("his name has not been released" → "Kiprono").
+            return False
         return (getattr(self.llm, "can_ban", False) and kind != "person"
                 and any(cite.quotable(_with_the_one_before(ev, hits), question, headlines)
                         for ev in _reasons_if_why(pool, question)))
@@ -582,6 +591,7 @@ class Engine:
                # A reason may hold one ("because temperatures reached 44.6C"): rests_on_one checks it.
                else "a number nobody asked for" if kind is None and cite.numbers(text) - cite.numbers(make.standalone)
                and not cite.asks_why(make.standalone) and not cite.numbers_qualify_the_asked(text, make.standalone)
+               and not cite.asks_a_measure(make.standalone)
                # Asked how many lobsters are caught, it gave "the three-year study…".
                else "a count of something else" if kind == "number" and not cite.bare(text)
                and not cite.counts_the_noun(text, make.standalone)

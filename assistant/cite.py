@@ -106,7 +106,9 @@ _ROLE_GROUPS = [
     "spokesman spokeswoman spokesperson porta-voz", "mayor prefeito prefeita", "chancellor chanceler",
     "ambassador embaixador embaixadora", "governor governador governadora", "leader lider",
     "chief chefe", "diplomat diplomata", "councillor councilor councillors councilors vereador vereadora vereadores",
-    "senator senador senadora", "director diretor diretora",
+    "senator senador senadora",
+    # "O diretor financeiro" is the "finance chief".
+    "director diretor diretora chief",
     "king rei", "queen rainha", "general general", "commander comandante", "judge juiz juiza",
     "historian historiador historiadora", "founder fundador fundadora",
     "coach coaches manager managers treinador treinadores treinadora", "manager managers gerente gerentes gestor gestora",
@@ -792,6 +794,15 @@ _AGE = re.compile(r"\b(\d{1,3})(?:-year-old| years old| anos de idade)|\baged (\
                   r"|\b(?:aos|com|tinha) (\d{1,3}) anos\b(?! de (?!idade))")
 
 
+def asks_age(question: str) -> bool:
+    return bool(_ASKS_AGE.search(fold(question)))
+
+
+def gives_an_age(sentence: str) -> bool:
+    """Whether the sentence gives someone's age ("The 26-year-old took…", "Ms Doyle, 54,")."""
+    return bool(_AGE.search(fold(sentence)))
+
+
 def gives_the_asked_age(sentence: str, question: str) -> bool:
     """Whether, asked a named person's age, the sentence gives an age that no one else named stands
     nearer (_nearer_someone_else): "Megan Price, a 29-year-old teacher, … Owen Jenkins" gives no
@@ -1444,8 +1455,9 @@ def local_numbers(answer: str, language: str, sentences: Sequence[str] = ()) -> 
                                     answer)
 
 
-# "2, 300": a thousands separator with a stray space after it, as the model writes "2.300".
-_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})([.,]) (\d{3})(?![\d.,]?\d)")
+# "2, 300": a thousands separator with a stray space after it, as the model writes "2.300"; and
+# "3, 8" of the Portuguese "3,8".
+_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})([.,]) (\d{1,3})(?![\d.,]?\d)")
 
 
 def mend_split_numbers(answer: str, sentences: list[str]) -> str:
@@ -1571,7 +1583,7 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
 
 
 # A unit of time by its first four letters, with its kind (_spans_in_units: "two weeks" is not "two months").
-_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "week": "w", "sema": "w", "mont": "m",
+_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "day": "d", "dia": "d", "week": "w", "sema": "w", "mont": "m",
                "mese": "m", "hour": "h", "hora": "h", "minu": "min"}
 _UNIT_STEMS = frozenset(_UNIT_KINDS)
 # A hedge the model adds to a figure ("approximately 120 million") claims nothing new.
@@ -1727,13 +1739,18 @@ def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bo
     ("Amsterdam") names one where the article's sentences put something in it ("recovered a year
     later in Amsterdam")."""
     if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)) \
-            or _TO_A_NAME.search(strip_markers(answer)):
+            or _TO_A_NAME.search(strip_markers(answer)) or _AT_A_VENUE.search(fold(answer)):
         return False
     given = names(strip_markers(answer))
     placed = {name for s in article for name in _placed_names(s)}
     return not (given and all(name in placed for name in given))
 
 
+# Where words are said is often no place: "on a conference call", "numa entrevista à rádio".
+_AT_A_VENUE = re.compile(r"\b(?:on|in|at|during|durante|em|num|numa|no|na)\s+(?:(?:a|an|the|his|her|their|uma?|o|a)\s+)?"
+                         r"(?:[a-z]+\s+)?(?:call|interview|statement|press conference|news conference|briefing"
+                         r"|letter|email|radio|television|tv|podcast|hearing|post|chamada|entrevista|comunicado"
+                         r"|conferencia de imprensa|carta|audiencia|publicacao)s?\b")
 # "Where will the defence appeal?" → "to the Tribunal da Relação de Évora" says where; the "para"
 # of "Conselho Internacional para a Exploração do Mar" is inside a name.
 _TO_A_NAME = re.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s+(?:to|para)\s+(?:(?:the|o|a|os|as)\s+)?[A-ZÀ-ÖØ-Þ]")
@@ -2174,6 +2191,21 @@ def denial_reach(sentence: str, question: str) -> int | None:
     return reach if reach is not None and reach <= DENIAL_REACH else None
 
 
+# That what is asked is not known, or not made public: "his name has not been released", "a causa
+# ainda não é conhecida", "would not say how many".
+_UNKNOWN = re.compile(r"\b(?:(?:not|nao)(?: yet| ainda)?(?: been| sido| foi| foram| e| sao)?"
+                      r" (?:known|released|disclosed|named|identified|revealed|made public|confirmed"
+                      r"|conhecid\w*|divulgad\w*|revelad\w*|identificad\w*|confirmad\w*)"
+                      r"|unknown|unclear|desconhecid\w*|ainda nao se sabe|(?:would|will) not say|nao (?:quis|quiseram) (?:dizer|revelar))\b")
+
+
+def says_unknown(sentence: str, question: str) -> bool:
+    """Whether the sentence says that something the question asks is not known or not made public,
+    near a word of the question (denial_reach): "The cause of his collapse is not yet known, and
+    his name has not been released" for "What is the name of the runner who collapsed?"."""
+    return bool(_UNKNOWN.search(fold(sentence))) and denial_reach(sentence, question) is not None
+
+
 def gives_a_reason(sentence: str) -> bool:
     """Whether the sentence says why something is or happens (for a "why" question)."""
     return bool(_REASON.search(fold(sentence)))
@@ -2253,6 +2285,21 @@ def asked_kind(question: str) -> str | None:
         if pattern.search(folded):
             return kind
     return None
+
+
+# "What was his time?", "Qual foi a receita?", "How warm was it?": a figure asked by its noun, not by
+# "how many" (a clock's "what time" asks when: _WHEN).
+_MEASURE = re.compile(
+    r"\b(?:(?:what|qual|quais)\s+(?:(?:is|was|were|are|will be|e|foi|era|sera|foram|sao)\s+)?"
+    r"(?:(?:the|o|a|os|as|his|her|its|their|seu|sua)\s+)?(?:[\w']+\s+){0,3}"
+    r"(?:time|temperature|margin|score|price|cost|value|amount|revenue|profit|loss|salary"
+    r"|tempo|temperatura|margem|vantagem|resultado|preco|custo|valor|montante|receita|lucro|prejuizo|salario)s?"
+    r"|how (?:warm|far|wide))\b")
+
+
+def asks_a_measure(question: str) -> bool:
+    """Whether the question asks for a figure by its noun ("What was his time?"): a number answers."""
+    return bool(_MEASURE.search(fold(question)))
 
 
 def names_someone_new(sentence: str, question: str) -> bool:

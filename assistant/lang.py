@@ -121,7 +121,10 @@ def _portuguese_letters(text: str) -> bool:
     when the whole text is capitals."""
     tokens = re.findall(r"\w+", text)
     shouting = text.isupper()
-    return any(_PT_LETTERS.search(t) for i, t in enumerate(tokens) if i == 0 or shouting or not t[0].isupper())
+    # (Not first where a capitalised word follows: "Graça Amaral is 71 years old" opens on a name.)
+    first = not (len(tokens) > 1 and tokens[1][:1].isupper())
+    return any(_PT_LETTERS.search(t) for i, t in enumerate(tokens)
+               if (i == 0 and first) or shouting or not t[0].isupper())
 
 
 def phrase(key: str, lang: str) -> str:

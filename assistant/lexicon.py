@@ -1433,6 +1433,21 @@ beam beams viga vigas
 repairs works obras reparacoes
 increase increases increased subir subiu sobe sobem
 decrease decreases decreased cair caiu desceu baixar baixou recuar recuou
+employee employees staff funcionario funcionarios
+job jobs post posts emprego empregos posto postos
+cut cuts suprimir suprime suprimem suprimiu suprimido suprimidos suprimida suprimidas eliminar eliminados
+male males macho machos
+female females femea femeas
+margin margins vantagem margem
+revenue revenues receita receitas
+cave caves gruta grutas caverna cavernas
+beetle beetles escaravelho escaravelhos
+specimen specimens exemplar exemplares
+honour honor homenagem homenagear homenageia
+blind cego cega cegos cegas
+worse worsen worsened pior piores piorar piorou pioraram
+demand procura
+held hold holds realiza realizar realizam realizou realizado realizada realizadas decorre decorrer decorreu
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

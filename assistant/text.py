@@ -62,11 +62,12 @@ def term(word: str) -> str:
 
 
 def _short_base(word: str) -> str:
-    """A short word's base without its English ending: cut to five letters, "costing" is not "cost",
-    nor "costs", "worked" "work". Longer words meet within their first five letters anyway."""
+    """A short word's base without its ending: cut to six letters, "costing" is not "cost", nor
+    "costs", "worked" "work", "started" "start", "pontes" "ponte". Longer words meet within their
+    first six letters anyway."""
     for ending, shortest in (("ing", 3), ("ed", 4), ("s", 4)):
         base = word[:-len(ending)]
-        if word.endswith(ending) and shortest <= len(base) <= 4 and not base.endswith("s"):
+        if word.endswith(ending) and shortest <= len(base) <= 5 and not base.endswith("s"):
             return base
     return word
 

