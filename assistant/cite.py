@@ -794,10 +794,6 @@ _AGE = re.compile(r"\b(\d{1,3})(?:-year-old| years old| anos de idade)|\baged (\
                   r"|\b(?:aos|com|tinha) (\d{1,3}) anos\b(?! de (?!idade))")
 
 
-def asks_age(question: str) -> bool:
-    return bool(_ASKS_AGE.search(fold(question)))
-
-
 def gives_an_age(sentence: str) -> bool:
     """Whether the sentence gives someone's age ("The 26-year-old took…", "Ms Doyle, 54,")."""
     return bool(_AGE.search(fold(sentence)))
