@@ -592,6 +592,9 @@ class Engine:
                else "a number nobody asked for" if kind is None and cite.numbers(text) - cite.numbers(make.standalone)
                and not cite.asks_why(make.standalone) and not cite.numbers_qualify_the_asked(text, make.standalone)
                and not cite.asks_a_measure(make.standalone)
+               # Asked the exact value of the nitrates measured, "the nitrates were high": a figure
+               # asked by its noun is answered by a number.
+               else _OTHER_KIND if kind is None and cite.asks_a_measure(make.standalone) and not cite.holds_a_figure(text)
                # Asked how many lobsters are caught, it gave "the three-year study…".
                else "a count of something else" if kind == "number" and not cite.bare(text)
                and not cite.counts_the_noun(text, make.standalone)

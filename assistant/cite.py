@@ -2449,6 +2449,11 @@ _NUMBER_WORD = re.compile(
     r"|half|metade|tercos?|dobro)\b")
 
 
+def holds_a_figure(text: str) -> bool:
+    """Whether the text gives a number, in digits or in words ("twenty-two seconds")."""
+    return bool(numbers(text) or _NUMBER_WORD.search(fold(text)))
+
+
 # Counts of several words: "twenty-five", "vinte e cinco".
 _COMPOUND_COUNT = re.compile(rf"{_NUMBER_WORD.pattern}(?:(?:-|\s(?:e|and)\s){_NUMBER_WORD.pattern})+")
 _WORD_VALUES = {w: str(v) for v, group in enumerate([

@@ -1609,3 +1609,15 @@ def test_a_name_the_article_says_was_not_released_is_not_pressed_for(marathon_in
     assert a.refused and "Kiprono" not in a.answer, a.answer
     assert not any(llm.bans), "pressed with NOT_FOUND banned"
 
+
+
+def test_a_figure_asked_by_its_noun_is_not_answered_without_one(marathon_index, engine):
+    """Held out in session 37: asked the exact value of the nitrates measured, the model, pressed,
+    said they "were high". Pressed for a figure asked by its noun, an answer with no number leaves
+    the refusal; one with a number, in words too, is judged by the other checks."""
+    eng, _ = engine(marathon_index, [not_found_reply] * 3 + [reply("It was mild and sunny.")], can_ban=True)
+    a = eng.ask("What was the margin of victory in the men's race?")
+    assert a.refused and "[rejected: not the kind asked]" in a.model_output, a.model_output
+    eng, _ = engine(marathon_index, [not_found_reply] * 3 + [reply("Twenty-two seconds.")], can_ban=True)
+    a = eng.ask("What was the margin of victory in the men's race?")
+    assert "not the kind asked" not in a.model_output, a.model_output
