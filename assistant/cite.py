@@ -2284,11 +2284,12 @@ def asked_kind(question: str) -> str | None:
 
 
 # "What was his time?", "Qual foi a receita?", "How warm was it?": a figure asked by its noun, not by
-# "how many" (a clock's "what time" asks when: _WHEN).
+# "how many" (a clock's "what time" asks when: _WHEN). Not a score: pressed for "the final score",
+# the model gave the 2-1 of a final of 1961.
 _MEASURE = re.compile(
     r"\b(?:(?:what|qual|quais)\s+(?:(?:is|was|were|are|will be|e|foi|era|sera|foram|sao)\s+)?"
     r"(?:(?:the|o|a|os|as|his|her|its|their|seu|sua)\s+)?(?:[\w']+\s+){0,3}"
-    r"(?:time|temperature|margin|score|price|cost|value|amount|revenue|profit|loss|salary"
+    r"(?:time|temperature|margin|price|cost|value|amount|revenue|profit|loss|salary"
     r"|tempo|temperatura|margem|vantagem|resultado|preco|custo|valor|montante|receita|lucro|prejuizo|salario)s?"
     r"|how (?:warm|far|wide))\b")
 
