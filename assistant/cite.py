@@ -1579,8 +1579,8 @@ def names_numbers_together(answer: str, question: str, sentences: list[str]) -> 
 
 
 # A unit of time by its first four letters, with its kind (_spans_in_units: "two weeks" is not "two months").
-_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "day": "d", "dia": "d", "week": "w", "sema": "w", "mont": "m",
-               "mese": "m", "hour": "h", "hora": "h", "minu": "min"}
+_UNIT_KINDS = {"year": "y", "anos": "y", "days": "d", "dias": "d", "day": "d", "dia": "d", "week": "w",
+               "sema": "w", "mont": "m", "mese": "m", "hour": "h", "hora": "h", "minu": "min"}
 _UNIT_STEMS = frozenset(_UNIT_KINDS)
 # A hedge the model adds to a figure ("approximately 120 million") claims nothing new.
 _HEDGE_STEMS = {"appr", "apro", "abou", "arou", "roug", "cerc"}
@@ -1743,10 +1743,11 @@ def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bo
 
 
 # Where words are said is often no place: "on a conference call", "numa entrevista à rádio".
-_AT_A_VENUE = re.compile(r"\b(?:on|in|at|during|durante|em|num|numa|no|na)\s+(?:(?:a|an|the|his|her|their|uma?|o|a)\s+)?"
+_AT_A_VENUE = re.compile(r"\b(?:on|in|at|during|durante|em|num|numa|no|na)\s+(?:(?:a|an|the|his|her|their|uma?|o)\s+)?"
                          r"(?:[a-z]+\s+)?(?:call|interview|statement|press conference|news conference|briefing"
                          r"|letter|email|radio|television|tv|podcast|hearing|post|chamada|entrevista|comunicado"
                          r"|conferencia de imprensa|carta|audiencia|publicacao)s?\b")
+
 # "Where will the defence appeal?" → "to the Tribunal da Relação de Évora" says where; the "para"
 # of "Conselho Internacional para a Exploração do Mar" is inside a name.
 _TO_A_NAME = re.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s+(?:to|para)\s+(?:(?:the|o|a|os|as)\s+)?[A-ZÀ-ÖØ-Þ]")
