@@ -2290,8 +2290,12 @@ def asked_kind(question: str) -> str | None:
 _MEASURE = re.compile(
     r"\b(?:(?:what|qual|quais)\s+(?:(?:is|was|were|are|will be|e|foi|era|sera|foram|sao)\s+)?"
     r"(?:(?:the|o|a|os|as|his|her|its|their|seu|sua)\s+)?(?:[\w']+\s+){0,3}"
-    r"(?:time|temperature|margin|price|cost|value|amount|revenue|profit|loss|salary"
-    r"|tempo|temperatura|margem|vantagem|resultado|preco|custo|valor|montante|receita|lucro|prejuizo|salario)s?"
+    r"(?:temperature|margin|price|cost|value|amount|revenue|profit|loss|salary"
+    r"|temperatura|margem|vantagem|resultado|preco|custo|valor|montante|receita|lucro|prejuizo|salario)s?"
+    # A time is someone's or something's ("his time", "o tempo do vencedor"); "at what exact
+    # time…?" asks when.
+    r"|(?:what|qual)\s+(?:is|was|were|are|e|foi|era)\s+(?:(?:the|o|his|her|its|their|seu)\s+|(?:\w+\s+){0,2}\w+'s\s+)"
+    r"(?:[\w']+\s+)?(?:time|tempo)s?"
     r"|how (?:warm|far|wide))\b")
 
 

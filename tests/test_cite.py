@@ -2198,6 +2198,8 @@ def test_session_37_checks_read_the_held_out_stories_words():
     assert cite.asks_a_measure("What was Callum Reid's time in the men's race?")
     assert cite.asks_a_measure("Qual foi a receita da empresa?") and cite.asks_a_measure("How warm was it?")
     assert not cite.asks_a_measure("Quanto tempo durou?") and cite.asked_kind("What time does it start?") == "date"
+    assert cite.asks_a_measure("What was his time?") and cite.asks_a_measure("Qual foi o tempo do vencedor masculino?")
+    assert not cite.asks_a_measure("At what exact time did the hail start falling?")  # when, not a figure
     # "3, 8" of the Portuguese "3,8"; "2, 3" where the article holds no 23 stays two numbers.
     assert cite.mend_split_numbers("It is 3, 8 millimetres long.", ["com 3,8 milímetros"]) == "It is 3,8 millimetres long."
     assert cite.mend_split_numbers("Days 2, 3 and 4.", ["on days 2, 3 and 4"]) == "Days 2, 3 and 4."
