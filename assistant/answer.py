@@ -584,17 +584,17 @@ class Engine:
                 return None
             make.raw = f"{refused_raw}\n---\n{raw}"
             return self._quote([chosen], hits, language, make, "the model, pressed, pointed at an excerpt; it is quoted")
-        kind = cite.asked_kind(make.standalone)
+        kind, measure = cite.asked_kind(make.standalone), cite.asks_a_measure(make.standalone)
         why = ("a refusal" if _is_refusal(raw) else _OTHER_KIND if not _of_the_kind(text, make.standalone, pool)
                # Asked no number ("How long will the transmission last?"), the model grabs the
                # nearest one ("will take 431 years to reach the star").
                # A reason may hold one ("because temperatures reached 44.6C"): rests_on_one checks it.
                else "a number nobody asked for" if kind is None and cite.numbers(text) - cite.numbers(make.standalone)
                and not cite.asks_why(make.standalone) and not cite.numbers_qualify_the_asked(text, make.standalone)
-               and not cite.asks_a_measure(make.standalone)
+               and not measure
                # Asked the exact value of the nitrates measured, "the nitrates were high": a figure
                # asked by its noun is answered by a number.
-               else _OTHER_KIND if kind is None and cite.asks_a_measure(make.standalone) and not cite.holds_a_figure(text)
+               else _OTHER_KIND if kind is None and measure and not cite.holds_a_figure(text)
                # Asked how many lobsters are caught, it gave "the three-year study…".
                else "a count of something else" if kind == "number" and not cite.bare(text)
                and not cite.counts_the_noun(text, make.standalone)
