@@ -381,6 +381,8 @@ class Engine:
             for s, e, text in _sentence_spans(p):
                 if addresses_the_assistant(text):
                     continue  # a planted instruction is not news: never evidence, never quoted
+                if cite.of_another_side(text, question):
+                    continue  # the women's race, asked of the men's
                 candidates.append((h, s, e, text, f"{p.title}\n{text}"))
         if not candidates:
             return []
@@ -571,7 +573,7 @@ class Engine:
         finally:
             make.timings["insist"] = _ms(t0, time.perf_counter())
         text = parse_reply(raw)[1]
-        pointed = _POINTER.fullmatch(text)
+        pointed = _POINTER.fullmatch(text) or _POINTER_IN_WORDS.fullmatch(text.strip())
         excerpt = int(pointed.group(1)) if pointed else 0
         if 1 <= excerpt <= len(pool):
             # Pressed, it named an excerpt and no words ("[1]" for "Até quando fica o museu
@@ -832,7 +834,9 @@ class Engine:
         if cite.restates_question(text, make.standalone):
             # Nothing was answered: a quote must at least speak of the thing asked, as for an
             # unsupported answer ("Que acordo foi assinado em Paris?" is not answered by Moscow).
-            return self._quote(_about(evidence, make.standalone), hits, language, make,
+            # From all the evidence: the excerpt a second opinion echoed tells nothing ("The new
+            # award is being introduced." of the £40,000 award, not the new prize's sentence).
+            return self._quote(_about(pool, make.standalone), hits, language, make,
                                "the answer only repeated the question")
         # The article speaks of the thing asked ("Sobre que encontro…?": "sua reunião com… Putin")
         # and the answer does not: it answers something else (the talks in Paris). Not when no
@@ -967,6 +971,9 @@ def _answer_messages(question: str, language: str, evidence: list[Evidence]) -> 
 
 _REPLY = re.compile(r"^\s*(?:excerpt|trecho)\s*:?\s*\[?(\d{1,4})\]?\s*$", re.IGNORECASE | re.MULTILINE)
 _POINTER = re.compile(r"\[(\d{1,2})\]\.?")
+# It points in words too: "A resposta está no trecho [1]."
+_POINTER_IN_WORDS = re.compile(r"(?:a resposta (?:est[aá]|encontra-se|se encontra) no trecho"
+                               r"|the answer is (?:in|found in|given in) excerpt)\s*\[?(\d{1,2})\]?\.?", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re.MULTILINE)
 
 

@@ -138,6 +138,7 @@ _WHO_IS = re.compile(r"\b(?:who\s+(?:is|was|are|were)|quem\s+(?:e|foi|sao|era)|n
 
 
 _WHO_WILL = re.compile(r"\b(?:who\s+(?:will|would|is\s+going\s+to)|quem\s+(?:vai|ira|iria))\s+(\w+)")
+_WHO_DOES = re.compile(r"^\W*(?:who|quem)\s+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,8 @@ def asked_roles(question: str) -> list[str]:
         subject = _CHIEF_EXECUTIVE.sub("ceo", m.group("subject"))
         return [w for w in (re.sub(r"['’]s$", "", w) for w in words(subject)[:6]) if w in ROLES]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
-    m = _WHO_WILL.search(fold(question))
+    # So is "Quem preside à Nottingham Connect?", a role held now.
+    m = _WHO_WILL.search(fold(question)) or _WHO_DOES.search(fold(question))
     return [m.group(1)] if m and m.group(1) in ROLES else []
 
 
@@ -442,10 +444,22 @@ def gives_a_role(sentence: str, question: str) -> bool:
 
 
 def subjects(question: str) -> list[tuple[str, ...]]:
-    """The names and places of a question, places by any of their names ("Reino Unido", "UK")."""
-    found = names(question)
+    """The names and places of a question, places by any of their names ("Reino Unido", "UK"), those
+    it sets aside (asked_names) aside."""
+    found = asked_names(question)
+    aside = set(names(question)) - set(found)
     places = {(w,) for w in {fold(x) for x in words(question)} if len(w) > 2 and w in ALIASES}
-    return found + sorted(places - set(found))
+    return found + sorted(places - set(found) - aside)
+
+
+# "Onde mais, fora do Algarve, se sentiu?": a name the question sets aside is not what it asks of.
+_ASIDE = re.compile(r"(?:\b(?:fora|al[eé]m|excepto|exceto|other than|outside(?: of)?|besides|apart from"
+                    r"|except(?: for)?)(?:\s+(?:d[oae]s?|the|o|a|os|as))?\s+)$", re.IGNORECASE)
+
+
+def asked_names(question: str) -> list[tuple[str, ...]]:
+    """The question's names but those it sets aside ("fora do Algarve", "other than Kiprono")."""
+    return [n for at, n in _name_runs(question) if not _ASIDE.search(question[:at])]
 
 
 def speaks_of(sentence: str, question: str) -> bool:
@@ -473,6 +487,28 @@ def names_subject(sentence: str, question: str, headlines: list[str], exact: boo
     if exact:
         return any(all(w in tokens for w in n) for n in own)
     return any(_holds_name(n, tokens) for n in own)
+
+
+# Sides of one thing that exclude each other: a race, a team or a figure split by sex (not "man"
+# or "woman", who are people, not a side); a pass, a fare or a figure by its period.
+_SIDES = [{w: side for side, forms in groups for w in forms.split()} for groups in (
+    (("men", "men men's male males masculino masculina masculinos masculinas homens boys rapazes"),
+     ("women", "women women's female females feminino feminina femininos femininas mulheres girls raparigas")),
+    (("day", "daily diario diaria diarios diarias"), ("week", "weekly semanal semanais"),
+     ("month", "monthly mensal mensais"), ("year", "annual annually yearly anual anuais")))]
+
+
+def of_another_side(sentence: str, question: str) -> bool:
+    """Whether the question asks of one side and the sentence speaks only of another: "Who won the
+    men's race?" is not answered by "In the women's race, … Chelangat won", which matches it best;
+    nor "How much will a weekly pass cost?" by the monthly pass's price."""
+    q_words = {fold(x).replace("’", "'") for x in words(question)}
+    s_words = {fold(x).replace("’", "'") for x in words(sentence)}
+    for sides in _SIDES:
+        asked, said = {sides[w] for w in q_words if w in sides}, {sides[w] for w in s_words if w in sides}
+        if len(asked) == 1 and said and not said & asked:
+            return True
+    return False
 
 
 def leaves_out_subject(answer: str, question: str, headlines: list[str]) -> bool:
@@ -533,7 +569,7 @@ _WHEN_WORDS = {t[:5] for t in content_terms(
     "day days week weeks month months year years hour hours time dia dias semana semanas mes meses ano anos "
     "hora horas start starts started begin begins began happen happens happened happening take place "
     "comeca comecam comecou comecar inicia iniciam iniciou acontece aconteceu decorre decorrem decorrer "
-    "realiza realizam realizou ocorre ocorreu")}
+    "realiza realizam realizou ocorre ocorreu ocorreram aconteceram deu deram")}
 
 
 def misses_the_asked_event(sentence: str, question: str) -> bool:
@@ -762,9 +798,12 @@ def numbers_stand_with_subjects(answer: str, question: str, sentences: list[str]
     own = own_subjects(question, headlines)
     added = numbers(answer) - numbers(question)
     asked, others = _headline_subjects(question, headlines, own) if added else ([], [])
+    # Asked who, the number beside the name answered describes it: "The Grand Jury Prize went to
+    # "Cold Harbour", a 97-minute Norwegian thriller".
+    answered = _tokens(answer) if asked_kind(question) in ("name", "person") else set()
     for number in added:
         holding = [s for s in sentences if number in numbers(s)]
-        if own and holding and not any(_holds_name(n, _tokens(s)) and not _nearer_someone_else(number, n, s)
+        if own and holding and not any(_holds_name(n, _tokens(s)) and not _nearer_someone_else(number, n, s, answered)
                                        for s in holding for n in own):
             return False
         # Each sentence holding it names another of the things a headline lists, and not the one
@@ -783,7 +822,10 @@ def _headline_subjects(question: str, headlines: list[str],
     headline's other names, places and peoples aside."""
     q_tokens = _tokens(question)
     asked = [n for n in subjects(question) if n not in own]
-    others = [n for n in names(" ".join(headlines)) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)]
+    # A headline's first word is capitalised whatever it is: "Sismo de magnitude 4,7…" names no
+    # earthquake, a word the lexicon knows.
+    named = [n for h in headlines for at, n in _name_runs(h.strip()) if at or len(n) > 1 or n[0] not in TRANSLATIONS]
+    others = [n for n in named if not _holds_name(n, q_tokens) and not _is_place_or_people(n)]
     return asked, others
 
 
@@ -834,17 +876,17 @@ def _where_written(number: str, text: str) -> list[re.Match]:
     return [m for m in number_matches(text) if number in numbers(m.group(0))]
 
 
-def _nearer_someone_else(number: str, name: tuple[str, ...], sentence: str) -> bool:
+def _nearer_someone_else(number: str, name: tuple[str, ...], sentence: str, answered: set[str] = frozenset()) -> bool:
     """Whether someone else, named in full, stands within three words of the number and `name`
     does not: in "Megan Price, a 29-year-old teacher, took 1,204 votes, 37 more
-    than … Owen Jenkins", 29 is Price's age, not Jenkins's."""
+    than … Owen Jenkins", 29 is Price's age, not Jenkins's. Names `answered` (tokens) are no one else."""
     starts = [m.start() for m in re.finditer(r"\S+", sentence)]
     at = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731 - the word an offset is in
     spots = [at(m.start()) for m in _where_written(number, sentence)]
     runs = [(at(start), n) for start, n in _name_runs(sentence)]
     mine = [i + k for i, n in runs if _holds_name(name, set(n)) for k in range(len(n))]
     others = [i + k for i, n in runs if len(n) > 1 and not _holds_name(name, set(n)) and not _holds_name(n, set(name))
-              and not _is_place_or_people(n) for k in range(len(n))]
+              and not _is_place_or_people(n) and not _holds_name(n, answered) for k in range(len(n))]
     if not spots or not mine or not others:
         return False
     gap = lambda where: min(abs(i - j) for i in spots for j in where)  # noqa: E731
@@ -1601,7 +1643,7 @@ def rests_on_one(answer: str, question: str, sentences: list[str], every_repeate
     seven people hospitalised a pregnant woman?", "three of them were pregnant women" rests on the
     sentence of the seven and the three hospitalised only if it says "grávidas" too."""
     everything = _tokens(" ".join(sentences))
-    asked = names(question)
+    asked = asked_names(question)
     if not all(_holds_name(n, everything) for n in asked):
         return False
     q_tokens = _tokens(question)
@@ -2392,6 +2434,21 @@ def counts_for_which(answer: str, question: str) -> bool:
     return any((numbers(t) or t in _WORD_VALUES) and set(tokens[i + 1:i + 3]) & forms for i, t in enumerate(tokens))
 
 
+# A clock's time asked, and the words that give one roughly.
+_ASKS_HOUR = re.compile(r"\b(a que horas?|que horas|(at )?what (exact )?time(?! of (the )?year)|at what hour)\b")
+_TIME_OF_DAY = re.compile(r"\b(midnight|noon|midday|meia-noite|meio-dia|madrugada|morning|afternoon|evening|night"
+                          r"|manha|tarde|noite)\b")
+
+
+# "How long is the bridge?" asks a length; "until Wednesday", "desde 2017" say how long too.
+_HOW_LONG_IS = re.compile(r"\bhow long (?:is|was|are|were|will \w+ be)\b")
+_TILL = re.compile(r"\b(until|till|since|desde|ate(?! (?:as|a) \d))\b")  # not a clock's "até às 09h00"
+_HOW_FAR = re.compile(r"\b(how far|a que distancia|(que|qual (e )?a) distancia)\b")
+_DISTANCE = re.compile(r"\d(?:[\d.,]*\d)?\s?-?(?:km|kilomet(?:re|er)s?|quilometros?|metres?|meters?|metros|m|miles?"
+                       r"|milhas|light[- ]years?|anos[- ]luz)\b"
+                       r"|\b(?:metres|meters|metros|miles|milhas|quilometros|kilometres|kilometers) (?:away|de distancia)\b")
+
+
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
     the role, a number of its own, a date or time, quoted words, a name of its own; None for
@@ -2407,6 +2464,12 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         # A bare rate ("4.8%") is judged by where it stands (the other checks).
         return bool(_MONEY.search(sentence) or (_CHANGE.search(folded) and _PERCENT.search(sentence)
                                                 and (bare(sentence) or _holds_what_changes(sentence, question))))
+    if kind in ("number", None) and _DURATION.search(folded) and not _HOW_LONG_IS.search(folded):
+        # "How long does "Velvet Hours" run?" is not answered by the 30 who walked out of it.
+        return bool(_spans_in_units(sentence) or _TILL.search(fold(sentence)))
+    if kind in ("number", None) and _HOW_FAR.search(folded):
+        # "A que distância de Sagres ficou o epicentro?" is not answered by "ao largo de Sagres".
+        return bool(_DISTANCE.search(fold(sentence)))
     if kind == "role":
         roles, s_tokens = asked_roles(question), _tokens(sentence)
         return all(_role_words(r) & s_tokens for r in roles) and (names_someone_new(sentence, question)
@@ -2414,6 +2477,9 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     if kind == "number":
         return bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))
     if kind == "date":
+        if _ASKS_HOUR.search(folded):
+            # "A que horas se deu o sismo?" is not answered by "desde janeiro de 2018".
+            return bool(_CLOCK_TIME.search(sentence) or _TIME_OF_DAY.search(fold(sentence)))
         return bool(_DATE.search(fold(sentence)))
     if kind == "words":
         return bool(_QUOTED.search(sentence))

@@ -150,8 +150,29 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+# An item of a list, at the start of a line: "- The new fares take effect…", "• …", "2) …".
+_LIST_ITEM = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of text[start:end], as offsets into text."""
+    """(start, end) of each sentence of text[start:end], as offsets into text. Each item of a list
+    starts a sentence, its marker left out, and a heading over the first is none: "What is
+    changing\n- The new fares…\n- An adult single…" is two sentences, not one quoted whole."""
+    spans, cursor = [], start
+    for item in _LIST_ITEM.finditer(text, start, end):
+        # A line over the first item says what the list is about, and nothing itself.
+        if cursor > start or not _heading(text[cursor:item.start()]):
+            spans += _prose_spans(text, cursor, item.start())
+        cursor = item.end()
+    return spans + _prose_spans(text, cursor, end)
+
+
+def _heading(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 60 and "\n" not in line and not re.search(r"[.!?…:;\"”’»)]$", line)
+
+
+def _prose_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
         candidate = text[cursor:match.start()].rstrip()
@@ -191,11 +212,13 @@ _BYLINE = re.compile(r"^(?i:by|por|texto de|reportagem de|written by|escrito por
                      # "By Rhian Mathias, Wales health correspondent", "Por Marta Gouveia, no Funchal"
                      r"|,\s+(?:[\w'’-]+\s+){0,3}(?i:correspondent|reporter|editor|writer|journalist|correspondente"
                      r"|jornalista|rep[oó]rter|editora?)"
-                     r"|,\s+(?i:em|no|na|in)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?$")
+                     r"|,\s+(?i:em|no|na|in)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?"
+                     # and the page's chrome after it: "| Updated 18:40 | Share this article"
+                     r"(?:\s+\|\s+[^|]{1,40}?)*$")
 
 
 def is_byline(paragraph: str) -> bool:
-    return len(paragraph) <= 80 and bool(_BYLINE.match(paragraph.strip()))
+    return len(paragraph) <= (140 if "|" in paragraph else 80) and bool(_BYLINE.match(paragraph.strip()))
 
 
 def is_boilerplate(paragraph: str, title: str) -> bool:
@@ -233,8 +256,12 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def passage_id(source: str, text: str, occurrence: int) -> str:
-    digest = hashlib.sha256(f"{source}\0{occurrence}\0{text}".encode()).hexdigest()
+def passage_id(source: str, text: str, occurrence: int, sentences: tuple[tuple[int, int], ...] = ()) -> str:
+    """Stable while the text and its split into sentences stay: a passage split otherwise by a
+    newer version is stored anew (the index keeps each passage's sentences)."""
+    first = sentences[0][0] if sentences else 0
+    split = ",".join(f"{s - first}-{e - first}" for s, e in sentences)
+    digest = hashlib.sha256(f"{source}\0{occurrence}\0{text}\0{split}".encode()).hexdigest()
     return digest[:24]
 
 
@@ -286,13 +313,15 @@ def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
     for start, end in paragraphs:
         if is_boilerplate(text[start:end], title):
             continue
-        for group in _chunks(text, start, end):
-            p_start, p_end = group[0][0], group[-1][1]
+        for n, group in enumerate(_chunks(text, start, end)):
+            # The first from the paragraph's start: a list's heading is no sentence, but says what
+            # its items are about ("Concessions").
+            p_start, p_end = start if n == 0 else group[0][0], group[-1][1]
             body = text[p_start:p_end]
             occurrence = seen.get(body, 0)
             seen[body] = occurrence + 1
             passages.append(Passage(
-                id=passage_id(source, body, occurrence), source=source, title=title,
+                id=passage_id(source, body, occurrence, tuple(group)), source=source, title=title,
                 text=body, start=p_start, end=p_end, sentences=tuple(group)))
     return Article(source=source, title=title, text=text, passages=tuple(passages))
 

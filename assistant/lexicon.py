@@ -74,7 +74,7 @@ company companies empresa empresas
 buy buys bought comprar compra comprou
 new novo nova novos novas
 capacity capacidade
-resident residents morador moradores
+resident residents morador moradores moradora moradoras
 association associacao
 population populacao people pessoas
 connection link ligacao ligacoes
@@ -1448,6 +1448,18 @@ blind cego cega cegos cegas
 worse worsen worsened pior piores piorar piorou pioraram
 demand procura
 held hold holds realiza realizar realizam realizou realizado realizada realizadas decorre decorrer decorreu
+aftershock aftershocks replica replicas
+shaking shake shook tremor tremors abalo abalos abanou abanar tremeu tremer
+unanimous unanimously unanime unanimes unanimidade
+directed direct directs realizou realizado realizada realizador realizadora realizadores
+monthly mensal mensais
+weekly semanal semanais
+daily diario diaria diarios diarias
+annual yearly anual anuais
+pass passes passe
+single simples
+adult adults adulto adultos adulta adultas
+chair chairs chaired preside presidir presidiu presidente
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -10,7 +10,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from . import lang
-from .ingest import Passage
+from .ingest import Passage, is_byline, is_dateline
 from .lexicon import translated
 from .store import Store
 from .text import content_terms
@@ -223,15 +223,17 @@ def missing_leads(snap: Snapshot, rows: list[int]) -> list[int]:
 
 
 def leads(passages: list[Passage]) -> dict[int, int]:
-    """Each article's headline row (a passage that is its title alone) -> its next passage's row."""
+    """Each article's headline row (a passage that is its title alone) -> its first paragraph's row,
+    past a byline or a dateline: "By Tom Hartley, sports reporter" is no lead."""
     rows: dict[str, list[int]] = {}
     for i, p in enumerate(passages):
         rows.setdefault(p.source, []).append(i)
     out = {}
     for story in rows.values():
         story.sort(key=lambda i: passages[i].start)
-        if len(story) > 1 and passages[story[0]].text == passages[story[0]].title:
-            out[story[0]] = story[1]
+        body = [i for i in story[1:] if not is_byline(passages[i].text) and not is_dateline(passages[i].text)]
+        if body and passages[story[0]].text == passages[story[0]].title:
+            out[story[0]] = body[0]
     return out
 
 

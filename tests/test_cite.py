@@ -1171,7 +1171,10 @@ def test_a_sentence_that_names_no_origin_does_not_answer_where_from(question, as
     assert cite.names_an_origin(toward, question) is not asks_from
     assert cite.names_an_origin("The song will be transmitted from the DSS-63 radio antenna.", question)
     assert cite.names_an_origin("A canção será transmitida de Madrid.", question)
-    if "Lammy" not in question:
+    if "How far" in question:  # not where from, but a sentence with no distance does not say how far
+        assert not cite.quotable(toward, question, ["NASA to beam Beatles song into deep space"])
+        assert cite.quotable("Polaris is 431 light years away.", question, ["NASA to beam Beatles song into deep space"])
+    elif "Lammy" not in question:
         assert cite.quotable(toward, question, ["NASA to beam Beatles song into deep space"]) is not asks_from
 
 
@@ -2225,4 +2228,59 @@ def test_session_37_lexicon_lines():
     from assistant.lexicon import translated
     for word, meaning in (("funcionários", "employees"), ("machos", "male"), ("suprimidos", "cut"),
                           ("receita", "revenue"), ("gruta", "cave"), ("realiza", "held")):
+        assert meaning in translated(word).split(), (word, translated(word))
+
+
+def test_session_38_checks_read_the_held_out_stories_words():
+    """Session 38's held-out stories (a film festival, an earthquake, a list of fare changes)."""
+    # The women's race is no answer to the men's; a monthly pass none to a weekly one.
+    assert cite.of_another_side("In the women's race, Uganda's Esther Chelangat won in 2:24:56.", "Who won the men's race?")
+    assert not cite.of_another_side("In the women's race, Chelangat won.", "Who won the women's race?")
+    assert not cite.of_another_side("Kiprono broke the course record.", "Who won the men's race?")
+    assert cite.of_another_side("The monthly pass will cost £72.", "How much will a weekly pass cost?")
+    assert not cite.of_another_side("A man collapsed near the 22-mile mark.", "Who won the women's race?")
+    # Asked who, the number beside the name answered describes it.
+    assert cite.numbers_stand_with_subjects(
+        'The Grand Jury Prize went to "Cold Harbour", a 97-minute Norwegian thriller by Anders Vik.',
+        "Who took the Grand Jury Prize?",
+        ['The Grand Jury Prize went to "Cold Harbour", a 97-minute Norwegian thriller by Anders Vik, while '
+         'Brazilian actress Camila Duarte was named best performer.'], ["Quiet Iranian drama wins Golden Gull"])
+    # A headline's first word is no name: "Sismo" is an earthquake.
+    headline = ["Sismo de magnitude 4,7 sentido em todo o Algarve acorda população de madrugada"]
+    assert cite.numbers_stand_with_subjects(
+        "The last time was in January 2018, when a magnitude 4.9 earthquake struck off Sagres.",
+        "When was the last time a stronger quake was felt in the Algarve?",
+        ["O sismo foi o mais forte sentido na região desde janeiro de 2018, quando um abalo de magnitude 4,9 "
+         "teve epicentro ao largo de Sagres."], headline)
+    # A clock's time asked: a month and a year are no answer.
+    q = "A que horas se deu o sismo?"
+    assert cite.fits_kind("O sismo foi o mais forte desde janeiro de 2018.", q) is False
+    assert cite.fits_kind("Um sismo foi sentido na madrugada desta terça-feira, às 03h42.", q)
+    assert cite.fits_kind("The fare package was approved at 9.48pm.", "At what time were the fares approved?")
+    # How long something lasts: a span or an "until"; not a count, nor a clock's "até às 09h00".
+    assert cite.fits_kind('About 30 people walked out of "Velvet Hours".', 'How long does "Velvet Hours" run?') is False
+    assert cite.fits_kind('"The Orchard Keeper" runs 128 minutes.', "Quanto tempo dura o filme?")
+    assert cite.fits_kind("The museum will stay closed until Wednesday.", "How long will the museum stay closed?")
+    assert cite.fits_kind("Até às 09h00, a rede tinha registado 11 réplicas, a maior às 04h17.",
+                          "Quanto tempo durou a réplica das 04h17?") is False
+    assert cite.fits_kind("The bridge is 1,200 metres long.", "How long is the bridge?") is not False
+    # How far: a distance.
+    q = "A que distância de Sagres ficou o epicentro?"
+    assert cite.fits_kind("Um abalo de magnitude 4,9 teve epicentro ao largo de Sagres em 2018.", q) is False
+    assert cite.fits_kind("O epicentro localizou-se cerca de 18 quilómetros a sul de Portimão.", q)
+    # A name the question sets aside is not what it asks of.
+    assert cite.asked_names("Onde mais, fora do Algarve, se sentiu o abalo?") == []
+    assert cite.asked_names("Who else, other than Kiprono, ran?") == []
+    assert cite.asked_names("Who won in Wexham?") == [("wexham",)]
+    assert cite.rests_on_one("Beja e Huelva, em Espanha.", "Onde mais, fora do Algarve, se sentiu o abalo?",
+                             ["O abalo foi também sentido, com menor intensidade, em Beja e em Huelva, em Espanha."])
+    # "Quem preside à…?" asks a role held, as "Who will chair…?" asks one done.
+    assert cite.asked_roles("Quem preside à Nottingham Connect?") == ["preside"]
+    assert cite.asked_roles("Who won the race?") == []
+
+
+def test_session_38_lexicon_lines():
+    from assistant.lexicon import translated
+    for word, meaning in (("réplicas", "aftershocks"), ("moradora", "resident"), ("unânime", "unanimous"),
+                          ("mensal", "monthly"), ("realizador", "directed"), ("abanou", "shaking")):
         assert meaning in translated(word).split(), (word, translated(word))

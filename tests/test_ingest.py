@@ -40,7 +40,9 @@ def check_spans(article) -> None:
             sentence = text[s:e]
             assert sentence == sentence.strip() and sentence
             assert sentence in p.text
-        assert p.sentences[0][0] == p.start and p.sentences[-1][1] == p.end
+        head = ingest._LIST_ITEM.sub("", text[p.start:p.sentences[0][0]]).strip()
+        assert not head or ingest._heading(head), f"only a list's heading comes before the first sentence: {head!r}"
+        assert p.sentences[-1][1] == p.end
 
 
 def sentences_of(text: str) -> list[str]:
@@ -208,7 +210,8 @@ def test_crlf_and_bom_offsets(tmp_path):
 
 
 PIECES = ["Ana", "Sr.", "disse", "35", "1.200", "“Sim”", "fim.", "Fim!", "ok?", "…", "(nota)", " ", "  ", "\n",
-          "\n\n", "\r\n", "\t", "«Não.»", "e", "Witkoff,", "ação", "No.", "U.S.", "x" * 300]
+          "\n\n", "\r\n", "\t", "«Não.»", "e", "Witkoff,", "ação", "No.", "U.S.", "x" * 300, "\n- ", "- ", "\n1) ",
+          "\n• "]
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -422,3 +425,43 @@ def test_a_short_paragraph_with_one_chrome_line_keeps_its_other_lines():
     ("Listen to the people of Faro, the mayor said.", False)])
 def test_audio_and_reading_time_widgets_are_page_chrome(line, chrome):
     assert ingest.is_boilerplate(line, "Hospital de Faro abre nova urgência pediátrica") is chrome
+
+
+LIST = """Fares to rise from 6 April: what we know so far
+By Priya Sandhu, Transport Correspondent | Updated 18:40
+
+Fares will rise by up to 40p. Here is what we know so far.
+
+What is changing
+- The new fares take effect on Sunday 6 April.
+- An adult single bus fare will rise from £2.00 to £2.40, an increase of 20%.
+• The day ticket goes up. It costs £5.70.
+2) Under-16s keep paying £1 for a single.
+"""
+
+
+def test_each_list_item_is_a_sentence_and_its_heading_frames_the_passage():
+    article = split_article("f.txt", LIST)
+    check_spans(article)
+    listed = next(p for p in article.passages if p.text.startswith("What is changing"))
+    sentences = [LIST[s:e] for s, e in listed.sentences]
+    assert sentences == ["The new fares take effect on Sunday 6 April.",
+                         "An adult single bus fare will rise from £2.00 to £2.40, an increase of 20%.",
+                         "The day ticket goes up.", "It costs £5.70.", "Under-16s keep paying £1 for a single."]
+    # A line of prose keeps its sentences, and a hyphen inside a line is no item.
+    assert sentence_spans("A well-known fact - and a dash.", 0, 31) == [(0, 31)]
+    # A list that opens its paragraph, with no heading.
+    text = "Intro.\n\n- One thing.\n- Another."
+    assert [text[s:e] for s, e in sentence_spans(text, 8, len(text))] == ["One thing.", "Another."]
+
+
+def test_a_byline_with_page_chrome_is_a_byline():
+    assert ingest.is_byline("By Priya Sandhu, Transport Correspondent | Updated 18:40")
+    assert ingest.is_byline("By Ruth Calloway, Arts Correspondent | Published 7 hours ago | Share this article")
+    assert not ingest.is_byline("By the way, this is not | a byline at all really")
+
+
+def test_ids_change_when_a_passage_is_split_otherwise():
+    a = ingest.passage_id("a.txt", "One. Two.", 0, ((0, 4), (5, 9)))
+    assert a == ingest.passage_id("a.txt", "One. Two.", 0, ((10, 14), (15, 19)))  # where it stands aside
+    assert a != ingest.passage_id("a.txt", "One. Two.", 0, ((0, 9),))
