@@ -932,12 +932,14 @@ def _counted_as_asked(text: str, question: str, pool: list[Evidence], hits: list
     but those of its story's headline: asked how many private schools have air conditioning, the
     model refused, then, pressed, gave the 60 of "only 60 of the city's schools have air
     conditioning", which says nothing of private ones; asked what "o novo terminal" will cost, "The
-    terminal, which will cost €650 million" is the new one the headline is about. An answer
-    without numbers is judged by the other checks."""
+    terminal, which will cost €650 million" is the new one the headline is about. Asked when, the
+    words that say when are aside ("realiza" is "will take place"). An answer without numbers is
+    judged by the other checks."""
     found = cite.numbers(text)
+    when = cite.asked_kind(question) == "date"
     return not found or any(found & cite.numbers(ev.text)
                             and cite.share_of_words(_with_the_one_before(ev, hits), question,
-                                                    hits[ev.hit].passage.title) == 1 for ev in pool)
+                                                    hits[ev.hit].passage.title, when_aside=when) == 1 for ev in pool)
 
 
 def _with_the_one_before(ev: Evidence, hits: list[Hit]) -> str:

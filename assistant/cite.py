@@ -902,7 +902,9 @@ _TOLLS = {
     "injured": r"injur\w*|wounded|wounds?|hurt|ferid[oa]s?|feri(?:u|ram|ndo|r|mentos?)",
     "missing": r"missing|disappear\w*|desaparec\w*",
     "arrested": r"arrest\w*|detain\w*|detid[oa]s?|detiveram|pres[oa]s|prend\w*",
-    "displaced": r"displaced|evacuat\w*|fled|flee\w*|deslocad[oa]s?|evacua\w*|desalojad[oa]s?|fugi\w*|retirad[oa]s|retirar",
+    "displaced": r"displaced|evacuat\w*|fled|flee\w*|deslocad[oa]s?|evacua\w*|desalojad[oa]s?|fugi\w*|retirad[oa]s|retirar"
+                 r"|homeless|(?:leave|leaving|left) (?:their |his |her )?homes?|deixa\w* (?:as |a |suas? )?casas?"
+                 r"|sem casa",
     "children": r"child|children|kids?|crianc[ae]s?|menores|filhos",
     "civilians": r"civilians?|civis|civil",
     "soldiers": r"soldiers?|troops|servicemen|soldados|militares|tropas",
@@ -1882,12 +1884,14 @@ def shares_a_word(sentence: str, question: str) -> bool:
     return share_of_words(sentence, question) > 0
 
 
-def share_of_words(sentence: str, question: str, headline: str = "") -> float:
+def share_of_words(sentence: str, question: str, headline: str = "", when_aside: bool = False) -> float:
     """The share of the question's words other than its names that the sentence holds, by five
     letters or by a translation (see shares_a_word). Words the story's `headline` holds are its
     subject, which every sentence of it speaks of: they are left out, unless no other is asked
-    ("A biblioteca tem um café?" is not half answered by any sentence on the library)."""
+    ("A biblioteca tem um café?" is not half answered by any sentence on the library). `when_aside`:
+    so are the words that say when, not what ("Quando se realiza a corrida?": "will take place")."""
     asked = _plain_stems(question)
+    asked = (asked - _WHEN_WORDS or asked) if when_aside else asked
     own = asked - _headline_words(question, headline) if headline else asked
     asked = own or asked
     return len(asked & _held_stems([sentence], 5)) / len(asked) if asked else 0.0
@@ -2443,6 +2447,9 @@ _TIME_OF_DAY = re.compile(r"\b(midnight|noon|midday|meia-noite|meio-dia|madrugad
 # "How long is the bridge?" asks a length; "until Wednesday", "desde 2017" say how long too.
 _HOW_LONG_IS = re.compile(r"\bhow long (?:is|was|are|were|will \w+ be)\b")
 _TILL = re.compile(r"\b(until|till|since|desde|ate(?! (?:as|a) \d))\b")  # not a clock's "até às 09h00"
+# "uma hora de atraso", "an hour late", "half a day": a span of one.
+_ONE_SPAN = re.compile(r"\b(?:an?|uma?|meia|half an?)\s+(?:hour|day|week|month|year|minute|second|hora|dia|semana|mes|ano"
+                       r"|minuto|segundo)s?\b")
 _HOW_FAR = re.compile(r"\b(how far|a que distancia|(que|qual (e )?a) distancia)\b")
 _DISTANCE = re.compile(r"\d(?:[\d.,]*\d)?\s?-?(?:km|kilomet(?:re|er)s?|quilometros?|metres?|meters?|metros|m|miles?"
                        r"|milhas|light[- ]years?|anos[- ]luz)\b"
@@ -2466,7 +2473,7 @@ def fits_kind(sentence: str, question: str) -> bool | None:
                                                 and (bare(sentence) or _holds_what_changes(sentence, question))))
     if kind in ("number", None) and _DURATION.search(folded) and not _HOW_LONG_IS.search(folded):
         # "How long does "Velvet Hours" run?" is not answered by the 30 who walked out of it.
-        return bool(_spans_in_units(sentence) or _TILL.search(fold(sentence)))
+        return bool(_spans_in_units(sentence) or _TILL.search(fold(sentence)) or _ONE_SPAN.search(fold(sentence)))
     if kind in ("number", None) and _HOW_FAR.search(folded):
         # "A que distância de Sagres ficou o epicentro?" is not answered by "ao largo de Sagres".
         return bool(_DISTANCE.search(fold(sentence)))

@@ -2264,6 +2264,8 @@ def test_session_38_checks_read_the_held_out_stories_words():
     assert cite.fits_kind("Até às 09h00, a rede tinha registado 11 réplicas, a maior às 04h17.",
                           "Quanto tempo durou a réplica das 04h17?") is False
     assert cite.fits_kind("The bridge is 1,200 metres long.", "How long is the bridge?") is not False
+    assert cite.fits_kind("As aulas começaram com uma hora de atraso em 23 escolas.",
+                          "Quanto tempo se atrasou o início das aulas?")
     # How far: a distance.
     q = "A que distância de Sagres ficou o epicentro?"
     assert cite.fits_kind("Um abalo de magnitude 4,9 teve epicentro ao largo de Sagres em 2018.", q) is False
@@ -2274,6 +2276,11 @@ def test_session_38_checks_read_the_held_out_stories_words():
     assert cite.asked_names("Who won in Wexham?") == [("wexham",)]
     assert cite.rests_on_one("Beja e Huelva, em Espanha.", "Onde mais, fora do Algarve, se sentiu o abalo?",
                              ["O abalo foi também sentido, com menor intensidade, em Beja e em Huelva, em Espanha."])
+    # Leaving one's home is being displaced: thousands woken are not counted so.
+    assert cite.tolls("How many people had to leave their homes?") == {"displaced"}
+    # Asked when, the words that say when are aside: "realiza" is "will take place".
+    q, next_race = "Quando se realiza a corrida do próximo ano?", "Next year's race will take place on Sunday 19 April."
+    assert cite.share_of_words(next_race, q) < 1 and cite.share_of_words(next_race, q, when_aside=True) == 1
     # "Quem preside à…?" asks a role held, as "Who will chair…?" asks one done.
     assert cite.asked_roles("Quem preside à Nottingham Connect?") == ["preside"]
     assert cite.asked_roles("Who won the race?") == []
