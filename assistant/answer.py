@@ -449,8 +449,11 @@ class Engine:
         """Whether the top sentence, quoted, answers a yes/no question the model refused. It cannot
         say yes or no to a sentence that words it differently ("consultores" for "conselheiros");
         the close sentence is the answer a reader can judge, when its passage speaks of every name
-        and number the question does ("Lammy met Putin?" is not answered where Witkoff met him)."""
-        return (cite.asks_yes_or_no(question, language) and evidence[0].score >= self.settings.clear_evidence
+        and number the question does ("Lammy met Putin?" is not answered where Witkoff met him). A
+        sentence in the other language than the question's scores lower for it: it gets the bonus
+        retrieval gives it back ("…foi unânime?" of "…had been unanimous")."""
+        across = cross_lingual_bonus(hits[evidence[0].hit].language, language)
+        return (cite.asks_yes_or_no(question, language) and evidence[0].score + across >= self.settings.clear_evidence
                 and not cite.missing_facts(question, hits[evidence[0].hit].passage.text)
                 # and of most of what it asks: "A NASA pagou aos Beatles pelos direitos da canção?"
                 # is not settled by the fans playing the song.
@@ -826,6 +829,8 @@ class Engine:
                 and not cite.rests_on_one(text, make.standalone, article, every_repeated=True):
             pinned = sorted(pool, key=lambda ev: -cite.share_of_words(ev.text, make.standalone))
             return self._quote(pinned, hits, language, make, "the yes or no rests on no one sentence")
+        if cite.makes_a_title(text, article):
+            return self._quote(pool, hits, language, make, "the answer makes a title of the article's words")
         if cite.from_elsewhere(text, make.standalone, article):
             return self._quote(evidence, hits, language, make, "the answer says nothing the article does")
         if cite.echoes_why(text, make.standalone):

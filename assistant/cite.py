@@ -2025,6 +2025,22 @@ def from_elsewhere(answer: str, question: str, sentences: list[str]) -> bool:
     return len(said) >= 3 and held == 0
 
 
+# A title the answer puts in quotation marks: "A Slow-Burning Family Drama".
+_TITLE_QUOTED = re.compile(r"[“\"«]([^“”\"«»]{3,80})[”\"»]")
+
+
+def makes_a_title(answer: str, sentences: list[str]) -> bool:
+    """Whether the answer quotes, as a title, words the article writes only in lower case: asked
+    which film won, the model named "A Slow-Burning Family Drama" of "A slow-burning family drama
+    about a widowed farmer… won", and the film's title is another."""
+    article = " ".join(sentences)
+    for quoted in _TITLE_QUOTED.findall(strip_markers(answer)):
+        capitals = [w for w in words(quoted)[1:] if w[:1].isupper()]
+        if len(capitals) >= 2 and quoted not in article and fold(quoted) in fold(article):
+            return True
+    return False
+
+
 # "Com quem…?", "With whom…?", "Who… with?": the question asks who is on the other side.
 _WITH_WHOM = re.compile(r"^\W*(?:(?:and|e) )?(?:com|with) (?:quem|whom)\b|^\W*(?:and )?who\b.* with\W*$")
 

@@ -2276,6 +2276,11 @@ def test_session_38_checks_read_the_held_out_stories_words():
     assert cite.asked_names("Who won in Wexham?") == [("wexham",)]
     assert cite.rests_on_one("Beja e Huelva, em Espanha.", "Onde mais, fora do Algarve, se sentiu o abalo?",
                              ["O abalo foi também sentido, com menor intensidade, em Beja e em Huelva, em Espanha."])
+    # A title made of the article's words in lower case is no title of it.
+    lead = ["A slow-burning family drama about a widowed farmer in northern Iran won the Golden Gull."]
+    assert cite.makes_a_title('The winner was Farahani\'s "A Slow-Burning Family Drama".', lead)
+    assert not cite.makes_a_title('The winner was "The Orchard Keeper".', ['"The Orchard Keeper" runs 128 minutes.'])
+    assert not cite.makes_a_title('It was a "slow-burning family drama".', lead)
     # Leaving one's home is being displaced: thousands woken are not counted so.
     assert cite.tolls("How many people had to leave their homes?") == {"displaced"}
     # Asked when, the words that say when are aside: "realiza" is "will take place".
