@@ -2214,7 +2214,7 @@ _REASON = re.compile(
     r"|in honou?r of|reasons?|as a result of|porque|pois|devido a|por causa d\w*|gracas a|para que|a fim de"
     r"|depois (?:que|d[eoa]s?)|apos|temendo|receando|com medo|celebr\w*|comemor\w*|assinal\w*|em homenagem"
     r"|razao|razoes|motivos?|uma vez que|ja que|explica\w*(?: [\w-]+){0,6} (?:com|pel[oa]s?)"
-    r"|explain\w*(?: [\w-]+){0,6} (?:by|with)|justif\w*|caused by|causad[oa]s? por|deve(?:-| )se a"
+    r"|explain\w*(?: [\w-]+){0,6} (?:by|with)|justif\w*|caused (?:\w+ )?by|causad[oa]s? (?:\w+ )?por|deve(?:-| )se a"
     # Not "está por saber" (is yet to be known).
     r"|(?<!esta )(?<!estao )(?<!estava )(?<!ainda )(?<!fica )(?<!ficou )(?:para|por)(?: nao)? \w+(?:ar|er|ir))\b")
 

@@ -117,10 +117,16 @@ la ali entao
 _POSSESSIVES = {"his", "her", "its", "their"}
 
 
+# "E quanto custava antes?": before what the conversation said.
+_BEFORE_OR_AFTER = {"antes", "depois", "before", "after", "afterwards", "earlier", "previously", "anteriormente"}
+
+
 def refers_back(text: str) -> bool:
     """Whether a question needs the conversation before it to be understood."""
     folded = words(fold(text))
     if len(content_terms(" ".join(w for w in folded if w not in AUXILIARIES))) < 2:
+        return True
+    if folded and folded[-1] in _BEFORE_OR_AFTER:
         return True
     return any(w in _REFERS_BACK and not (w in _POSSESSIVES and content_terms(" ".join(folded[:i])))
                for i, w in enumerate(folded))

@@ -2286,6 +2286,11 @@ def test_session_38_checks_read_the_held_out_stories_words():
     # Asked when, the words that say when are aside: "realiza" is "will take place".
     q, next_race = "Quando se realiza a corrida do próximo ano?", "Next year's race will take place on Sunday 19 April."
     assert cite.share_of_words(next_race, q) < 1 and cite.share_of_words(next_race, q, when_aside=True) == 1
+    # "caused mainly by" gives a reason; "E quanto custava antes?" points back.
+    assert cite.gives_a_reason("It faces a £9.3m gap, caused mainly by a 14% rise in fuel costs.")
+    from assistant.text import refers_back
+    assert refers_back("E quanto custava antes?") and refers_back("What did it cost before?")
+    assert not refers_back("What did a single tram ticket cost before the rise?")
     # "Quem preside à…?" asks a role held, as "Who will chair…?" asks one done.
     assert cite.asked_roles("Quem preside à Nottingham Connect?") == ["preside"]
     assert cite.asked_roles("Who won the race?") == []
