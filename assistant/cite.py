@@ -1442,6 +1442,17 @@ def speaks_for_the_asked(answer: str, question: str) -> bool:
     return any(_holds_name(a, set(g)) for a in asked for g in speakers(answer))
 
 
+def speaker_never_named(question: str, sentences: Iterable[str]) -> str | None:
+    """The role whose words "what did the <role> say?" asks, when no sentence of the article names
+    that role in either language: asked what the mayor of Faro said, the model gave him the lead's
+    news of the hospital, and the story names no mayor."""
+    roles = _roles_named(question) if _WHAT_SAID.search(fold(question)) else []
+    if not roles:
+        return None
+    wanted = set().union(*(_role_words(r) for r in roles))
+    return None if any(wanted & _tokens(s) for s in sentences) else roles[0]
+
+
 def quotes_the_asked(sentence: str, question: str) -> bool:
     """Whether a sentence quoted for "what did X say?" gives X words (speaks_for_the_asked), or
     quotes words within twelve words after naming X: "…Yoko Ono, who sees the event as "the
@@ -2488,8 +2499,10 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return bool(_MONEY.search(sentence) or (_CHANGE.search(folded) and _PERCENT.search(sentence)
                                                 and (bare(sentence) or _holds_what_changes(sentence, question))))
     if kind in ("number", None) and _DURATION.search(folded) and not _HOW_LONG_IS.search(folded):
-        # "How long does "Velvet Hours" run?" is not answered by the 30 who walked out of it.
-        return bool(_spans_in_units(sentence) or _TILL.search(fold(sentence)) or _ONE_SPAN.search(fold(sentence)))
+        # "How long does "Velvet Hours" run?" is not answered by the 30 who walked out of it, nor
+        # Rui Medeiros's stay by his age ("de 42 anos"), nor by a span the question gives.
+        spans = {v for v, _ in _spans_in_units(sentence)} - numbers(question) - _written_ages(sentence)
+        return bool(spans or _TILL.search(fold(sentence)) or _ONE_SPAN.search(fold(sentence)))
     if kind in ("number", None) and _HOW_FAR.search(folded):
         # "A que distância de Sagres ficou o epicentro?" is not answered by "ao largo de Sagres".
         return bool(_DISTANCE.search(fold(sentence)))

@@ -2264,6 +2264,8 @@ def test_session_38_checks_read_the_held_out_stories_words():
     assert cite.fits_kind("Até às 09h00, a rede tinha registado 11 réplicas, a maior às 04h17.",
                           "Quanto tempo durou a réplica das 04h17?") is False
     assert cite.fits_kind("The bridge is 1,200 metres long.", "How long is the bridge?") is not False
+    assert cite.fits_kind('Só à meia-noite soubemos", contou Rui Medeiros, de 42 anos, natural de Viseu.',
+                          "Quanto tempo esteve Rui Medeiros no aeroporto?") is False
     assert cite.fits_kind("As aulas começaram com uma hora de atraso em 23 escolas.",
                           "Quanto tempo se atrasou o início das aulas?")
     # How far: a distance.
@@ -2291,6 +2293,12 @@ def test_session_38_checks_read_the_held_out_stories_words():
     from assistant.text import refers_back
     assert refers_back("E quanto custava antes?") and refers_back("What did it cost before?")
     assert not refers_back("What did a single tram ticket cost before the rise?")
+    # Words asked of a role the story never names: no one's words are the answer.
+    lead = ["O Hospital de Faro inaugurou esta segunda-feira uma nova urgência pediátrica."]
+    assert cite.speaker_never_named("What did the mayor of Faro say?", lead) == "mayor"
+    assert cite.speaker_never_named("What did the mayor of Faro say?", ["O presidente da Câmara de Faro disse…"]) is None
+    assert cite.speaker_never_named("O que disse o treinador?", ["The manager said he was happy."]) is None
+    assert cite.speaker_never_named("Who is the mayor of Faro?", lead) is None  # not asked what was said
     # "Quem preside à…?" asks a role held, as "Who will chair…?" asks one done.
     assert cite.asked_roles("Quem preside à Nottingham Connect?") == ["preside"]
     assert cite.asked_roles("Who won the race?") == []
