@@ -2491,10 +2491,11 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     q_tokens = _tokens(question)
     folded = fold(question)
     if kind in ("number", None) and _PRICE.search(_outside_names(question)) and not _COUNTED.search(folded) \
-            and not _DURATION.search(folded):
+            and not _DURATION.search(folded) and not asks_yes_or_no(question, detect(question)):
         # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price. (Asked
         # for how many years wages have lagged, a count of years is.) Asked how fast prices rise or
-        # how much wages grew, a rate is ("rising by 5.2%").
+        # how much wages grew, a rate is ("rising by 5.2%"). Not asked whether they will rise:
+        # "The authority has not yet said whether night bus fares will change" answers that.
         # A bare rate ("4.8%") is judged by where it stands (the other checks).
         return bool(_MONEY.search(sentence) or (_CHANGE.search(folded) and _PERCENT.search(sentence)
                                                 and (bare(sentence) or _holds_what_changes(sentence, question))))

@@ -2293,6 +2293,11 @@ def test_session_38_checks_read_the_held_out_stories_words():
     from assistant.text import refers_back
     assert refers_back("E quanto custava antes?") and refers_back("What did it cost before?")
     assert not refers_back("What did a single tram ticket cost before the rise?")
+    # Asked whether fares will rise, not how much: the sentence that says it is not yet known answers.
+    assert cite.fits_kind("The authority has not yet said whether night bus fares will change.",
+                          "Will night bus fares go up as well?") is not False
+    assert cite.fits_kind("The authority has not yet said whether night bus fares will change.",
+                          "How much will night bus fares go up?") is False
     # Words asked of a role the story never names: no one's words are the answer.
     lead = ["O Hospital de Faro inaugurou esta segunda-feira uma nova urgência pediátrica."]
     assert cite.speaker_never_named("What did the mayor of Faro say?", lead) == "mayor"
