@@ -2424,6 +2424,16 @@ _PERCENT = re.compile(rf"\d\s?%|\b(?:{_PERCENT_WORDS})\b", re.IGNORECASE)
 _MONEY = re.compile(r"[€$£]|\b(?:euros?|dollars?|d[oó]lares|pounds?|libras?|reais|cents?|c[eê]ntimos)\b", re.IGNORECASE)
 
 
+# "What was the alternative to putting fares up?" asks the alternative, not a fare.
+_WHAT_IS_THE = re.compile(r"\b(?:what|qual|quais) (?:is|was|were|are|will be|would be|e|foi|era|sera|seria|foram|sao) "
+                          r"(?:the|o|a|os|as) (\w+)")
+
+
+def _asks_another_thing(folded: str) -> bool:
+    asked = _WHAT_IS_THE.search(folded)
+    return bool(asked) and not _PRICE.search(asked.group(1)) and asked.group(1) not in ("new", "novo", "nova", "total")
+
+
 def _holds_what_changes(sentence: str, question: str) -> bool:
     """Whether the sentence holds most of what the question says rose or fell, its words of price
     and change aside: "Quanto subiram os preços do vestuário e do calçado?" is not answered by
@@ -2491,7 +2501,8 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     q_tokens = _tokens(question)
     folded = fold(question)
     if kind in ("number", None) and _PRICE.search(_outside_names(question)) and not _COUNTED.search(folded) \
-            and not _DURATION.search(folded) and not asks_yes_or_no(question, detect(question)):
+            and not _DURATION.search(folded) and not asks_yes_or_no(question, detect(question)) \
+            and not _asks_another_thing(folded):
         # Asked the price of sardines, "35 milhões de sardinhas" is a count, not a price. (Asked
         # for how many years wages have lagged, a count of years is.) Asked how fast prices rise or
         # how much wages grew, a rate is ("rising by 5.2%"). Not asked whether they will rise:

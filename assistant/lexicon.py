@@ -1460,6 +1460,7 @@ pass passes passe
 single simples
 adult adults adulto adultos adulta adultas
 chair chairs chaired preside presidir presidiu presidente
+abstain abstained abstention abstentions absteve abstiveram abstencao abstencoes
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -2298,6 +2298,10 @@ def test_session_38_checks_read_the_held_out_stories_words():
                           "Will night bus fares go up as well?") is not False
     assert cite.fits_kind("The authority has not yet said whether night bus fares will change.",
                           "How much will night bus fares go up?") is False
+    # "What was the alternative to putting fares up?" asks the alternative, not a fare.
+    assert cite.fits_kind("But the alternative was cutting 11 bus routes.",
+                          "According to the chair, what was the alternative to putting fares up?") is not False
+    assert cite.fits_kind("But the alternative was cutting 11 bus routes.", "What is the price of a day ticket?") is False
     # Words asked of a role the story never names: no one's words are the answer.
     lead = ["O Hospital de Faro inaugurou esta segunda-feira uma nova urgência pediátrica."]
     assert cite.speaker_never_named("What did the mayor of Faro say?", lead) == "mayor"
@@ -2312,5 +2316,6 @@ def test_session_38_checks_read_the_held_out_stories_words():
 def test_session_38_lexicon_lines():
     from assistant.lexicon import translated
     for word, meaning in (("réplicas", "aftershocks"), ("moradora", "resident"), ("unânime", "unanimous"),
-                          ("mensal", "monthly"), ("realizador", "directed"), ("abanou", "shaking")):
+                          ("mensal", "monthly"), ("realizador", "directed"), ("abanou", "shaking"),
+                          ("abstiveram", "abstentions")):
         assert meaning in translated(word).split(), (word, translated(word))
