@@ -257,12 +257,14 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def passage_id(source: str, text: str, occurrence: int, sentences: tuple[tuple[int, int], ...] = ()) -> str:
-    """Stable while the text and its split into sentences stay: a passage split otherwise by a
-    newer version is stored anew (the index keeps each passage's sentences)."""
-    first = sentences[0][0] if sentences else 0
-    split = ",".join(f"{s - first}-{e - first}" for s, e in sentences)
-    digest = hashlib.sha256(f"{source}\0{occurrence}\0{text}\0{split}".encode()).hexdigest()
-    return digest[:24]
+    """Stable while the text stays. A passage with a list also keeps its split into sentences in
+    its id: the index stores each passage's sentences, and one indexed before lists were split
+    item by item is stored anew (other passages keep their ids, and their vectors)."""
+    key = f"{source}\0{occurrence}\0{text}"
+    if sentences and _LIST_ITEM.search(text):
+        first = sentences[0][0]
+        key += "\0" + ",".join(f"{s - first}-{e - first}" for s, e in sentences)
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def _title_apart(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -461,7 +461,11 @@ def test_a_byline_with_page_chrome_is_a_byline():
     assert not ingest.is_byline("By the way, this is not | a byline at all really")
 
 
-def test_ids_change_when_a_passage_is_split_otherwise():
-    a = ingest.passage_id("a.txt", "One. Two.", 0, ((0, 4), (5, 9)))
-    assert a == ingest.passage_id("a.txt", "One. Two.", 0, ((10, 14), (15, 19)))  # where it stands aside
-    assert a != ingest.passage_id("a.txt", "One. Two.", 0, ((0, 9),))
+def test_ids_of_lists_change_when_split_otherwise_and_others_stay():
+    listed = "Fares\n- One. Two.\n- Three."
+    a = ingest.passage_id("a.txt", listed, 0, ((6, 10), (11, 15), (18, 24)))
+    assert a == ingest.passage_id("a.txt", listed, 0, ((16, 20), (21, 25), (28, 34)))  # where it stands aside
+    assert a != ingest.passage_id("a.txt", listed, 0, ((0, 24),))
+    # A passage with no list keeps the id it had before lists were split (its vector is kept).
+    digest = __import__("hashlib").sha256("a.txt\x000\x00One. Two.".encode()).hexdigest()[:24]
+    assert ingest.passage_id("a.txt", "One. Two.", 0, ((0, 4), (5, 9))) == digest
