@@ -2482,7 +2482,7 @@ _TIME_OF_DAY = re.compile(r"\b(midnight|noon|midday|meia-noite|meio-dia|madrugad
 
 
 # "How long is the bridge?" asks a length; "until Wednesday", "desde 2017" say how long too.
-_HOW_LONG_IS = re.compile(r"\bhow long (?:is|was|are|were|will \w+ be)\b")
+_HOW_LONG_IS = re.compile(r"\bhow long(?:['’]s| (?:is|was|are|were|will \w+ be))\b")
 _TILL = re.compile(r"\b(until|till|since|desde|ate(?! (?:as|a) \d))\b")  # not a clock's "até às 09h00"
 # "uma hora de atraso", "an hour late", "half a day": a span of one.
 _ONE_SPAN = re.compile(r"\b(?:an?|uma?|meia|half an?)\s+(?:hour|day|week|month|year|minute|second|hora|dia|semana|mes|ano"

@@ -2264,6 +2264,7 @@ def test_session_38_checks_read_the_held_out_stories_words():
     assert cite.fits_kind("Até às 09h00, a rede tinha registado 11 réplicas, a maior às 04h17.",
                           "Quanto tempo durou a réplica das 04h17?") is False
     assert cite.fits_kind("The bridge is 1,200 metres long.", "How long is the bridge?") is not False
+    assert cite.fits_kind("The diversion adds 11 miles.", "how long's the diversion") is not False
     assert cite.fits_kind('Só à meia-noite soubemos", contou Rui Medeiros, de 42 anos, natural de Viseu.',
                           "Quanto tempo esteve Rui Medeiros no aeroporto?") is False
     assert cite.fits_kind("As aulas começaram com uma hora de atraso em 23 escolas.",
