@@ -18,7 +18,7 @@ import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
-from .ingest import Passage, is_byline, is_dateline
+from .ingest import Passage, is_byline, is_dateline, is_page_furniture
 from .retrieve import Hit, Retriever, cross_lingual_bonus
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, numbers, refers_back, stems, words
@@ -373,7 +373,7 @@ class Engine:
         candidates = []
         for h, hit in enumerate(hits):
             p = hit.passage
-            if _page_furniture(p) and len(hits) > 1:
+            if is_page_furniture(p) and len(hits) > 1:
                 # The headline restates the body, and matches every question loosely; a dateline or a
                 # byline, embedded with it, too: "Quando começaram os registos?" got the date of
                 # publication. Questions about those are answered apart (_about_each_story).
@@ -610,7 +610,8 @@ class Engine:
                    text, make.standalone, [ev.text for ev in _reasons_if_why(pool, make.standalone)])
                else "gives no words to the person asked about" if not cite.speaks_for_the_asked(text, make.standalone)
                else _LEAVES_OUT if cite.leaves_out_subject(text, make.standalone, _headlines(pool, hits))
-               else _LEAVES_OUT if kind in ("number", "date") and not _counted_as_asked(text, make.standalone, pool, hits)
+               else _LEAVES_OUT if kind in ("number", "date")
+               and not _counted_as_asked(text, make.standalone, pool, hits, when_aside=kind == "date")
                else "")
         if why:
             make.rejected = f"{raw} [rejected: {why}]"
@@ -663,7 +664,7 @@ class Engine:
         headline, dateline and byline aside, as in select_evidence."""
         source = hits[pool[0].hit].passage.source if pool else None
         return [Evidence(text, h, s, e, hit.score) for h, hit in enumerate(hits)
-                if hit.passage.source == source and not _page_furniture(hit.passage)
+                if hit.passage.source == source and not is_page_furniture(hit.passage)
                 for s, e, text in _sentence_spans(hit.passage)
                 if not addresses_the_assistant(text)]  # never quoted, as never evidence
 
@@ -935,19 +936,19 @@ def _of_the_kind(text: str, question: str, pool: list[Evidence]) -> bool:
             and any(cite.fits_kind(ev.text, question) and not cite.missing_facts(text, ev.text) for ev in pool))
 
 
-def _counted_as_asked(text: str, question: str, pool: list[Evidence], hits: list[Hit]) -> bool:
+def _counted_as_asked(text: str, question: str, pool: list[Evidence], hits: list[Hit], when_aside: bool) -> bool:
     """Whether a sentence holding the pressed answer's numbers holds every word of the question
     but those of its story's headline: asked how many private schools have air conditioning, the
     model refused, then, pressed, gave the 60 of "only 60 of the city's schools have air
     conditioning", which says nothing of private ones; asked what "o novo terminal" will cost, "The
-    terminal, which will cost €650 million" is the new one the headline is about. Asked when, the
-    words that say when are aside ("realiza" is "will take place"). An answer without numbers is
-    judged by the other checks."""
+    terminal, which will cost €650 million" is the new one the headline is about. Asked when
+    (`when_aside`), the words that say when are aside ("realiza" is "will take place"). An answer
+    without numbers is judged by the other checks."""
     found = cite.numbers(text)
-    when = cite.asked_kind(question) == "date"
     return not found or any(found & cite.numbers(ev.text)
                             and cite.share_of_words(_with_the_one_before(ev, hits), question,
-                                                    hits[ev.hit].passage.title, when_aside=when) == 1 for ev in pool)
+                                                    hits[ev.hit].passage.title, when_aside=when_aside) == 1
+                            for ev in pool)
 
 
 def _with_the_one_before(ev: Evidence, hits: list[Hit]) -> str:
@@ -1167,7 +1168,7 @@ def _near_top(test: Callable[[str], bool], within: int) -> Callable[[list[Passag
 
 def _lead(story: list[Passage]) -> tuple[Passage, int, int, str] | None:
     """The first sentence of the first paragraph, which in news says what the story is."""
-    first = next((p for p in story if p.text != p.title and not is_dateline(p.text) and not is_byline(p.text)), None)
+    first = next((p for p in story if not is_page_furniture(p)), None)
     return None if first is None else (first, *next(_sentence_spans(first)))
 
 
@@ -1195,11 +1196,6 @@ def _sentence_spans(p: Passage) -> Iterator[tuple[int, int, str]]:
     """Each sentence of the passage: its offsets in the source file, and its text."""
     for s, e in p.sentences or ((p.start, p.end),):
         yield s, e, p.text[s - p.start:e - p.start]
-
-
-def _page_furniture(p: Passage) -> bool:
-    """Whether the passage is the headline, the dateline or the byline."""
-    return p.text == p.title or is_dateline(p.text) or is_byline(p.text)
 
 
 def _sentences(passages: list[Passage]) -> list[str]:

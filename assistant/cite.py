@@ -262,14 +262,15 @@ _CHIEF_EXECUTIVE = re.compile(r"\b(?:presidente|diretora?|chief) executiv[oae]s?
 def asked_roles(question: str) -> list[str]:
     """The role words of a "who is the <role> ..." question: 'foreign', 'minister' of 'Who is the
     French foreign minister?'; none for 'Who is Steve Witkoff?'."""
-    m = _WHO_IS.search(fold(question))
+    folded = fold(question)
+    m = _WHO_IS.search(folded)
     if m:
         # (a possessive is its role's: "the regional fire chief's deputy")
         subject = _CHIEF_EXECUTIVE.sub("ceo", m.group("subject"))
         return [w for w in (re.sub(r"['’]s$", "", w) for w in words(subject)[:6]) if w in ROLES]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
     # So is "Quem preside à Nottingham Connect?", a role held now.
-    m = _WHO_WILL.search(fold(question)) or _WHO_DOES.search(fold(question))
+    m = _WHO_WILL.search(folded) or _WHO_DOES.search(folded)
     return [m.group(1)] if m and m.group(1) in ROLES else []
 
 

@@ -221,6 +221,11 @@ def is_byline(paragraph: str) -> bool:
     return len(paragraph) <= (140 if "|" in paragraph else 80) and bool(_BYLINE.match(paragraph.strip()))
 
 
+def is_page_furniture(p: Passage) -> bool:
+    """Whether the passage is the headline, the dateline or the byline."""
+    return p.text == p.title or is_dateline(p.text) or is_byline(p.text)
+
+
 def is_boilerplate(paragraph: str, title: str) -> bool:
     if len(paragraph) > _BOILERPLATE_MAX_CHARS:
         return False

@@ -10,7 +10,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from . import lang
-from .ingest import Passage, is_byline, is_dateline
+from .ingest import Passage, is_page_furniture
 from .lexicon import translated
 from .store import Store
 from .text import content_terms
@@ -231,9 +231,9 @@ def leads(passages: list[Passage]) -> dict[int, int]:
     out = {}
     for story in rows.values():
         story.sort(key=lambda i: passages[i].start)
-        body = [i for i in story[1:] if not is_byline(passages[i].text) and not is_dateline(passages[i].text)]
-        if body and passages[story[0]].text == passages[story[0]].title:
-            out[story[0]] = body[0]
+        lead = next((i for i in story[1:] if not is_page_furniture(passages[i])), None)
+        if lead is not None and passages[story[0]].text == passages[story[0]].title:
+            out[story[0]] = lead
     return out
 
 

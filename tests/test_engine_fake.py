@@ -1545,13 +1545,13 @@ def test_a_pressed_date_rests_on_a_sentence_that_opens_on_a_pronoun():
     hits = [Hit(passage, 0.9, 0.9, 1.0, "en")]
     pool = [Evidence(passage.text[s - passage.start:e - passage.start], 0, s, e, 0.9)]
     question = "Quando vai ser lançado o satélite?"
-    assert _counted_as_asked("O satélite será lançado em outubro de 2026.", question, pool, hits)
+    assert _counted_as_asked("O satélite será lançado em outubro de 2026.", question, pool, hits, when_aside=True)
     # the sentence before is the same paragraph's only: alone, "It" holds no satellite
     alone = split_article("sat.en.txt", "Start-up news\n\nIt is due to be launched in October 2026 on a rocket.\n")
     p2 = alone.passages[1]
     pool2 = [Evidence(p2.text, 0, p2.start, p2.end, 0.9)]
     assert not _counted_as_asked("O satélite será lançado em outubro de 2026.", question, pool2,
-                                 [Hit(p2, 0.9, 0.9, 1.0, "en")])
+                                 [Hit(p2, 0.9, 0.9, 1.0, "en")], when_aside=True)
 
 
 RANSOM = ("Welsh health board hit by cyberattack\n\nA criminal group calling itself Black Lantern claimed responsibility "
