@@ -43,7 +43,7 @@ def open_engine(settings: Settings, embedder=None, llm=None, load_llm: bool = Tr
     # LlamaIndex falls back to OpenAI when these are unset; we never want that.
     LlamaSettings.embed_model = embedder
     LlamaSettings.llm = llm if llm is not None else MockLLM()
-    store = Store(settings)
+    store = Store(settings, create=False)
     info = store.info()  # raises "no index yet" early
     if info.get("embed_model") != embed_id(embedder):
         from .store import StoreError

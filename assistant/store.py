@@ -37,11 +37,15 @@ class SyncReport:
     changed: bool
 
 
-def _client(settings: Settings):
+def _client(settings: Settings, create: bool):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if not (create or settings.chroma_url or (settings.index_dir / "chroma.sqlite3").is_file()):
+        # Opening one would write an empty database there: a mistyped folder would then look
+        # like an index, and the next `assistant index` would miss the real one.
+        raise StoreError(f"no index yet in {settings.index_dir}; run: assistant index")
     try:
         if settings.chroma_url:
             url = urlparse(settings.chroma_url)
@@ -80,11 +84,12 @@ def passage_from(id_: str, text: str, meta: dict[str, Any]) -> Passage:
 
 
 class Store:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, create: bool = True):
+        """`create` false opens an existing embedded store only, never writing one."""
         self.name = settings.collection
         self.pointer_name = f"{settings.collection}.pointer"
         self.where = settings.chroma_url or str(settings.index_dir)
-        self.client = _client(settings)
+        self.client = _client(settings, create)
         self._database = None if settings.chroma_url else settings.index_dir / "chroma.sqlite3"
         self._seen: tuple[tuple[int, ...] | None, str | None] = (None, None)
 

@@ -57,6 +57,15 @@ def test_nothing_indexed_yet(tmp_path):
         store.info()
 
 
+def test_opening_a_missing_index_writes_nothing(tmp_path, e5):
+    """A mistyped ASSISTANT_INDEX_DIR for `ask`, `chat` or `eval` must not leave an empty
+    database behind that looks like an index."""
+    settings = make_settings(tmp_path, index_dir=tmp_path / "typo" / "chroma")
+    with pytest.raises(StoreError, match="no index yet in .*typo.*assistant index"):
+        pipeline.open_engine(settings, embedder=e5, load_llm=False)
+    assert not (tmp_path / "typo").exists()
+
+
 def test_index_twice_changes_nothing(folder, e5):
     first = pipeline.build_index(folder, progress=False, embedder=e5)
     assert first.changed and first.added == 4 + 3 and first.kept == 0 and first.removed == 0
