@@ -18,7 +18,7 @@ import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from . import cite, lang
-from .ingest import Passage, is_byline, is_dateline, is_page_furniture
+from .ingest import Passage, is_byline, is_dateline, is_page_furniture, reading
 from .retrieve import Hit, Retriever, cross_lingual_bonus
 from .settings import REFUSE_BELOW, Settings
 from .text import addresses_the_assistant, content_terms, fold, numbers, refers_back, stems, words
@@ -1193,9 +1193,10 @@ def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:
 
 
 def _sentence_spans(p: Passage) -> Iterator[tuple[int, int, str]]:
-    """Each sentence of the passage: its offsets in the source file, and its text."""
+    """Each sentence of the passage: its offsets in the source file, and its text as read (a table's
+    row with its column names)."""
     for s, e in p.sentences or ((p.start, p.end),):
-        yield s, e, p.text[s - p.start:e - p.start]
+        yield s, e, reading(p, s, e)
 
 
 def _sentences(passages: list[Passage]) -> list[str]:

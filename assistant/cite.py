@@ -48,6 +48,7 @@ _PEOPLE_GROUPS = [
     "italy italia italian italiano italiana",
     "belgium belgica belgian belgians belga belgas", "netherlands holanda dutch holandes holandesa holandeses",
     "scotland escocia scottish escoces escocesa", "ireland irlanda irish irlandes irlandesa",
+    "wales gales welsh galesa galeses galesas",
     "poland polonia polish polaco polaca", "greece grecia greek grego grega", "sweden suecia swedish sueco sueca",
     "switzerland suica swiss suico", "austria austrian austriaco austriaca", "japan japao japanese japones japonesa",
     "denmark dinamarca danish dinamarques", "finland finlandia finnish finlandes finlandesa",
@@ -63,7 +64,7 @@ _ALIAS_GROUPS = _PEOPLE_GROUPS + [
     "prague praga", "vienna viena", "seville sevilha", "milan milao", "munich munique", "venice veneza",
     "florence florenca", "copenhagen copenhaga", "stockholm estocolmo", "edinburgh edimburgo",
     "beijing pequim", "tokyo toquio",
-    "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
+    "lpg gpl", "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
     # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
     "monday mondays segunda segundas", "tuesday tuesdays terca tercas", "wednesday wednesdays quarta quartas",
     "thursday thursdays quinta quintas", "friday fridays sexta sextas", "saturday saturdays sabado sabados",
@@ -499,12 +500,28 @@ _SIDES = [{w: side for side, forms in groups for w in forms.split()} for groups 
      ("month", "monthly mensal mensais"), ("year", "annual annually yearly anual anuais")))]
 
 
+# A figure's period said in a phrase: "rose by 5.2% in the year to July", "7.8% higher than a year
+# earlier", "em termos homólogos"; "em cadeia", "month on month".
+_PERIOD_PHRASES = (
+    (re.compile(r"\b(?:in|over) the (?:year|12 months|twelve months) to\b|\ba year (?:earlier|before|ago)\b"
+                r"|\byear[- ]on[- ]year\b|\bhomolog|\bface ao (?:mesmo (?:mes|periodo) do )?ano anterior\b"), "annual"),
+    (re.compile(r"\bmonth[- ]on[- ]month\b|\ba month (?:earlier|before)\b|\bem cadeia\b|\bface ao mes anterior\b"),
+     "monthly"),
+)
+
+
+def _side_words(text: str) -> set[str]:
+    folded = fold(text)
+    return ({fold(x).replace("’", "'") for x in words(text)}
+            | {side for phrase, side in _PERIOD_PHRASES if phrase.search(folded)})
+
+
 def of_another_side(sentence: str, question: str) -> bool:
     """Whether the question asks of one side and the sentence speaks only of another: "Who won the
     men's race?" is not answered by "In the women's race, … Chelangat won", which matches it best;
-    nor "How much will a weekly pass cost?" by the monthly pass's price."""
-    q_words = {fold(x).replace("’", "'") for x in words(question)}
-    s_words = {fold(x).replace("’", "'") for x in words(sentence)}
+    nor "How much will a weekly pass cost?" by the monthly pass's price, nor "Qual foi a variação
+    mensal dos preços?" by a rise "in the year to July"."""
+    q_words, s_words = _side_words(question), _side_words(sentence)
     for sides in _SIDES:
         asked, said = {sides[w] for w in q_words if w in sides}, {sides[w] for w in s_words if w in sides}
         if len(asked) == 1 and said and not said & asked:
@@ -1056,6 +1073,12 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     # The noun by five letters, a translation whole: "house" is not "households".
     translations = TRANSLATIONS.get(noun, set()) | (_PEOPLE_NAMED if noun in _PEOPLE else set())
     folded = fold(sentence)
+    # An interview's answer under its question ("P: Quantos estudantes estrangeiros tem a UVS? R:
+    # Este ano letivo são 1.850"): the question says what the answer's count counts.
+    asked_here = counted_noun(folded.split("?")[0] + "?") if "?" in folded else None
+    if asked_here and (asked_here[:5] == noun[:5] or asked_here in translations):
+        after = folded.split("?", 1)[1]
+        return any(wanted is None or numbers(m.group(0)) & wanted for m in number_matches(after))
     spots = [m for m in number_matches(folded) if wanted is None or numbers(m.group(0)) & wanted]
     spots += [m for m in _NUMBER_WORD.finditer(folded) if wanted is None or _WORD_VALUES.get(m.group(0)) in wanted]
     # "It is the third ferry strike this year" counts three.

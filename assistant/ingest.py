@@ -157,7 +157,17 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], as offsets into text. Each item of a list
     starts a sentence, its marker left out, and a heading over the first is none: "What is
-    changing\n- The new fares…\n- An adult single…" is two sentences, not one quoted whole."""
+    changing\n- The new fares…\n- An adult single…" is two sentences, not one quoted whole. So
+    is each row of a table, and its title and header row none."""
+    table = _table(text, start, end)
+    if table:
+        header, rows = table
+        return (_prose_spans(text, start, header[0]) if not _table_title(text[start:header[0]]) else []) + rows + (
+            _prose_spans(text, rows[-1][1], end))
+    return _list_spans(text, start, end)
+
+
+def _list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for item in _LIST_ITEM.finditer(text, start, end):
         # A line over the first item says what the list is about, and nothing itself.
@@ -165,6 +175,72 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans += _prose_spans(text, cursor, item.start())
         cursor = item.end()
     return spans + _prose_spans(text, cursor, end)
+
+
+# A row of a plain-text table: cells between "|" ("Gasolina 98 | 1,861 | 1,883 | +2,2 cêntimos",
+# "| a | b |") or tabs; a Markdown rule under the header ("|---|:--:|") is no row.
+_RULE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+
+
+def _cells(line: str) -> list[str] | None:
+    line = line.strip()
+    sep = "|" if "|" in line else "\t" if "\t" in line else None
+    if sep is None or _RULE.match(line):
+        return None
+    cells = [c.strip() for c in line.strip("|").split(sep)] if sep == "|" else [c.strip() for c in line.split(sep)]
+    return cells if len(cells) >= 2 and all(cells) else None
+
+
+def _table(text: str, start: int, end: int) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """The header row and the rows of the first table in text[start:end]: a header and at least
+    two rows with as many cells, on consecutive lines (a rule line between them aside); else None.
+    One line of cells is page chrome or a byline ("Partilhar no Facebook | Twitter | Email")."""
+    lines = [_trim(text, s, e) for s, e in _line_spans(text, start, end)]
+    for i, (s, e) in enumerate(lines):
+        head = _cells(text[s:e])
+        if not head:
+            continue
+        rows = []
+        for s2, e2 in lines[i + 1:]:
+            if _RULE.match(text[s2:e2]) and not rows:
+                continue
+            cells = _cells(text[s2:e2])
+            if not cells or len(cells) != len(head):
+                break
+            rows.append((s2, e2))
+        if len(rows) >= 2:
+            return (s, e), rows
+    return None
+
+
+def reading(p: Passage, start: int, end: int) -> str:
+    """A sentence of the passage as a reader takes it in: its text, or for a table's row its cells
+    under their column names and the table's title ("Preços médios por litro (euros): Gasolina 98:
+    Esta semana 1,861; Próxima semana 1,883; Variação +2,2 cêntimos"), since a row alone does not
+    say which number is which; in an interview, the answer under the question it answers
+    ("P: Quanto vai custar a nova residência…? R: Vai custar 23,5 milhões de euros…")."""
+    row = p.text[start - p.start:end - p.start]
+    frame = p.text[:p.sentences[0][0] - p.start] if p.sentences and "\n" in p.text[:p.sentences[0][0] - p.start] else ""
+    if _ASKED.match(frame):
+        return " ".join(frame.split()) + " " + row
+    stamp = _STAMP.match(frame)
+    if stamp and not frame[stamp.end():].strip():
+        return f"[{stamp.group(1)}] {row}"
+    cells = _cells(row)
+    table = _table(p.text, 0, len(p.text)) if cells else None
+    if not table or (start - p.start, end - p.start) not in table[1]:
+        return row
+    (hs, he), _ = table
+    head = _cells(p.text[hs:he]) or []
+    title = p.text[:hs].strip()
+    named = "; ".join(f"{h} {c}" for h, c in zip(head[1:], cells[1:]))
+    return ": ".join([*([title] if _table_title(title) else []), cells[0], named])
+
+
+def _table_title(line: str) -> bool:
+    """One short line over a table's header, no sentence: "Preços médios por litro (euros)"."""
+    line = line.strip()
+    return 0 < len(line) <= 80 and "\n" not in line and not re.search(r"[.!?…]$", line)
 
 
 def _heading(line: str) -> bool:
@@ -261,12 +337,16 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def passage_id(source: str, text: str, occurrence: int, sentences: tuple[tuple[int, int], ...] = ()) -> str:
-    """Stable while the text stays. A passage with a list also keeps its split into sentences in
-    its id: the index stores each passage's sentences, and one indexed before lists were split
-    item by item is stored anew (other passages keep their ids, and their vectors)."""
+def passage_id(source: str, text: str, occurrence: int, sentences: tuple[tuple[int, int], ...] = (),
+               start: int | None = None) -> str:
+    """Stable while the text stays. A passage with a list, a table or a frame (its first sentence
+    starting after `start`, as under a live blog's time) also keeps its split into sentences in its
+    id: the index stores each passage's sentences, and one indexed before lists were split item by
+    item (or tables row by row, or times set apart) is stored anew (other passages keep their ids,
+    and their vectors)."""
     key = f"{source}\0{occurrence}\0{text}"
-    if sentences and _LIST_ITEM.search(text):
+    framed = start is not None and bool(sentences) and sentences[0][0] > start
+    if sentences and (framed or _LIST_ITEM.search(text) or _table(text, 0, len(text))):
         first = sentences[0][0]
         key += "\0" + ",".join(f"{s - first}-{e - first}" for s, e in sentences)
     return hashlib.sha256(key.encode()).hexdigest()[:24]
@@ -309,6 +389,50 @@ def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start = cut + 1
 
 
+# An interview's turns: "P: Quantos estudantes…?" / "R: Não são 12 mil…", "Q:" / "A:".
+_ASKED = re.compile(r"(?:P|Q|Pergunta|Question|Interviewer|Entrevistador|Entrevistadora)\s*:\s+\S")
+_ANSWERED = re.compile(r"(?:R|A|Resposta|Answer)\s*:\s+")
+
+
+# A live blog's update opens on its time, on a line of its own: "21:15 GMT", "14h30", "9.05am".
+_STAMP = re.compile(r"(\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)[ \t]*(?:\n|$)")
+
+
+def _turns(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(frame start, start, end) of each paragraph's sentences. In an interview (two questions or
+    more, each followed by an answer) an interviewer's question is no sentence of the article, but
+    frames the answer under it: the answer's first paragraph is framed from the question's start
+    (the passage holds both, its sentences only the answer's), and its "R:" is no part of a
+    sentence. In a live blog (three updates or more opening on their time) the time frames its
+    update the same way."""
+    def framing(i: int, s: int, e: int) -> tuple[str, int] | None:
+        """Whether paragraph i frames ("asked" or "stamp"), and where the framed text starts."""
+        following = paragraphs[i + 1][0] if i + 1 < len(paragraphs) else None
+        if _ASKED.match(text, s) and following is not None and not _ASKED.match(text, following):
+            return "asked", following
+        stamp = _STAMP.match(text, s)
+        body = None if not stamp else stamp.end() if stamp.end() < e else following
+        return None if body is None else ("stamp", body)
+
+    found = {i: framing(i, s, e) for i, (s, e) in enumerate(paragraphs)}
+    kinds = [f[0] for f in found.values() if f]
+    active = {k for k, least in (("asked", 2), ("stamp", 3)) if kinds.count(k) >= least}
+    frames = {i: f[1] if f and f[0] in active else None for i, f in found.items()}
+    if not active:
+        return [(s, s, e) for s, e in paragraphs]
+    out, frame = [], None
+    for i, (s, e) in enumerate(paragraphs):
+        body = frames[i]
+        if body is not None and body >= e:  # a frame of its own: the question, or a time's line
+            frame = s
+            continue
+        marker = _ANSWERED.match(text, body if body is not None else s) if frame is not None else None
+        start = marker.end() if marker else body if body is not None else s
+        out.append((frame if frame is not None else s, start, e))
+        frame = None
+    return out
+
+
 def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
     paragraphs = _title_apart(text, paragraph_spans(text))
     if not paragraphs:
@@ -317,18 +441,18 @@ def split_article(source: str, text: str, suffix: str = ".txt") -> Article:
     paragraphs = _chrome_lines_apart(text, paragraphs, title)
     seen: dict[str, int] = {}
     passages = []
-    for start, end in paragraphs:
-        if is_boilerplate(text[start:end], title):
+    for frame, start, end in _turns(text, paragraphs):
+        if is_boilerplate(text[frame:end], title):
             continue
         for n, group in enumerate(_chunks(text, start, end)):
             # The first from the paragraph's start: a list's heading is no sentence, but says what
-            # its items are about ("Concessions").
-            p_start, p_end = start if n == 0 else group[0][0], group[-1][1]
+            # its items are about ("Concessions"); nor is an interviewer's question.
+            p_start, p_end = frame if n == 0 else group[0][0], group[-1][1]
             body = text[p_start:p_end]
             occurrence = seen.get(body, 0)
             seen[body] = occurrence + 1
             passages.append(Passage(
-                id=passage_id(source, body, occurrence, tuple(group)), source=source, title=title,
+                id=passage_id(source, body, occurrence, tuple(group), p_start), source=source, title=title,
                 text=body, start=p_start, end=p_end, sentences=tuple(group)))
     return Article(source=source, title=title, text=text, passages=tuple(passages))
 

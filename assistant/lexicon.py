@@ -1162,7 +1162,7 @@ commission commissions committee committees comissao comissoes comite
 navy marinha
 military militar militares
 generals generais
-tank tanks tanque tanques
+tank tanks tanque tanques deposito depositos
 troop troops tropa tropas
 invade invades invaded invasion invadir invadiu invasao
 humanitarian humanitario humanitaria
@@ -1461,6 +1461,10 @@ single simples
 adult adults adulto adultos adulta adultas
 chair chairs chaired preside presidir presidiu presidente
 abstain abstained abstention abstentions absteve abstiveram abstencao abstencoes
+cent cents centimo centimos
+additive additives aditivado aditivada aditivados aditivadas
+standard simples
+refill refills fill fills filling atesto atestar abastecer abastece abastecimento
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

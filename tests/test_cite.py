@@ -2320,3 +2320,22 @@ def test_session_38_lexicon_lines():
                           ("mensal", "monthly"), ("realizador", "directed"), ("abanou", "shaking"),
                           ("abstiveram", "abstentions")):
         assert meaning in translated(word).split(), (word, translated(word))
+
+
+def test_session_39_checks():
+    """What session 39's runs of the held-out stories showed."""
+    # A period said in a phrase: a rise "in the year to July" is no monthly change.
+    q = "Qual foi a variação mensal dos preços entre junho e julho?"
+    assert cite.of_another_side("Food prices rose by 5.2% in the year to July, up from 4.6% in June.", q)
+    assert cite.of_another_side("Os preços subiram 2% em termos homólogos.", "What was the monthly change?")
+    assert not cite.of_another_side("Prices rose 0.5% month on month.", q)
+    assert not cite.of_another_side("Food prices rose by 5.2% in the year to July.", "What was the annual rate of food inflation?")
+    # An interview's answer, read under its question, counts what the question counts.
+    q = "Quantos estudantes estrangeiros tem a universidade?"
+    framed = "P: Quantos estudantes estrangeiros tem a UVS? R: Este ano letivo são 1.850, de 62 nacionalidades."
+    assert cite.counts_the_noun(framed, q, {"1850"})
+    assert not cite.counts_the_noun("R: Este ano letivo são 1.850, de 62 nacionalidades.", q, {"1850"})
+    assert not cite.counts_the_noun("P: Quantas camas tem? R: São 1.850.", q, {"1850"})
+    # "galês" is Welsh.
+    assert cite.share_of_words("The Welsh Government's emergency committee would meet at 08:00 on Tuesday.",
+                               "Quando se reúne o comité de emergência do governo galês?", when_aside=True) == 1

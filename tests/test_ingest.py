@@ -41,7 +41,9 @@ def check_spans(article) -> None:
             assert sentence == sentence.strip() and sentence
             assert sentence in p.text
         head = ingest._LIST_ITEM.sub("", text[p.start:p.sentences[0][0]]).strip()
-        assert not head or ingest._heading(head), f"only a list's heading comes before the first sentence: {head!r}"
+        assert not head or ingest._heading(head) or ingest._table(text, p.start, p.end) or ingest._ASKED.match(head), (
+            f"only a list's heading, a table's title and header or an interviewer's question come before "
+            f"the first sentence: {head!r}")
         assert p.sentences[-1][1] == p.end
 
 
@@ -469,3 +471,111 @@ def test_ids_of_lists_change_when_split_otherwise_and_others_stay():
     # A passage with no list keeps the id it had before lists were split (its vector is kept).
     digest = __import__("hashlib").sha256("a.txt\x000\x00One. Two.".encode()).hexdigest()[:24]
     assert ingest.passage_id("a.txt", "One. Two.", 0, ((0, 4), (5, 9))) == digest
+
+
+TABLE = """Gasóleo sobe na segunda-feira
+Partilhar no Facebook | Twitter | Email
+
+O gasóleo sobe 4,5 cêntimos.
+
+Preços médios por litro (euros)
+Combustível | Esta semana | Próxima semana | Variação
+Gasóleo simples | 1,642 | 1,687 | +4,5 cêntimos
+Gasolina 98 | 1,861 | 1,883 | +2,2 cêntimos
+Fonte: APDC, com base nas cotações da semana
+
+| Team | Won | Lost |
+|------|----:|-----:|
+| Porto | 10 | 2 |
+| Braga | 8 | 4 |
+"""
+
+
+def test_each_table_row_is_a_sentence_read_under_its_column_names():
+    article = split_article("c.txt", TABLE)
+    check_spans(article)
+    table = next(p for p in article.passages if p.text.startswith("Preços"))
+    rows = [TABLE[s:e] for s, e in table.sentences]
+    # The title and the header row are no sentences; the line after the rows is one.
+    assert rows == ["Gasóleo simples | 1,642 | 1,687 | +4,5 cêntimos", "Gasolina 98 | 1,861 | 1,883 | +2,2 cêntimos",
+                    "Fonte: APDC, com base nas cotações da semana"]
+    assert [ingest.reading(table, s, e) for s, e in table.sentences][1:] == [
+        "Preços médios por litro (euros): Gasolina 98: Esta semana 1,861; Próxima semana 1,883; Variação +2,2 cêntimos",
+        "Fonte: APDC, com base nas cotações da semana"]
+    # A Markdown table, its rule line skipped.
+    md = next(p for p in article.passages if p.text.startswith("| Team"))
+    assert [ingest.reading(md, s, e) for s, e in md.sentences] == ["Porto: Won 10; Lost 2", "Braga: Won 8; Lost 4"]
+    # One line of cells is no table: the share buttons are chrome, a byline stays a line.
+    assert not any(p.text.startswith("Partilhar") for p in article.passages)
+    assert sentence_spans("Por Ana Lopes | 12 de março", 0, 27) == [(0, 27)]
+    # A prose sentence is read as written.
+    lead = next(p for p in article.passages if p.text.startswith("O gasóleo"))
+    assert ingest.reading(lead, *lead.sentences[0]) == "O gasóleo sobe 4,5 cêntimos."
+    # A table split otherwise gets a new id, so an old index stores it anew.
+    assert ingest.passage_id("c.txt", table.text, 0, table.sentences) != ingest.passage_id("c.txt", table.text, 0)
+
+
+INTERVIEW = """Reitora: "Sem casas, nenhuma universidade cresce"
+Por Joana Quintela | 12 de março de 2026
+
+Teresa Vidigal, 54 anos, é reitora desde 2023.
+
+P: A universidade tem hoje 12 mil estudantes. Quantos mais consegue receber?
+
+R: Não são 12 mil, são 14 mil. Doze mil era o número de 2019.
+
+P: Quanto vai custar a nova residência?
+
+R: Vai custar 23,5 milhões de euros.
+
+Mais tarde, a reitora mostrou-nos a obra.
+"""
+
+
+def test_an_interviewers_question_frames_the_answer_and_is_no_sentence():
+    article = split_article("r.txt", INTERVIEW)
+    check_spans(article)
+    first, second = [p for p in article.passages if p.text.startswith("P:")]
+    # The passage holds the question and the answer, its sentences only the answer's, "R:" left out.
+    assert first.text.endswith("Doze mil era o número de 2019.")
+    assert [INTERVIEW[s:e] for s, e in first.sentences] == ["Não são 12 mil, são 14 mil.", "Doze mil era o número de 2019."]
+    assert ingest.reading(second, *second.sentences[0]) == (
+        "P: Quanto vai custar a nova residência? R: Vai custar 23,5 milhões de euros.")
+    # Prose after the last answer is read as prose.
+    last = article.passages[-1]
+    assert ingest.reading(last, *last.sentences[0]) == "Mais tarde, a reitora mostrou-nos a obra."
+    # One "P:" paragraph is no interview: it stays a sentence of its own.
+    single = split_article("s.txt", "Título\n\nP: Uma pergunta?\n\nUma resposta.\n")
+    assert [p.text for p in single.passages][1:] == ["P: Uma pergunta?", "Uma resposta."]
+
+
+LIVE = """Storm batters west Wales – live
+Live updates | Last updated 21:15 GMT
+
+21:00 GMT
+Power is back for 20,000 homes. Some will wait until Wednesday.
+
+17:30
+61,000 homes are without power.
+
+14h00
+
+48,000 homes have lost power.
+"""
+
+
+def test_a_live_blogs_time_frames_its_update():
+    article = split_article("l.txt", LIVE)
+    check_spans(article)
+    updates = [p for p in article.passages if p.text[:1].isdigit()]
+    assert [LIVE[s:e] for p in updates for s, e in p.sentences] == [
+        "Power is back for 20,000 homes.", "Some will wait until Wednesday.", "61,000 homes are without power.",
+        "48,000 homes have lost power."]
+    assert [ingest.reading(p, s, e) for p in updates for s, e in p.sentences] == [
+        "[21:00 GMT] Power is back for 20,000 homes.", "[21:00 GMT] Some will wait until Wednesday.",
+        "[17:30] 61,000 homes are without power.", "[14h00] 48,000 homes have lost power."]
+    # Its time set apart, an update indexed before gets a new id, so an old index stores it anew.
+    assert updates[0].id != ingest.passage_id("l.txt", updates[0].text, 0)
+    # Two times are no live blog: a paragraph opening on a time is read as written.
+    text = "Título\n\n10h30\nA reunião começou.\n\n12h00\nA reunião acabou.\n"
+    assert [p.text for p in split_article("t.txt", text).passages][1:] == ["10h30\nA reunião começou.", "12h00\nA reunião acabou."]
