@@ -499,6 +499,7 @@ class Engine:
             fitting = [ev for ev in fitting if cite.shares_a_word(ev.text, make.standalone)
                        or cite.mentions_any(ev.text, asked_names)]
         fitting.sort(key=lambda ev: (not cite.names_whom_after_the_doers(ev.text, make.standalone),
+                                     not cite.names_the_asked(ev.text, make.standalone),
                                      -cite.points_where_asked(ev.text, make.standalone),
                                      not cite.dates_the_asked(ev.text, make.standalone)))
         if not fitting:
@@ -717,7 +718,8 @@ class Engine:
             # The count's sentence names none of them either, so no quote stands in.
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="asked which, the answer only counts them")
-        if not roles_asked and cite.fits_kind(text, make.standalone) is False:
+        if not roles_asked and (not _of_the_kind(text, make.standalone, evidence)
+                                or cite.names_for_a_kind(text, make.question)):
             # A date asked, no date answered (and so on): _quote picks the sentence that holds one.
             # (A role asked and no name given is left to the role check below.) It must speak of
             # what was asked, by the question's subject or its words: "Who started the fire?" got a
@@ -906,7 +908,8 @@ class Engine:
                 return make.final(lang.phrase("refusal", language), [], mode="refused",
                                   notice="unsupported: " + ", ".join(support.missing))
             if support.passage_index is None:
-                return self._quote(_about(evidence, make.standalone), hits, language, make,
+                # From every selected sentence: the model may have been given the wrong one alone.
+                return self._quote(_about(pool, make.standalone), hits, language, make,
                                    "unsupported: " + ", ".join(support.missing))
             h = used[support.passage_index]
             # The sentence that holds the answer's names and numbers, then the closest: "Rui Santos"
@@ -930,7 +933,7 @@ def _of_the_kind(text: str, question: str, pool: list[Evidence]) -> bool:
     """Whether a pressed answer is of the kind asked (cite.fits_kind); a bare name, asked who holds
     a role, is when a sentence that holds it gives the role ("Rui Fontes", of "The mayor of Porto,
     Rui Fontes"): the role checks then see that the article gives it to him."""
-    if cite.fits_kind(text, question) is not False:
+    if cite.fits_kind(text, question) is not False or cite.named_a_price(text, [ev.text for ev in pool]):
         return True
     return (cite.asked_kind(question) == "role" and cite.bare(text)
             and any(cite.fits_kind(ev.text, question) and not cite.missing_facts(text, ev.text) for ev in pool))

@@ -64,7 +64,7 @@ _ALIAS_GROUPS = _PEOPLE_GROUPS + [
     "prague praga", "vienna viena", "seville sevilha", "milan milao", "munich munique", "venice veneza",
     "florence florenca", "copenhagen copenhaga", "stockholm estocolmo", "edinburgh edimburgo",
     "beijing pequim", "tokyo toquio",
-    "lpg gpl", "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
+    "earth terra", "moon lua", "mars marte", "jupiter", "saturn saturno",
     # Days and months: a translated answer must still name the same one ("Friday" is not "quinta").
     "monday mondays segunda segundas", "tuesday tuesdays terca tercas", "wednesday wednesdays quarta quartas",
     "thursday thursdays quinta quintas", "friday fridays sexta sextas", "saturday saturdays sabado sabados",
@@ -73,10 +73,12 @@ _ALIAS_GROUPS = _PEOPLE_GROUPS + [
     "october outubro", "november novembro", "december dezembro",
 ]
 ALIASES = {w: set(group.split()) for group in _ALIAS_GROUPS for w in group.split()}
-# School subjects, capitalised as names ("Maths A" is "Matemática A"): matched through their other
+# School subjects, capitalised as names ("Maths A" is "Matemática A"), and acronyms: matched through their other
 # language's name like places, but neither places nor peoples (nor is "history" in a question one).
 _SUBJECT_GROUPS = ["maths math mathematics matematica", "physics fisica", "chemistry quimica", "history historia",
-                   "biology biologia", "geography geografia", "philosophy filosofia"]
+                   "biology biologia", "geography geografia", "philosophy filosofia",
+                   # and acronyms the two languages write otherwise
+                   "lpg gpl"]
 _OTHER_NAMES = {w: set(group.split()) for group in _SUBJECT_GROUPS for w in group.split()}
 _NAME_FORMS = {w: ALIASES.get(w, set()) | _OTHER_NAMES.get(w, set()) for w in ALIASES.keys() | _OTHER_NAMES.keys()}
 
@@ -683,6 +685,9 @@ def names_apart(question: str, sentences: Iterable[str], headlines: list[str]) -
     return [_label(n) for n in own]
 
 
+_WITH_WHOM = re.compile(r"\b(?:with whom|com quem)\b|^who\b.*\bwith\W*$")
+
+
 def names_stand_with_subjects(answer: str, question: str, sentences: list[str], headlines: list[str]) -> bool:
     """Whether each person or thing the answer names stands in a sentence with one of the
     question's names or places: asked who represents the UK, the model answered Witkoff, whom the
@@ -698,7 +703,8 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
                                    lambda s, _: any(_holds_name(n, _tokens(s)) for n in whole), places=False):
         return False
     countries = [n for n in own_subjects(question, headlines) if all(w in ALIASES for w in n)]
-    if asked_kind(question) != "person" or not countries:
+    # Asked with whom the country meets, the answer names the other side, not one of its own.
+    if asked_kind(question) != "person" or not countries or _WITH_WHOM.search(fold(question)):
         return True
     q_tokens = _tokens(question)
     for name in (n for n in names(answer) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)):
@@ -1078,7 +1084,10 @@ def counts_the_noun(sentence: str, question: str, wanted: set[str] | None = None
     asked_here = counted_noun(folded.split("?")[0] + "?") if "?" in folded else None
     if asked_here and (asked_here[:5] == noun[:5] or asked_here in translations):
         after = folded.split("?", 1)[1]
-        return any(wanted is None or numbers(m.group(0)) & wanted for m in number_matches(after))
+        # (a share is no count: "Cerca de 40% vêm do Brasil")
+        return any((wanted is None or numbers(m.group(0)) & wanted)
+                   and not re.match(r"\s*(?:%|por ?cento|per ?cent)", after[m.end():])
+                   for m in number_matches(after))
     spots = [m for m in number_matches(folded) if wanted is None or numbers(m.group(0)) & wanted]
     spots += [m for m in _NUMBER_WORD.finditer(folded) if wanted is None or _WORD_VALUES.get(m.group(0)) in wanted]
     # "It is the third ferry strike this year" counts three.
@@ -1741,6 +1750,11 @@ def items_held(answer: str, sentence: str, question: str) -> int:
         return len(marks(given) & marks(sentence) - anchors(question))
     if kind == "number":
         return len(numbers(given) & numbers(sentence) - numbers(question))
+    if kind == "name":
+        # A thing's name where the sentence gives it to the thing asked: "Que canção…?", pressed,
+        # got "o álbum "Across the Universe"", and "the Beatles song Across the Universe" names it.
+        given_to = _names_after_the_noun(sentence, question)
+        return sum(any(_holds_name(n, _tokens(" ".join(g))) for g in given_to) for n in names(given))
     if kind is None and _WHERE.search(fold(question)):
         # Places: "De onde será transmitida a canção?", pressed, got the antenna, the complex and
         # the town of one sentence, and a wrong country.
@@ -1871,6 +1885,43 @@ def names_an_origin(sentence: str, question: str) -> bool:
     if not _ASKS_FROM.search(fold(question)):
         return True
     return bool(_ORIGIN.search(sentence)) or any(fold(w) in ALIASES for w in _CAPITALISED.findall(sentence))
+
+
+_KIND_OF = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b|\b(?:que|qual o|quais os) tipos? de\b|\bde que tipo\b")
+
+
+def names_for_a_kind(answer: str, question: str) -> bool:
+    """Whether, asked what kind of thing ("What kind of area was hit?"), the answer only names one
+    ("Kryvyi Rih"): a kind is said in words ("a residential area")."""
+    return bool(_KIND_OF.search(fold(question))) and bare(answer) and bool(names(strip_markers(answer)))
+
+
+_WHICH_NOUN = re.compile(r"\b(?:which|what|que|qual|quais)\s+(\w{3,})")
+
+
+def names_the_asked(sentence: str, question: str) -> bool:
+    """Whether, asked which thing ("Which song…?", "Que canção…?"), the sentence gives that thing a
+    name the question lacks right after its noun ("the Beatles song Across the Universe"); True
+    for other questions. "…Beatles fans alike to play the song" speaks of the song and names none."""
+    if asked_kind(question) != "name" or not _WHICH_NOUN.search(fold(question)):
+        return True
+    return bool(_names_after_the_noun(sentence, question))
+
+
+def _names_after_the_noun(sentence: str, question: str) -> list[tuple[str, ...]]:
+    """The names the question lacks that the sentence puts within five words after the noun a
+    "which thing" question asks (or its translation): "the star Polaris", "a canção Across…"."""
+    asked = _WHICH_NOUN.search(fold(question))
+    if not asked:
+        return []
+    forms = {asked.group(1)} | TRANSLATIONS.get(asked.group(1), set())
+    q_tokens = _tokens(question)
+    out = []
+    for clause in re.split(r"[.;:!?]", sentence):
+        written = words(clause)
+        out += [n for i, w in enumerate(written) if fold(w) in forms or fold(w).rstrip("s") in forms
+                for n in names(" ".join(written[i + 1:i + 6])) if not _holds_name(n, q_tokens)]
+    return out
 
 
 def points_where_asked(sentence: str, question: str) -> int:
@@ -2445,6 +2496,16 @@ _CHANGE = re.compile(r"\b(how fast|by how much|ris(?:e|es|en|ing)|rose|go(?:es|i
                      r"|fall(?:s|en|ing)?|fell|drop\w*|climb\w*|sub(?:ir|iu|iram|ida|idas|ido)|sobem?"
                      r"|aument\w*|cresc\w*|ca(?:iu|iram|ir|em)|desc(?:eu|eram|er|em)|queda|baix(?:ou|aram|ar))\b")
 _PERCENT = re.compile(rf"\d\s?%|\b(?:{_PERCENT_WORDS})\b", re.IGNORECASE)
+# A sum named a price with no currency beside it: "nenhuma construtora aceitou o preço-base de 17
+# milhões", "at a cost of 4.2 million" (read folded).
+_PRICED = re.compile(r"\b(?:price|cost|preco|custo|valor)(?:-base)?\s+(?:of|de|do|da)\s+(\d[\d.,]*(?:\s+\w+)?)")
+
+
+def named_a_price(answer: str, sentences: list[str]) -> bool:
+    """Whether the sum answered ("17 milhões") is one a sentence names a price ("o preço-base de
+    17 milhões"): asked a price, it is of the kind though no currency stands beside it."""
+    wanted = numbers(answer)
+    return bool(wanted) and any(wanted <= numbers(m.group(1)) for s in sentences for m in _PRICED.finditer(fold(s)))
 _MONEY = re.compile(r"[€$£]|\b(?:euros?|dollars?|d[oó]lares|pounds?|libras?|reais|cents?|c[eê]ntimos)\b", re.IGNORECASE)
 
 
@@ -2532,7 +2593,8 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         # how much wages grew, a rate is ("rising by 5.2%"). Not asked whether they will rise:
         # "The authority has not yet said whether night bus fares will change" answers that.
         # A bare rate ("4.8%") is judged by where it stands (the other checks).
-        return bool(_MONEY.search(sentence) or (_CHANGE.search(folded) and _PERCENT.search(sentence)
+        return bool(_MONEY.search(sentence) or _PRICED.search(fold(sentence))
+                    or (_CHANGE.search(folded) and _PERCENT.search(sentence)
                                                 and (bare(sentence) or _holds_what_changes(sentence, question))))
     if kind in ("number", None) and _DURATION.search(folded) and not _HOW_LONG_IS.search(folded):
         # "How long does "Velvet Hours" run?" is not answered by the 30 who walked out of it, nor
@@ -2686,8 +2748,9 @@ def bind(sentence: str, passages: list[str], similarity: list[float], question: 
         # the question did not use ("bastão", "forgotten classic") come from the passage they copy.
         # A place named in the other language ("Germany" for "Alemanha") or by its country ("Paris"
         # for "a capital francesa") is a word of the passage too.
+        # And a word copied in translation ("esquecido" of "forgotten", "perfil" of "profile").
         terms = set(content_terms(text)) | {term(a) for t in tokens if t in ALIASES or t in _CAPITAL_NAMES
-                                            for a in ALIASES.get(t, {t})}
+                                            for a in ALIASES.get(t, {t})} | set(content_terms(translated(text)))
         score = (similarity[i] + 0.2 * _name_coverage(sentence, tokens) + 0.1 * _share(said, terms)
                  + FRESH_WORDS_WEIGHT * _share(fresh, terms))
         if score > best_score:

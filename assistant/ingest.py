@@ -218,13 +218,16 @@ def reading(p: Passage, start: int, end: int) -> str:
     under their column names and the table's title ("Preços médios por litro (euros): Gasolina 98:
     Esta semana 1,861; Próxima semana 1,883; Variação +2,2 cêntimos"), since a row alone does not
     say which number is which; in an interview, the answer under the question it answers
-    ("P: Quanto vai custar a nova residência…? R: Vai custar 23,5 milhões de euros…")."""
+    ("P: Quanto vai custar a nova residência…? R: Vai custar 23,5 milhões de euros…"); in a live
+    blog, an update's first sentence after its time ("[17:30 GMT] 61,000 homes are…")."""
     row = p.text[start - p.start:end - p.start]
     frame = p.text[:p.sentences[0][0] - p.start] if p.sentences and "\n" in p.text[:p.sentences[0][0] - p.start] else ""
     if _ASKED.match(frame):
         return " ".join(frame.split()) + " " + row
     stamp = _STAMP.match(frame)
-    if stamp and not frame[stamp.end():].strip():
+    if stamp and not frame[stamp.end():].strip() and start == p.sentences[0][0]:
+        # On its first sentence only, as the page puts it: on every sentence the model took the
+        # update's time for the time asked ("Quando se reúne o comité…?" → "[18:45 GMT]").
         return f"[{stamp.group(1)}] {row}"
     cells = _cells(row)
     table = _table(p.text, 0, len(p.text)) if cells else None

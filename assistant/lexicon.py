@@ -140,6 +140,7 @@ peace paz
 speed velocidade
 reach reached reaches chegar alcancar atingir atingiu atingiram atinge atingem
 forgotten esquecido esquecida
+profile profiles perfil perfis
 classic classico
 appeal appeals appealed apelo recorrer recorre recurso recursos recorreu
 border borders fronteira fronteiras
@@ -1465,6 +1466,9 @@ cent cents centimo centimos
 additive additives aditivado aditivada aditivados aditivadas
 standard simples
 refill refills fill fills filling atesto atestar abastecer abastece abastecimento
+rector rectors reitor reitora reitores reitoras
+vacancy vacancies places vaga vagas
+course courses curso cursos
 """
 
 # A Portuguese verb's other common forms, from its infinitive: a line lists a few ("cortar"), the

@@ -966,8 +966,10 @@ KRYVYI_RIH = "No início deste mês, pelo menos 18 pessoas morreram em um ataque
     ("A canção será transmitida às 12:00 am UTC no dia 4 de fevereiro.", FEB_4, "Quando será transmitida a canção?", 2),
     ("A canção será transmitida às 12:00 am UTC no dia 4 de fevereiro.", DSS_63, "Quando será transmitida a canção?", 1),
     ("50 anos", ANNIVERSARIES[0], "Há quantos anos existe a Deep Space Network?", 1),
-    # names are not counted: pressed, the model names anyone in the excerpts
-    ("Polaris", FEB_4, "Para que estrela vai a canção?", 0),
+    # names are not counted, where the sentence does not give them to the thing asked: pressed,
+    # the model names anyone in the excerpts ("the star Polaris" names the star; session 39)
+    ("Polaris", FEB_4, "Para que estrela vai a canção?", 1),
+    ("Madrid", FEB_4 + " The song leaves from Madrid.", "Para que estrela vai a canção?", 0),
     ("Paul McCartney compôs a canção.", "Beatle Paul McCartney tells NASA to send his love.",
      "Quem compôs a canção Across the Universe e em que álbum ela saiu?", 0),
     # the sentence must name every name of the question: the 18 of Kryvyi Rih are no toll of Kyiv
@@ -2336,6 +2338,29 @@ def test_session_39_checks():
     assert cite.counts_the_noun(framed, q, {"1850"})
     assert not cite.counts_the_noun("R: Este ano letivo são 1.850, de 62 nacionalidades.", q, {"1850"})
     assert not cite.counts_the_noun("P: Quantas camas tem? R: São 1.850.", q, {"1850"})
+    assert not cite.counts_the_noun("P: Quantos estudantes estrangeiros tem a UVS? R: Cerca de 40% vêm do Brasil.", q)
     # "galês" is Welsh.
     assert cite.share_of_words("The Welsh Government's emergency committee would meet at 08:00 on Tuesday.",
                                "Quando se reúne o comité de emergência do governo galês?", when_aside=True) == 1
+    # A sum named a price is one, with no currency beside it.
+    q = "Qual era o preço-base do primeiro concurso da residência?"
+    assert cite.fits_kind("Nenhuma construtora aceitou o preço-base de 17 milhões.", q)
+    assert not cite.fits_kind("O concurso abriu em maio de 2024.", q)
+    assert cite.named_a_price("17 milhões", ["Nenhuma construtora aceitou o preço-base de 17 milhões."])
+    assert not cite.named_a_price("2024", ["O concurso ficou deserto em maio de 2024, com o preço-base de 17 milhões."])
+    # Words the interview needed: a rector, places on a course.
+    assert cite.share_of_words("Teresa Vidigal é reitora desde janeiro de 2023.", "Is Teresa Vidigal the rector?") == 1
+    assert cite.share_of_words("O curso arranca com 60 vagas.", "How many places will the course have?") == 1
+    # Asked what kind of thing, a name is no answer.
+    assert cite.names_for_a_kind("Kryvyi Rih", "What kind of area was hit?")
+    assert not cite.names_for_a_kind("A residential area.", "What kind of area was hit?")
+    assert not cite.names_for_a_kind("Kryvyi Rih", "Which city was hit?")
+    # Asked which thing, the sentence that names it after its noun.
+    q = "Which song will NASA transmit into space?"
+    assert cite.names_the_asked("NASA will transmit the Beatles song Across the Universe towards Polaris.", q)
+    assert not cite.names_the_asked("NASA invites Beatles fans to play the song as it is transmitted.", q)
+    # Asked with whom a country meets, the other side is named, not one of its own.
+    assert cite.names_stand_with_subjects(
+        "The US will hold talks with President Emmanuel Macron.", "With whom will the US hold talks in Paris?",
+        ["Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe, antes que o Secretário de Estado "
+         "dos EUA contenha conversas com Lammy."], ["Nós para manter conversas em Paris com europeus"])

@@ -572,7 +572,7 @@ def test_a_live_blogs_time_frames_its_update():
         "Power is back for 20,000 homes.", "Some will wait until Wednesday.", "61,000 homes are without power.",
         "48,000 homes have lost power."]
     assert [ingest.reading(p, s, e) for p in updates for s, e in p.sentences] == [
-        "[21:00 GMT] Power is back for 20,000 homes.", "[21:00 GMT] Some will wait until Wednesday.",
+        "[21:00 GMT] Power is back for 20,000 homes.", "Some will wait until Wednesday.",
         "[17:30] 61,000 homes are without power.", "[14h00] 48,000 homes have lost power."]
     # Its time set apart, an update indexed before gets a new id, so an old index stores it anew.
     assert updates[0].id != ingest.passage_id("l.txt", updates[0].text, 0)
