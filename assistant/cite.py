@@ -1030,8 +1030,9 @@ def _spans_in_units(text: str) -> set[tuple[str, str]]:
     return out
 
 
-_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:h]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.)|h)(?!\w)",
-                         re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:h]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.)|h)(?!\w)"
+                         # "às 11 horas", "at 11 o'clock"
+                         r"|\b(?:[àa]s|at) \d{1,2}(?: horas| o'?clock)\b", re.IGNORECASE)
 
 
 def _spans(text: str) -> set[str]:
@@ -1897,6 +1898,7 @@ def names_for_a_kind(answer: str, question: str) -> bool:
 
 
 _WHICH_NOUN = re.compile(r"\b(?:which|what|que|qual|quais)\s+(\w{3,})")
+_NOT_THE_NOUN = set("a o as os the de do da dos das of um uma an in em no na to para will did does do is are was were".split())
 
 
 def names_the_asked(sentence: str, question: str) -> bool:
@@ -1910,17 +1912,28 @@ def names_the_asked(sentence: str, question: str) -> bool:
 
 def _names_after_the_noun(sentence: str, question: str) -> list[tuple[str, ...]]:
     """The names the question lacks that the sentence puts within five words after the noun a
-    "which thing" question asks (or its translation): "the star Polaris", "a canção Across…"."""
+    "which thing" question asks (or its translation), or three before it: "the star Polaris", "a
+    canção Across…", "the Glen Corran team"."""
     asked = _WHICH_NOUN.search(fold(question))
     if not asked:
         return []
-    forms = {asked.group(1)} | TRANSLATIONS.get(asked.group(1), set())
+    # The head of the noun asked: English puts it last ("Which mountain rescue team was…?"),
+    # Portuguese first, before a "de" or an article ("Que equipa de resgate…?").
+    phrase = []
+    for w in words(fold(question)[asked.start(1):])[:3]:
+        if w in AUXILIARIES or w in _NOT_THE_NOUN:
+            break
+        phrase.append(w)
+    head = phrase[-1] if phrase else asked.group(1)
+    forms = {head} | TRANSLATIONS.get(head, set())
     q_tokens = _tokens(question)
     out = []
     for clause in re.split(r"[.;:!?]", sentence):
         written = words(clause)
+        # (or right before it: "the Glen Corran team")
         out += [n for i, w in enumerate(written) if fold(w) in forms or fold(w).rstrip("s") in forms
-                for n in names(" ".join(written[i + 1:i + 6])) if not _holds_name(n, q_tokens)]
+                for n in names(" ".join(written[max(0, i - 3):i])) + names(" ".join(written[i + 1:i + 6]))
+                if not _holds_name(n, q_tokens)]
     return out
 
 

@@ -2359,8 +2359,13 @@ def test_session_39_checks():
     q = "Which song will NASA transmit into space?"
     assert cite.names_the_asked("NASA will transmit the Beatles song Across the Universe towards Polaris.", q)
     assert not cite.names_the_asked("NASA invites Beatles fans to play the song as it is transmitted.", q)
+    q = "Which mountain rescue team was called out?"  # the head noun: "team"
+    assert cite.names_the_asked("The Glen Corran team, made up of volunteers, has been called out 31 times.", q)
+    assert not cite.names_the_asked("They were traced with the assistance of mountain rescue and HM Coastguard.", q)
     # Asked with whom a country meets, the other side is named, not one of its own.
     assert cite.names_stand_with_subjects(
         "The US will hold talks with President Emmanuel Macron.", "With whom will the US hold talks in Paris?",
         ["Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe, antes que o Secretário de Estado "
          "dos EUA contenha conversas com Lammy."], ["Nós para manter conversas em Paris com europeus"])
+    # "às 11 horas" is a clock's time.
+    assert cite.fits_kind("A missa está marcada para quinta-feira às 11 horas.", "At what time is the funeral mass scheduled?")
