@@ -930,9 +930,10 @@ class Engine:
 
 
 def _of_the_kind(text: str, question: str, pool: list[Evidence]) -> bool:
-    """Whether a pressed answer is of the kind asked (cite.fits_kind); a bare name, asked who holds
-    a role, is when a sentence that holds it gives the role ("Rui Fontes", of "The mayor of Porto,
-    Rui Fontes"): the role checks then see that the article gives it to him."""
+    """Whether a pressed answer is of the kind asked (cite.fits_kind), or a sum a sentence names a
+    price (cite.named_a_price); a bare name, asked who holds a role, is when a sentence that holds
+    it gives the role ("Rui Fontes", of "The mayor of Porto, Rui Fontes"): the role checks then see
+    that the article gives it to him."""
     if cite.fits_kind(text, question) is not False or cite.named_a_price(text, [ev.text for ev in pool]):
         return True
     return (cite.asked_kind(question) == "role" and cite.bare(text)
@@ -1196,8 +1197,9 @@ def _headlines(evidence: list[Evidence], hits: list[Hit]) -> list[str]:
 
 
 def _sentence_spans(p: Passage) -> Iterator[tuple[int, int, str]]:
-    """Each sentence of the passage: its offsets in the source file, and its text as read (a table's
-    row with its column names)."""
+    """Each sentence of the passage: its offsets in the source file, and its text as read
+    (ingest.reading: a table's row under its column names, an interview's answer after its
+    question, a live blog's first sentence of an update after its time)."""
     for s, e in p.sentences or ((p.start, p.end),):
         yield s, e, reading(p, s, e)
 

@@ -1898,13 +1898,14 @@ def names_for_a_kind(answer: str, question: str) -> bool:
 
 
 _WHICH_NOUN = re.compile(r"\b(?:which|what|que|qual|quais)\s+(\w{3,})")
-_NOT_THE_NOUN = set("a o as os the de do da dos das of um uma an in em no na to para will did does do is are was were".split())
+_NOT_THE_NOUN = set("a o as os the de do da dos das of um uma an in em no na to para will did does is are was were".split())
 
 
 def names_the_asked(sentence: str, question: str) -> bool:
     """Whether, asked which thing ("Which song…?", "Que canção…?"), the sentence gives that thing a
-    name the question lacks right after its noun ("the Beatles song Across the Universe"); True
-    for other questions. "…Beatles fans alike to play the song" speaks of the song and names none."""
+    name the question lacks beside its noun ("the Beatles song Across the Universe"; see
+    _names_after_the_noun); True for other questions. "…Beatles fans alike to play the song" speaks
+    of the song and names none."""
     if asked_kind(question) != "name" or not _WHICH_NOUN.search(fold(question)):
         return True
     return bool(_names_after_the_noun(sentence, question))

@@ -234,6 +234,8 @@ def reading(p: Passage, start: int, end: int) -> str:
     if not table or (start - p.start, end - p.start) not in table[1]:
         return row
     (hs, he), _ = table
+    if (p.start + hs, p.start + he) in p.sentences:
+        return row  # the rest of a long table, its header in the passage before: a row is no header
     head = _cells(p.text[hs:he]) or []
     title = p.text[:hs].strip()
     named = "; ".join(f"{h} {c}" for h, c in zip(head[1:], cells[1:]))

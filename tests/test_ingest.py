@@ -511,6 +511,14 @@ def test_each_table_row_is_a_sentence_read_under_its_column_names():
     # A prose sentence is read as written.
     lead = next(p for p in article.passages if p.text.startswith("O gasóleo"))
     assert ingest.reading(lead, *lead.sentences[0]) == "O gasóleo sobe 4,5 cêntimos."
+    # A table longer than a passage: the rows of the second passage are read as written, not under
+    # the first of them as if it were a header.
+    long = "Título\n\nA | B | C\n" + "".join(f"linha {i} com um nome longo | {i},5 | {i + 1},75\n" for i in range(60))
+    parts = [p for p in split_article("g.txt", long).passages if "|" in p.text]
+    assert len(parts) > 1
+    assert ingest.reading(parts[0], *parts[0].sentences[1]) == "linha 1 com um nome longo: B 1,5; C 2,75"
+    later = parts[1]
+    assert all(ingest.reading(later, s, e) == long[s:e] for s, e in later.sentences)
     # A table split otherwise gets a new id, so an old index stores it anew.
     assert ingest.passage_id("c.txt", table.text, 0, table.sentences) != ingest.passage_id("c.txt", table.text, 0)
 
