@@ -587,3 +587,16 @@ def test_a_live_blogs_time_frames_its_update():
     # Two times are no live blog: a paragraph opening on a time is read as written.
     text = "Título\n\n10h30\nA reunião começou.\n\n12h00\nA reunião acabou.\n"
     assert [p.text for p in split_article("t.txt", text).passages][1:] == ["10h30\nA reunião começou.", "12h00\nA reunião acabou."]
+
+
+def test_a_quote_of_two_framed_sentences_gives_the_frame_once():
+    from assistant.answer import _without_the_frame
+    first = "P: A universidade tem hoje 12 mil estudantes. Quantos mais consegue receber? R: Não são 12 mil, são 14 mil."
+    assert _without_the_frame("P: A universidade tem hoje 12 mil estudantes. Quantos mais consegue receber? "
+                              "R: Doze mil era o número de 2019.", first) == "Doze mil era o número de 2019."
+    assert _without_the_frame("Preços médios por litro (euros): Gasolina 98: Esta semana 1,861",
+                              "Preços médios por litro (euros): Gasóleo aditivado: Esta semana 1,718") == (
+        "Gasolina 98: Esta semana 1,861")
+    # Prose that opens alike is quoted whole.
+    assert _without_the_frame("The council said that the road will close.", "The council said that the bridge will close.") == (
+        "The council said that the road will close.")
