@@ -232,7 +232,13 @@ def test_a_pressed_refusal_is_kept_when_it_rests_on_one_sentence(built):
     engine = pipeline.open_engine(Settings(index_dir=built / "chroma", articles_dir=ROOT / "index" / "articles"))
     answer = engine.ask("Que canção a NASA vai transmitir para o espaço?")
     assert not answer.refused and "across the universe" in answer.answer.lower(), answer.model_output
-    assert "NOT_FOUND" in answer.model_output and "asked again" in answer.notice
+    assert "NOT_FOUND" in answer.model_output
+    if _generator_build() == "llama-cpp":
+        assert "asked again" in answer.notice, answer.notice
+    else:
+        # Built without AVX-512, pressed, it says "o álbum "Across the Universe"": "álbum" rests on no
+        # sentence, so the answer is turned down, and the sentence its name points at is quoted.
+        assert "álbum" in answer.model_output and "the sentence holding what it named is quoted" in answer.notice
     assert "Across the Universe" in answer.citations[0].text
     aged = engine.ask("Que idade tem a NASA?")
     assert "50 anos" in aged.answer and not aged.model_output and "50th anniversary of NASA" in aged.citations[0].text
