@@ -6,7 +6,6 @@ does not hold the answer.
 """
 from __future__ import annotations
 
-import os
 import re
 import time
 import unicodedata
@@ -479,7 +478,9 @@ class Engine:
         best = evidence[0]
         chosen = [best] + [ev for ev in evidence[1:2] if ev.hit == best.hit and ev.score >= best.score - 0.02]
         chosen.sort(key=lambda ev: ev.start)
-        quote = " ".join(_without_the_frame(ev.text, chosen[0].text) if i else ev.text for i, ev in enumerate(chosen))
+        # The second of one passage without the frame the first gave (an interviewer's question).
+        passage = hits[best.hit].passage
+        quote = " ".join(reading(passage, ev.start, ev.end, framed=False) if i else ev.text for i, ev in enumerate(chosen))
         citations = make.citations({best.hit: [(ev.start, ev.end) for ev in chosen]})
         return f"{lang.phrase('quote_intro', language)} “{quote}” [1]", citations
 
@@ -973,17 +974,6 @@ def _reasons_if_why(evidence: list[Evidence], question: str) -> list[Evidence]:
     if not cite.asks_why(question):
         return evidence
     return [ev for ev in evidence if cite.gives_a_reason(ev.text) and cite.shares_a_word(ev.text, question)]
-
-
-def _without_the_frame(text: str, first: str) -> str:
-    """A sentence quoted after another of its passage, without the frame both are read under (an
-    interviewer's question, a table's title): "P: …? R: Não são 12 mil, são 14 mil. Doze mil era o
-    número de 2019.", not the question twice."""
-    shared = os.path.commonprefix([first, text])
-    shared = shared[:shared.rfind(" ") + 1]
-    # A frame ends on "R:", a title's colon or a time's bracket; prose that opens alike stays whole.
-    framed = len(shared) >= 20 and shared.rstrip().endswith((":", "]")) and len(shared) < len(text)
-    return text[len(shared):] if framed else text
 
 
 def _about(evidence: list[Evidence], question: str) -> list[Evidence]:

@@ -187,7 +187,7 @@ def _cells(line: str) -> list[str] | None:
     sep = "|" if "|" in line else "\t" if "\t" in line else None
     if sep is None or _RULE.match(line):
         return None
-    cells = [c.strip() for c in line.strip("|").split(sep)] if sep == "|" else [c.strip() for c in line.split(sep)]
+    cells = [c.strip() for c in (line.strip("|") if sep == "|" else line).split(sep)]
     return cells if len(cells) >= 2 and all(cells) else None
 
 
@@ -213,22 +213,25 @@ def _table(text: str, start: int, end: int) -> tuple[tuple[int, int], list[tuple
     return None
 
 
-def reading(p: Passage, start: int, end: int) -> str:
+def reading(p: Passage, start: int, end: int, framed: bool = True) -> str:
     """A sentence of the passage as a reader takes it in: its text, or for a table's row its cells
     under their column names and the table's title ("Preços médios por litro (euros): Gasolina 98:
     Esta semana 1,861; Próxima semana 1,883; Variação +2,2 cêntimos"), since a row alone does not
     say which number is which; in an interview, the answer under the question it answers
     ("P: Quanto vai custar a nova residência…? R: Vai custar 23,5 milhões de euros…"); in a live
-    blog, an update's first sentence after its time ("[17:30 GMT] 61,000 homes are…")."""
+    blog, an update's first sentence after its time ("[17:30 GMT] 61,000 homes are…"). Not
+    `framed`: without the question, the time or the table's title, for a sentence quoted after
+    another of the same passage, which gave them already."""
     row = p.text[start - p.start:end - p.start]
-    frame = p.text[:p.sentences[0][0] - p.start] if p.sentences and "\n" in p.text[:p.sentences[0][0] - p.start] else ""
+    head_text = p.text[:p.sentences[0][0] - p.start] if p.sentences else ""
+    frame = head_text if "\n" in head_text else ""
     if _ASKED.match(frame):
-        return " ".join(frame.split()) + " " + row
+        return " ".join(frame.split()) + " " + row if framed else row
     stamp = _STAMP.match(frame)
     if stamp and not frame[stamp.end():].strip() and start == p.sentences[0][0]:
         # On its first sentence only, as the page puts it: on every sentence the model took the
         # update's time for the time asked ("Quando se reúne o comité…?" → "[18:45 GMT]").
-        return f"[{stamp.group(1)}] {row}"
+        return f"[{stamp.group(1)}] {row}" if framed else row
     cells = _cells(row)
     table = _table(p.text, 0, len(p.text)) if cells else None
     if not table or (start - p.start, end - p.start) not in table[1]:
@@ -239,7 +242,7 @@ def reading(p: Passage, start: int, end: int) -> str:
     head = _cells(p.text[hs:he]) or []
     title = p.text[:hs].strip()
     named = "; ".join(f"{h} {c}" for h, c in zip(head[1:], cells[1:]))
-    return ": ".join([*([title] if _table_title(title) else []), cells[0], named])
+    return ": ".join([*([title] if framed and _table_title(title) else []), cells[0], named])
 
 
 def _table_title(line: str) -> bool:

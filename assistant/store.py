@@ -22,6 +22,8 @@ BATCH = 256
 # A database file written less than this long ago may be written again within the same tick of
 # the file system's clock, leaving its stamp unchanged: the pointer is read from Chroma then.
 SETTLED_S = 2.0
+# The embedded store's database file, in the index folder.
+DATABASE = "chroma.sqlite3"
 
 
 class StoreError(Exception):
@@ -42,7 +44,7 @@ def _client(settings: Settings, create: bool):
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if not (create or settings.chroma_url or (settings.index_dir / "chroma.sqlite3").is_file()):
+    if not (create or settings.chroma_url or (settings.index_dir / DATABASE).is_file()):
         # Opening one would write an empty database there: a mistyped folder would then look
         # like an index, and the next `assistant index` would miss the real one.
         raise StoreError(f"no index yet in {settings.index_dir}; run: assistant index")
@@ -90,7 +92,7 @@ class Store:
         self.pointer_name = f"{settings.collection}.pointer"
         self.where = settings.chroma_url or str(settings.index_dir)
         self.client = _client(settings, create)
-        self._database = None if settings.chroma_url else settings.index_dir / "chroma.sqlite3"
+        self._database = None if settings.chroma_url else settings.index_dir / DATABASE
         self._seen: tuple[tuple[int, ...] | None, str | None] = (None, None)
 
     # -- reading -------------------------------------------------------------

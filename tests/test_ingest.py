@@ -590,13 +590,17 @@ def test_a_live_blogs_time_frames_its_update():
 
 
 def test_a_quote_of_two_framed_sentences_gives_the_frame_once():
-    from assistant.answer import _without_the_frame
-    first = "P: A universidade tem hoje 12 mil estudantes. Quantos mais consegue receber? R: Não são 12 mil, são 14 mil."
-    assert _without_the_frame("P: A universidade tem hoje 12 mil estudantes. Quantos mais consegue receber? "
-                              "R: Doze mil era o número de 2019.", first) == "Doze mil era o número de 2019."
-    assert _without_the_frame("Preços médios por litro (euros): Gasolina 98: Esta semana 1,861",
-                              "Preços médios por litro (euros): Gasóleo aditivado: Esta semana 1,718") == (
-        "Gasolina 98: Esta semana 1,861")
-    # Prose that opens alike is quoted whole.
-    assert _without_the_frame("The council said that the road will close.", "The council said that the bridge will close.") == (
-        "The council said that the road will close.")
+    """A sentence quoted after another of its passage is read without the frame the first gave."""
+    interview = next(p for p in split_article("r.txt", INTERVIEW).passages if p.text.startswith("P: A universidade"))
+    first, second = interview.sentences
+    assert ingest.reading(interview, *first).startswith("P: A universidade tem hoje 12 mil estudantes.")
+    assert ingest.reading(interview, *second, framed=False) == "Doze mil era o número de 2019."
+    table = next(p for p in split_article("c.txt", TABLE).passages if p.text.startswith("Preços"))
+    # Two rows that open alike: the title goes, each row keeps its own name.
+    assert [ingest.reading(table, s, e, framed=False) for s, e in table.sentences[:2]] == [
+        "Gasóleo simples: Esta semana 1,642; Próxima semana 1,687; Variação +4,5 cêntimos",
+        "Gasolina 98: Esta semana 1,861; Próxima semana 1,883; Variação +2,2 cêntimos"]
+    # Prose is quoted whole, framed or not.
+    prose = split_article("p.txt", "Título\n\nThe council said that the bridge will close. The council said that "
+                                   "the road will close.\n").passages[1]
+    assert ingest.reading(prose, *prose.sentences[1], framed=False) == "The council said that the road will close."
