@@ -693,7 +693,8 @@ class Engine:
                 make.timings["first_token"] = _ms(make.t0, time.perf_counter())
             raw = chunk.message.content or ""
             shown = parse_reply(raw)[1]
-            if shown and not _is_refusal(shown) and not _may_become_refusal(shown):
+            held_back = _may_become_refusal(shown) or _may_become_lead_in(shown)
+            if shown and not _is_refusal(shown) and not held_back:
                 yield {"type": "token", "text": cite.strip_markers(shown)}
         return raw
 
@@ -802,7 +803,10 @@ class Engine:
         story = self._story_sentences(pool, hits)
         if not cite.numbers_stand_with_the_asked(text, make.standalone, [ev.text for ev in story], headlines):
             headline = " ".join(headlines)
-            pinned = sorted(story, key=lambda ev: -cite.count_share(ev.text, make.standalone, headline))
+            # First those that hold the question's own numbers: asked the price of "gasolina 98", the
+            # row of Gasolina 98, not the sentence on Spain's price of "gasolina 95".
+            pinned = sorted(story, key=lambda ev: (not cite.holds_marks(ev.text, make.standalone),
+                                                   -cite.count_share(ev.text, make.standalone, headline)))
             return self._quote(pinned, hits, language, make, "the number answered stands beside less of what is asked")
         if not cite.numbers_stand_in_the_asked_year(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
@@ -992,6 +996,17 @@ _POINTER = re.compile(r"\[(\d{1,2})\]\.?")
 _POINTER_IN_WORDS = re.compile(r"(?:a resposta (?:est[aá]|encontra-se|se encontra) no trecho"
                                r"|the answer is (?:in|found in|given in) excerpt)\s*\[?(\d{1,2})\]?\.?", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^\s*(?:answer|resposta)\s*:\s*", re.IGNORECASE | re.MULTILINE)
+# "According to the information provided, …" names the excerpts, not a source in the story
+# ("According to one official" stays): it claims nothing, and its words are in no sentence.
+_MATERIAL_LEAD_IN = re.compile(
+    r"^(?:according to|based on|from|in) the (?:information|text|article|context|excerpts?|passages?)"
+    r"(?: (?:provided|given|above))?\s*[,:]\s*|"
+    r"^(?:de acordo com |segundo |com base n)[oa]s? (?:informa[çc][õo]es|informa[çc][ãa]o|texto|artigo|contexto|excertos?|trechos?)"
+    r"(?: (?:fornecid|dad|acim)[oa]s?| acima)?\s*[,:]\s*", re.IGNORECASE)
+# Streamed text that may still become such a lead-in is held back until its comma: the reader
+# would see "According to the information" flash by.
+_LEAD_IN_STARTS = ("according", "based", "from", "in ", "de acordo", "segundo", "com base")
+_BEFORE_THE_COMMA = re.compile(r"[^,:.]{0,40}")
 
 
 def _is_refusal(raw: str) -> bool:
@@ -1017,7 +1032,18 @@ def parse_reply(raw: str) -> tuple[int | None, str]:
         text = raw[m.end():] if m.end() < len(raw) else ""
     else:
         text = raw
-    return chosen, text.strip()
+    return chosen, _without_lead_in(text.strip())
+
+
+def _may_become_lead_in(text: str) -> bool:
+    head = text.lower()
+    return any(start.startswith(head) or (head.startswith(start) and _BEFORE_THE_COMMA.fullmatch(head[len(start):]))
+               for start in _LEAD_IN_STARTS)
+
+
+def _without_lead_in(text: str) -> str:
+    rest = _MATERIAL_LEAD_IN.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:] if rest != text else text
 
 
 class _Builder:

@@ -213,7 +213,8 @@ def _tokens(text: str) -> set[str]:
 
 
 def _holds_word(name: str, tokens: set[str]) -> bool:
-    if name in tokens or _NAME_FORMS.get(name, set()) & tokens:
+    # A name of common words is translated with them: the "State Budget" is the "Orçamento do Estado".
+    if name in tokens or (_NAME_FORMS.get(name, set()) | TRANSLATIONS.get(name, set())) & tokens:
         return True
     # A near spelling keeps its first two letters: "Pereira" is not the "primeira" of another
     # sentence (asked who is mayor, the model named a residents' association president). A common

@@ -2369,3 +2369,14 @@ def test_session_39_checks():
          "dos EUA contenha conversas com Lammy."], ["Nós para manter conversas em Paris com europeus"])
     # "às 11 horas" is a clock's time.
     assert cite.fits_kind("A missa está marcada para quinta-feira às 11 horas.", "At what time is the funeral mass scheduled?")
+
+
+def test_a_name_of_common_words_is_held_by_its_translation():
+    """Found on the held-out interview: the "State Budget" is the "Orçamento do Estado", and the
+    61% that comes from it stands beside the question's subject (the answer was refused)."""
+    question = "What share of the budget comes from the State Budget?"
+    answer_sentence = ("P: Qual é o orçamento da universidade para este ano? R: Cerca de 61% vêm do Orçamento do "
+                       "Estado; o resto são receitas próprias, sobretudo projetos de investigação e propinas.")
+    assert cite.numbers_stand_with_subjects("61%", question, [answer_sentence], ["Teresa Vidigal: reitora"])
+    assert not cite.numbers_stand_with_subjects("61%", question, ["Cerca de 61% dos alunos são de Penafiel."],
+                                                ["Teresa Vidigal: reitora"])

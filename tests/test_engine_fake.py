@@ -73,6 +73,21 @@ def test_correct_english_answer_about_the_portuguese_article(paris_index, engine
     check_citations(a)
 
 
+@pytest.mark.parametrize("lead_in, answer, question", [
+    ("According to the information provided, ", "a Russian missile attack killed at least 35 people in Sumy.",
+     "How many people were killed in Sumy?"),
+    ("De acordo com o texto fornecido, ", "um ataque míssil russo matou pelo menos 35 pessoas em Sumy.",
+     "Quantas pessoas morreram em Sumy?")])
+def test_a_lead_in_naming_the_excerpts_is_left_out_and_the_answer_kept(paris_index, engine, lead_in, answer, question):
+    """Its words ("information", "provided") are in no sentence, and it tells the reader nothing."""
+    eng, _ = engine(paris_index, [reply(lead_in + answer, "35")])
+    a = eng.ask(question)
+    assert (a.mode, a.refused) == ("generated", False)
+    assert a.answer.startswith(answer[0].upper() + answer[1:])
+    assert len(a.citations) == 1 and SUMY in a.citations[0].text
+    check_citations(a)
+
+
 @pytest.mark.parametrize("question, language", [
     ("Quem é o enviado especial de Trump?", "pt"),
     ("Who is Trump's special envoy?", "en"),
@@ -121,6 +136,14 @@ def test_a_refusal_streamed_piece_by_piece_shows_no_token(paris_index, engine):
     events = list(eng.ask_stream("Quantas pessoas morreram em Sumy?"))
     assert [e["text"] for e in events if e["type"] == "token"] == []
     assert events[-1]["answer"].refused
+
+
+def test_a_lead_in_streamed_piece_by_piece_never_shows(paris_index, engine):
+    """"According to the information" must not flash by before the answer that follows it."""
+    eng, _ = engine(paris_index, [reply("According to the information provided, at least 35 people were killed in Sumy.",
+                                        "35")])
+    shown = [e["text"] for e in eng.ask_stream("How many people were killed in Sumy?") if e["type"] == "token"]
+    assert shown and all(t.startswith("At least 35") or "At least 35".startswith(t) for t in shown), shown
 
 
 def test_the_relevance_gate_is_a_little_lower_when_the_best_passage_holds_the_question_s_names(paris_index, engine):
@@ -1621,3 +1644,20 @@ def test_a_figure_asked_by_its_noun_is_not_answered_without_one(marathon_index, 
     eng, _ = engine(marathon_index, [not_found_reply] * 3 + [reply("Twenty-two seconds.")], can_ban=True)
     a = eng.ask("What was the margin of victory in the men's race?")
     assert "not the kind asked" not in a.model_output, a.model_output
+
+
+def test_a_quote_for_a_number_beside_less_of_the_question_holds_the_question_s_own_number(tmp_path, e5, engine):
+    """Found on the held-out fuel-prices story: asked today's price of "gasolina 98", the model gave
+    next week's, and the quote put in its place was the sentence on Spain's "gasolina 95", which
+    holds more of the question's words but not its 98; the table's row of Gasolina 98 answers."""
+    settings = one_story_index(tmp_path, e5, "combustiveis.pt.txt", (
+        "Gasóleo sobe 4,5 cêntimos na segunda-feira\n\nAbastecer o carro vai ficar mais caro a partir da próxima "
+        "segunda-feira. As gasolinas também sobem.\n\nPreços médios por litro (euros)\nCombustível | Esta semana | "
+        "Próxima semana | Variação\nGasóleo simples | 1,642 | 1,687 | +4,5 cêntimos\nGasolina 95 | 1,779 | 1,798 | "
+        "+1,9 cêntimos\nGasolina 98 | 1,861 | 1,883 | +2,2 cêntimos\n\nDo outro lado da fronteira, o litro de gasóleo "
+        "simples custa em média 1,472 euros e o de gasolina 95 custa 1,589 euros, segundo o boletim petrolífero "
+        "semanal da Comissão Europeia.\n"))
+    eng, _ = engine(settings, [reply("1,883 euros.", "Gasolina 98")])
+    a = eng.ask("Quanto custa atualmente o litro de gasolina 98?")
+    assert a.mode == "extractive" and a.notice == "the number answered stands beside less of what is asked", (a.answer, a.notice)
+    assert "Gasolina 98" in a.answer and "1,861" in a.answer and "Espanha" not in a.answer, a.answer
