@@ -748,6 +748,12 @@ class Engine:
                 or not cite.opens_on_the_role_holder(text, make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article does not give the asked role to the name answered")
+        if cite.gives_the_other_party(text, make.standalone, article):
+            # Asked who meets the envoys, the envoys. (A quote in its place, from the selected
+            # sentences, was "…, disse um funcionário": the sentence that names whom they meet is
+            # rarely selected for a question whose words are the other party's.)
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice="the article gives the name answered the role of the other party")
         if not cite.roles_given_stand(text, make.standalone, article):
             # Quote what the article calls the person, where it does.
             pinned = sorted(pool, key=lambda ev: not cite.gives_a_role(ev.text, make.standalone))

@@ -269,13 +269,52 @@ def asked_roles(question: str) -> list[str]:
     folded = fold(question)
     m = _WHO_IS.search(folded)
     if m:
-        # (a possessive is its role's: "the regional fire chief's deputy")
-        subject = _CHIEF_EXECUTIVE.sub("ceo", m.group("subject"))
+        # (a possessive is its role's: "the regional fire chief's deputy"; a participle's object is
+        # another party: "the Europeans meeting the US envoys" asks for no envoy)
+        subject = _CHIEF_EXECUTIVE.sub("ceo", _PARTICIPLE.split(m.group("subject"), 1)[0])
         return [w for w in (re.sub(r"['’]s$", "", w) for w in words(subject)[:6]) if w in ROLES]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
     # So is "Quem preside à Nottingham Connect?", a role held now.
     m = _WHO_WILL.search(folded) or _WHO_DOES.search(folded)
     return [m.group(1)] if m and m.group(1) in ROLES else []
+
+
+# A participle clause after the people asked about, whose object is someone else: "the Europeans
+# meeting the US envoys", "the officials representing the company".
+_PARTICIPLE = re.compile(r"\s+\w{3,}ing\s+(?=(?:the|a|an|his|her|their|its|with|to|for)\b)")
+
+
+def gives_the_other_party(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked who the people are that meet (or see, or represent…) a role's holders, the
+    answer names one of those holders: asked "Who are the Europeans meeting the US envoys?", the
+    model named Witkoff, whom "O enviado especial de Donald Trump, Steve Witkoff" makes an envoy.
+    A holder stands within six words after the role word, not after a "de"/"of" (Trump owns the
+    envoy there), or just before it ("Witkoff, the envoy")."""
+    m = _WHO_IS.search(fold(question))
+    clause = (_PARTICIPLE.split(m.group("subject"), 1)[1:] or [question[m.end():]])[0] if m else ""
+    others = [r for r in _roles_named(clause) if r not in asked_roles(question)]
+    if not others:
+        return False
+    role_words = set().union(*(_role_words(r) for r in others))
+    q_tokens = _tokens(question)
+    given = [n for n in names(answer) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)]
+    for sentence in sentences:
+        tokens = words(fold(sentence))
+        for i, w in enumerate(tokens):
+            if w not in role_words:
+                continue
+            near = [(j, t) for j, t in enumerate(tokens[max(0, i - 3):i + 7], start=max(0, i - 3)) if j != i]
+            for name in given:
+                if any(j < i or _name_start(tokens, j, name) not in _POSSESSOR for j, t in near if t in name):
+                    return True
+    return False
+
+
+def _name_start(tokens: list[str], j: int, name: tuple[str, ...]) -> str:
+    """The word before the run of the name's words that holds tokens[j] ("de" of "de Donald Trump")."""
+    while j > 0 and tokens[j - 1] in name:
+        j -= 1
+    return tokens[j - 1] if j else ""
 
 
 _WHO_ARE_THOSE = re.compile(r"\b(?:who\s+(?:is|was|are|were)|quem\s+(?:e|foi|sao|era))\s+\w.*?\s+(?:who|that|que|which)\s+\w")

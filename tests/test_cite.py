@@ -2380,3 +2380,26 @@ def test_a_name_of_common_words_is_held_by_its_translation():
     assert cite.numbers_stand_with_subjects("61%", question, [answer_sentence], ["Teresa Vidigal: reitora"])
     assert not cite.numbers_stand_with_subjects("61%", question, ["Cerca de 61% dos alunos são de Penafiel."],
                                                 ["Teresa Vidigal: reitora"])
+
+
+ENVOYS = ("O enviado especial de Donald Trump, Steve Witkoff, e o Diplomat Marco Rubio, Marco Rubio manterá "
+          "conversas com colegas europeus em Paris ainda na quinta -feira.")
+MACRON = ("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe, antes que o Secretário de "
+          "Estado dos EUA contenha conversas com Lammy e seus colegas franceses e alemães.")
+
+
+@pytest.mark.parametrize("question, answer, other", [
+    ("Who are the Europeans meeting the US envoys?", "Steve Witkoff and Marco Rubio.", True),
+    ("Quem são os europeus que se reúnem com os enviados dos EUA?", "Steve Witkoff.", True),
+    ("Who are the Europeans meeting the US envoys?", "President Emmanuel Macron and David Lammy.", False),
+    # Trump owns the envoy ("enviado especial de Donald Trump"): he is no envoy.
+    ("Who is the president who sent the envoys?", "Donald Trump.", False),
+    # The role asked is the envoy's own: naming him is the answer.
+    ("Who is the envoy meeting Macron?", "Steve Witkoff.", False),
+])
+def test_an_answer_that_names_the_other_party_of_the_question(question, answer, other):
+    """Found on the AVX2 build: "Who are the Europeans meeting the US envoys?" → "Steve Witkoff and
+    Marco Rubio", the envoys themselves (asked_roles had read "envoys" as the role asked)."""
+    assert cite.gives_the_other_party(answer, question, [ENVOYS, MACRON]) is other
+    assert cite.asked_roles("Who are the Europeans meeting the US envoys?") == []
+    assert cite.asked_roles("Who is the envoy meeting Macron?") == ["envoy"]

@@ -1661,3 +1661,11 @@ def test_a_quote_for_a_number_beside_less_of_the_question_holds_the_question_s_o
     a = eng.ask("Quanto custa atualmente o litro de gasolina 98?")
     assert a.mode == "extractive" and a.notice == "the number answered stands beside less of what is asked", (a.answer, a.notice)
     assert "Gasolina 98" in a.answer and "1,861" in a.answer and "Espanha" not in a.answer, a.answer
+
+
+def test_an_answer_naming_the_other_party_of_the_question_is_refused(paris_index, engine):
+    """Asked who meets the US envoys, the envoys are no answer: the AVX2 build's model said so."""
+    eng, _ = engine(paris_index, [reply("The Europeans meeting the US envoys are Steve Witkoff and Marco Rubio.",
+                                        "Witkoff")])
+    a = eng.ask("Who are the Europeans meeting the US envoys?")
+    assert a.refused and a.notice == "the article gives the name answered the role of the other party", (a.answer, a.notice)
