@@ -214,7 +214,8 @@ def _tokens(text: str) -> set[str]:
 
 def _holds_word(name: str, tokens: set[str]) -> bool:
     # A name of common words is translated with them: the "State Budget" is the "Orçamento do Estado".
-    if name in tokens or (_NAME_FORMS.get(name, set()) | TRANSLATIONS.get(name, set())) & tokens:
+    if name in tokens or not tokens.isdisjoint(_NAME_FORMS.get(name, ())) \
+            or not tokens.isdisjoint(TRANSLATIONS.get(name, ())):
         return True
     # A near spelling keeps its first two letters: "Pereira" is not the "primeira" of another
     # sentence (asked who is mayor, the model named a residents' association president). A common
@@ -267,11 +268,10 @@ def asked_roles(question: str) -> list[str]:
     """The role words of a "who is the <role> ..." question: 'foreign', 'minister' of 'Who is the
     French foreign minister?'; none for 'Who is Steve Witkoff?'."""
     folded = fold(question)
-    m = _WHO_IS.search(folded)
-    if m:
-        # (a possessive is its role's: "the regional fire chief's deputy"; a participle's object is
-        # another party: "the Europeans meeting the US envoys" asks for no envoy)
-        subject = _CHIEF_EXECUTIVE.sub("ceo", _PARTICIPLE.split(m.group("subject"), 1)[0])
+    parts = _who_is_parts(folded)
+    if parts:
+        # (a possessive is its role's: "the regional fire chief's deputy")
+        subject = _CHIEF_EXECUTIVE.sub("ceo", parts[0])
         return [w for w in (re.sub(r"['’]s$", "", w) for w in words(subject)[:6]) if w in ROLES]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
     # So is "Quem preside à Nottingham Connect?", a role held now.
@@ -284,20 +284,31 @@ def asked_roles(question: str) -> list[str]:
 _PARTICIPLE = re.compile(r"\s+\w{3,}ing\s+(?=(?:the|a|an|his|her|their|its|with|to|for)\b)")
 
 
+def _who_is_parts(folded: str) -> tuple[str, str] | None:
+    """The people a folded "who is the …" question asks about, and the clause after them where
+    another party may stand: ("the europeans", "the us envoys?") of "Who are the Europeans meeting
+    the US envoys?" (a participle's object is someone else: it asks for no envoy); the relative
+    clause's words for "quem são os europeus que se reúnem com os enviados…"."""
+    m = _WHO_IS.search(folded)
+    if not m:
+        return None
+    parts = _PARTICIPLE.split(m.group("subject"), 1)
+    return parts[0], parts[1] if len(parts) > 1 else folded[m.end():]
+
+
 def gives_the_other_party(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether, asked who the people are that meet (or see, or represent…) a role's holders, the
     answer names one of those holders: asked "Who are the Europeans meeting the US envoys?", the
     model named Witkoff, whom "O enviado especial de Donald Trump, Steve Witkoff" makes an envoy.
     A holder stands within six words after the role word, not after a "de"/"of" (Trump owns the
     envoy there), or just before it ("Witkoff, the envoy")."""
-    m = _WHO_IS.search(fold(question))
-    clause = (_PARTICIPLE.split(m.group("subject"), 1)[1:] or [question[m.end():]])[0] if m else ""
-    others = [r for r in _roles_named(clause) if r not in asked_roles(question)]
-    if not others:
+    parts = _who_is_parts(fold(question))
+    others = [r for r in _roles_named(parts[1]) if r not in asked_roles(question)] if parts else []
+    q_tokens = _tokens(question)
+    given = [n for n in names(answer) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)] if others else []
+    if not given:
         return False
     role_words = set().union(*(_role_words(r) for r in others))
-    q_tokens = _tokens(question)
-    given = [n for n in names(answer) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)]
     for sentence in sentences:
         tokens = words(fold(sentence))
         for i, w in enumerate(tokens):
