@@ -1863,10 +1863,21 @@ _AT_A_PLACE_OF_A_NAME = re.compile(r"\b(?:no|na|nos|nas|(?:in|at|near|inside|out
 
 
 def asks_where_at(question: str) -> bool:
-    """Whether the question asks where something is or happens (not where to, nor where from)."""
+    """Whether the question asks where something is or happens (not where to, nor where from), by
+    "where" or by a place's noun ("Que país acolhe as conversas?")."""
     folded = fold(question)
-    return (bool(_WHERE.search(folded)) and not _asks_where_to(question) and not _FROM.search(folded)
-            and not _IN_A_TABLE.search(folded))
+    return (bool(_WHERE.search(folded) or _WHICH_PLACE.search(folded)) and not _asks_where_to(question)
+            and not _FROM.search(folded) and not _IN_A_TABLE.search(folded))
+
+
+# A place asked by its noun, at the question's start ("que" within it may be "disse que a cidade…");
+# not "place" or "lugar", which may be one in a ranking, nor "De que país…?", a nationality.
+_WHICH_PLACE = re.compile(r"^\W*(?:(?:and|e)\s+)?(?:(?:in|at|to|em|para|na|no)\s+)?"
+                          r"(?:(?:which|what)\s+(?:[^\W\d]+\s+)??(?:country|countries|city|cities|town|towns|region|regions"
+                          r"|village|villages)\b(?!['’]s)(?!\s+(?:council|hall|centre|center|budget|mayor)s?\b)"
+                          r"|(?:que|qual|quais)\s+(?:(?:e|foi|era|sao)\s+)?(?:(?:o|a|os|as)\s+)?(?:pais|paises|cidade"
+                          r"|cidades|vila|vilas|aldeia|aldeias|regiao|regioes|localidade|localidades|concelho|concelhos"
+                          r"|distrito|distritos)\b)")
 
 
 # "Where did Albion finish last season?", "Em que lugar ficou…?": a place in a table, not on a map.
@@ -1876,7 +1887,8 @@ _IN_A_TABLE = re.compile(r"\b(?:finish|finished|finishes|ranked|terminou|termina
 
 def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bool:
     """Whether, asked where something happened, the answer names no place: "Onde foi tomada a
-    decisão?" -> "A decisão foi tomada pelo Conselho Internacional…" says by whom. A bare name
+    decisão?" -> "A decisão foi tomada pelo Conselho Internacional…" says by whom; "Que país acolhe
+    as conversas?" -> "O presidente francês Emmanuel Macron e sua equipe" says who. A bare name
     ("Amsterdam") names one where the article's sentences put something in it ("recovered a year
     later in Amsterdam")."""
     if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)) \
@@ -1884,6 +1896,11 @@ def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bo
         return False
     given = names(strip_markers(answer))
     placed = {name for s in article for name in _placed_names(s)}
+    if not _WHERE.search(fold(question)):
+        # Asked which country or village, a name is the place ("França", "Alferce e Marmelete",
+        # which no sentence need put "em") unless the answer makes it someone by a role.
+        someone = (_tokens(strip_markers(answer)) - _tokens(question)) & ROLES.keys()
+        return bool(someone) and not any(name in placed or _is_place_or_people(name) for name in given)
     return not (given and all(name in placed for name in given))
 
 

@@ -1408,6 +1408,33 @@ def test_a_bare_name_answers_where_when_the_article_puts_something_in_it():
     assert cite.says_no_place("Amsterdam", "Onde foi recuperado o retrato de Brouwer?")
 
 
+@pytest.mark.parametrize("question, asks", [
+    ("Que país acolhe as conversas?", True),
+    ("Qual é o país que acolhe as conversas?", True),
+    ("In which European country are the talks?", True),
+    ("Which city will host the final?", True),
+    ("Que aldeias foram evacuadas?", True),
+    ("De que país é o realizador?", False),  # a nationality
+    ("Which country is the director from?", False),  # where from
+    ("Quantas pessoas disseram que a cidade está segura?", False),  # "que" within the question
+    ("Which country's president came?", False),
+    ("What is the city budget?", False),
+    ("What does the city plan to do?", False),
+])
+def test_a_place_asked_by_its_noun_is_a_where(question, asks):
+    assert cite.asks_where_at(question) is asks
+
+
+def test_asked_which_country_a_person_by_a_role_names_no_place():
+    article = ["Rubio manterá conversas com colegas europeus em Paris.",
+               "Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe."]
+    question = "Que país acolhe as conversas?"
+    assert cite.says_no_place("O presidente francês Emmanuel Macron e sua equipe.", question, article)
+    # A country, a placed city, or a name the answer makes no one by a role: the village of a list.
+    for answer in ("França.", "As conversas decorrem em Paris.", "Paris.", "Alferce e Marmelete."):
+        assert not cite.says_no_place(answer, question, article)
+
+
 def test_a_where_question_is_not_answered_by_a_quote_without_a_place():
     assert cite.quotable(QUOTA, "Onde foi tomada a decisão?", [])
     assert not cite.quotable(BIOMASS, "Onde foi tomada a decisão?", [])
