@@ -250,14 +250,29 @@ def missing_facts(sentence: str, evidence: str, skip: tuple = ()) -> list[str]:
     return missing
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})h(\d\d)?(?!\d)")
+# "7pm", "7:00 p.m.", "19:00", "04h17", "11h", "às 11 horas", "at 11 o'clock" (not "7.30", a decimal).
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d\d))?\s*([ap])\.?m\b\.?"
+                    r"|\b(\d{1,2})(?:[:h](\d\d)\b|h\b|\s+o'?clock\b)"
+                    # (not "durante 12 horas", a span)
+                    r"|(?<!\w)(?:[àa]s?)\s+(\d{1,2})\s+horas\b", re.IGNORECASE)
+
+
+def _on_the_24_hour_clock(clock: re.Match) -> str:
+    """The time as "H:MM" on a 24-hour clock ("7pm" is "19:00", "04h17" "4:17"); "" for no time
+    ("25:00")."""
+    hour, minute, half, hour24, minute24, said = clock.groups()
+    if half:
+        h = int(hour) % 12 + (12 if half.lower() == "p" else 0) if int(hour) <= 12 else 99
+    else:
+        h, minute = int(hour24 or said), minute24
+    return f"{h}:{minute or '00'}" if h < 24 and int(minute or 0) < 60 else ""
 
 
 def _clock_forms(text: str) -> set[str]:
-    """The text's Portuguese clock times written the English way: "10h" is "10:00" ("The library
-    opens at 10:00 AM on Saturdays" of "das 10h às 18h ao sábado"). Not the other way: "12:00" is
+    """The text's clock times as on a 24-hour clock: "10h" is "10:00" ("The library opens at 10:00
+    AM on Saturdays" of "das 10h às 18h ao sábado"), "7pm" "19:00". Not the other way: "12:00" is
     no "12" (metres)."""
-    return {f"{hour}:{minutes or '00'}" for hour, minutes in _CLOCK.findall(text)}
+    return {_on_the_24_hour_clock(m) for m in _CLOCK.finditer(text)} - {""}
 
 
 # One role in two words: "a presidente executiva" is the "chief executive", no president.
@@ -272,11 +287,17 @@ def asked_roles(question: str) -> list[str]:
     if parts:
         # (a possessive is its role's: "the regional fire chief's deputy")
         subject = _CHIEF_EXECUTIVE.sub("ceo", parts[0])
-        return [w for w in (re.sub(r"['’]s$", "", w) for w in words(subject)[:6]) if w in ROLES]
+        said = [re.sub(r"['’]s$", "", w) for w in words(subject)[:6]]
+        # After a role, "responsável" says what it is for: "o vereador responsável pelas estradas".
+        return [w for i, w in enumerate(said) if w in ROLES
+                and not (w in _IN_CHARGE_OF and i and said[i - 1] in ROLES)]
     # "Who will chair the talks?": a role done, not held ("Who will the envoys meet?" asks none).
     # So is "Quem preside à Nottingham Connect?", a role held now.
     m = _WHO_WILL.search(folded) or _WHO_DOES.search(folded)
     return [m.group(1)] if m and m.group(1) in ROLES else []
+
+
+_IN_CHARGE_OF = {"responsavel", "responsaveis", "responsible"}
 
 
 # A participle clause after the people asked about, whose object is someone else: "the Europeans
@@ -1447,9 +1468,16 @@ _TIME_RES = {key: re.compile(rf"\b({pattern})\b") for key, pattern in _TIMES.ite
 
 def marks(text: str) -> set[str]:
     """The numbers of a text and the calendar words that pin a fact down, each under one key for
-    English and Portuguese ("Thursday" = "quinta-feira")."""
+    English and Portuguese ("Thursday" = "quinta-feira"), and a clock's time as on a 24-hour clock
+    ("7pm", "7:00 PM" and "19h00" hold "19:00", as "19:00" does)."""
     folded = fold(text)
-    return set(numbers(text)) | {key for key, rx in _TIME_RES.items() if rx.search(folded)}
+    clocks = [m for m in _CLOCK.finditer(text) if _on_the_24_hour_clock(m)]
+    # (each time once: "12:00 am" is "0:00", no longer "12:00" too)
+    rest = text
+    for m in reversed(clocks):
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    return (set(numbers(rest)) | {key for key, rx in _TIME_RES.items() if rx.search(folded)}
+            | _clock_forms(text))
 
 
 # A date after "since" or "before" bounds the answer's time, it is not the answer's date: "What has
@@ -2537,7 +2565,10 @@ def asks_a_measure(question: str) -> bool:
 def names_someone_new(sentence: str, question: str) -> bool:
     """Whether the sentence names someone the question does not (a place alone is nobody)."""
     q_tokens = _tokens(question)
-    return any(not _holds_name(n, q_tokens) and not all(w in ALIASES for w in n) for n in names(sentence))
+    # A title is no part of whose name it is: "Councillor David Ashworth" is someone new to "Quem
+    # é o vereador…?".
+    return any(not _holds_name(tuple(w for w in n if w not in ROLES) or n, q_tokens)
+               and not all(w in ALIASES for w in n) for n in names(sentence))
 
 
 # "Who did Rubio and Witkoff meet?", "Com quem se reúne Witkoff?": the question's names are the

@@ -1255,6 +1255,33 @@ def test_a_clock_time_and_a_weekday_written_the_other_language_s_way():
     assert cite.missing_facts("It opens at 9:30 on weekdays.", "Abre às 9h30 nos dias úteis.") == []
 
 
+@pytest.mark.parametrize("text, clock", [
+    ("shut the bridge at 7pm on Monday", "19:00"),
+    ("A ponte foi encerrada às 7:00 PM.", "19:00"),
+    ("at 12:00 am UTC", "0:00"),
+    ("marcada para quinta-feira às 11 horas", "11:00"),
+    ("The mass is at 11 AM.", "11:00"),
+    ("às 04h17", "4:17"),
+    ("at 19:00", "19:00"),
+])
+def test_a_clock_time_is_one_mark_on_a_24_hour_clock(text, clock):
+    assert clock in cite.marks(text)
+    # once: "12:00 am" is no "12:00" too, "7pm" no "7"
+    assert not cite.marks(text) & {"12:00", "7", "11", "4", "17"}
+
+
+def test_a_span_in_hours_is_no_clock_time():
+    assert cite.marks("resolver a guerra em 24 horas") == {"24"}
+    assert cite.marks("durante 12 horas") == {"12"}
+    assert cite.marks("7 people left at 7pm") == {"7", "19:00"}
+
+
+def test_a_pressed_time_written_otherwise_points_at_its_sentence():
+    sentence = "Mardale County Council shut the bridge at 7pm on Monday following a routine inspection."
+    assert cite.items_held("A ponte foi encerrada em 7:00 PM no dia anterior.", sentence,
+                           "Quando é que a ponte foi encerrada?") == 1
+
+
 def test_a_decimal_stands_in_the_clause_that_names_the_subject():
     """Found on a fourth story: a clause's words cut "44.6C" into "44" and "6c", and a reason
     holding the temperature rested on no sentence."""
@@ -1423,6 +1450,20 @@ def test_a_bare_name_answers_where_when_the_article_puts_something_in_it():
 ])
 def test_a_place_asked_by_its_noun_is_a_where(question, asks):
     assert cite.asks_where_at(question) is asks
+
+
+def test_after_a_role_responsible_says_what_it_is_for():
+    assert cite.asked_roles("Quem é o vereador responsável pelas estradas?") == ["vereador"]
+    assert cite.asked_roles("Quem é o responsável pela obra?") == ["responsavel"]
+
+
+def test_a_title_is_no_part_of_whose_name_it_is():
+    sentence = ("Councillor David Ashworth, the council's cabinet member for highways and transport, said repairs "
+                "were estimated to cost £3.2 million.")
+    question = "Quem é o vereador responsável pelas estradas?"
+    assert cite.names_someone_new(sentence, question)
+    assert cite.fits_kind(sentence, question)
+    assert not cite.names_someone_new("Councillor Ashworth said so.", "Who is Councillor Ashworth?")
 
 
 def test_asked_which_country_a_person_by_a_role_names_no_place():
