@@ -566,12 +566,16 @@ def names_subject(sentence: str, question: str, headlines: list[str], exact: boo
 
 
 # Sides of one thing that exclude each other: a race, a team or a figure split by sex (not "man"
-# or "woman", who are people, not a side); a pass, a fare or a figure by its period.
+# or "woman", who are people, not a side); a pass, a fare or a figure by its period; a school level.
 _SIDES = [{w: side for side, forms in groups for w in forms.split()} for groups in (
     (("men", "men men's male males masculino masculina masculinos masculinas homens boys rapazes"),
      ("women", "women women's female females feminino feminina femininos femininas mulheres girls raparigas")),
     (("day", "daily diario diaria diarios diarias"), ("week", "weekly semanal semanais"),
-     ("month", "monthly mensal mensais"), ("year", "annual annually yearly anual anuais")))]
+     ("month", "monthly mensal mensais"), ("year", "annual annually yearly anual anuais")),
+    # school levels: "Quantas horas dormem os alunos do ensino básico?" is not answered by those of
+    # the "ensino secundário" ("primary" is also "main": left out)
+    (("basic", "basico basica basicos basicas"), ("secondary", "secundario secundaria secundarios secundarias"
+                                                                " secondary")))]
 
 
 # A figure's period said in a phrase: "rose by 5.2% in the year to July", "7.8% higher than a year
@@ -2195,7 +2199,23 @@ def restates_question(answer: str, question: str) -> bool:
     """Whether the answer only repeats words of the question ("What area of Kryvyi Rih was hit?"
     -> "Kryvyi Rih"): it says nothing the reader did not already write."""
     said = set(content_terms(strip_markers(answer)))
-    return bool(said) and said <= set(content_terms(question))
+    return bool(said) and said <= set(content_terms(question)) and not _picks_one(answer, question)
+
+
+# "Do girls or boys sleep less?": two alternatives, of which an answer puts one first.
+_EITHER_OR = re.compile(r"\b([^\W\d]{3,})\s+(?:or|ou)\s+(?:(?:the|os|as|o|a)\s+)?([^\W\d]{3,})\b")
+
+
+def _picks_one(answer: str, question: str) -> bool:
+    """Whether, asked which of two alternatives ("girls or boys"), the answer names one of them
+    alone, or both but not as alternatives: "Girls sleep less than boys" picks girls, in the
+    question's words only."""
+    m = _EITHER_OR.search(fold(question))
+    if not m:
+        return False
+    said = fold(strip_markers(answer))
+    held = [re.search(rf"\b{w}\b", said) is not None for w in m.groups()]
+    return any(held) and not _EITHER_OR.search(said)
 
 
 # "Who is Paul McCartney?", "O que é a Casa Branca?": a question that asks what something is.

@@ -282,6 +282,20 @@ def test_an_answer_that_only_repeats_the_question_says_nothing():
     assert not cite.restates_question("Yes.", "Was it Kryvyi Rih?")  # says nothing checkable either way
 
 
+def test_an_answer_that_picks_one_of_two_alternatives_says_something():
+    question = "Do girls or boys sleep less?"
+    assert not cite.restates_question("Girls sleep less than boys.", question)
+    assert not cite.restates_question("Boys.", question)
+    assert cite.restates_question("Girls or boys sleep less.", question)
+
+
+def test_a_school_level_is_a_side():
+    question = "Quantas horas dormem os alunos do ensino básico?"
+    assert cite.of_another_side("Os alunos do ensino secundário dormem seis horas e meia por noite.", question)
+    assert not cite.of_another_side("Os alunos do ensino secundário e do básico dormem pouco.", question)
+    assert not cite.of_another_side("Os alunos dormem seis horas e meia.", question)
+
+
 def test_a_what_phrase_question_needs_quoted_words():
     question = "Que frase usou um responsável para resumir o que a Europa quer dos EUA?"
     assert cite.fits_kind("“Queremos que os EUA usem um pouco mais de bastão”, disse um funcionário.", question)
