@@ -791,6 +791,9 @@ class Engine:
             share = {id(ev): cite.share_of_words(ev.text, make.standalone, " ".join(headlines)) for ev in pool}
             speaking = sorted((ev for ev in pool if share[id(ev)] > 0), key=lambda ev: -share[id(ev)])
             return self._quote(speaking, hits, language, make, "the name answered is never beside what the question asks")
+        if cite.at_the_other_end(text, make.standalone, article):
+            pinned = sorted(pool, key=lambda ev: not cite.ranks_as_asked(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the name answered is at the other end of the ranking")
         # "He had represented the ward since 2012" stands beside the David Morgan of the one before.
         if not cite.numbers_stand_with_subjects(text, make.standalone, linked, headlines):
             pinned = sorted(pool, key=lambda ev: not cite.speaks_of(ev.text, make.standalone))

@@ -607,6 +607,39 @@ def of_another_side(sentence: str, question: str) -> bool:
     return False
 
 
+# The two ends of a ranking ("melhor" whole: "a média melhorou" ranks nothing).
+_TOP = re.compile(r"\b(?:highest|best|top|biggest|largest|greatest|most|mais alt[oa]s?|melhor(?:es)?|maior(?:es)?"
+                  r"|topo|primeiro lugar|first place)\b")
+_BOTTOM = re.compile(r"\b(?:lowest|worst|bottom|smallest|least|fewest|mais baix[oa]s?|pior(?:es)?|menor(?:es)?"
+                     r"|ultimo lugar|last place|last|cauda)\b")
+
+
+def at_the_other_end(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked which is at the top of a ranking (or the bottom), a name the answer adds
+    stands only in clauses that put it at the other end: "Qual foi o distrito com as notas mais
+    altas?" is not answered by the Beja of "Viseu volta a surgir no topo…, enquanto Beja fica no
+    último lugar"."""
+    folded = fold(question)
+    if bool(_TOP.search(folded)) == bool(_BOTTOM.search(folded)):
+        return False
+    same, other = (_TOP, _BOTTOM) if _TOP.search(folded) else (_BOTTOM, _TOP)
+    q_tokens = _tokens(question)
+    for name in names(strip_markers(answer)):
+        if _holds_name(name, q_tokens):
+            continue
+        clauses = [fold(c) for s in sentences for c in _clauses(s) if _holds_name(name, _tokens(c))]
+        if clauses and all(other.search(c) and not same.search(c) for c in clauses):
+            return True
+    return False
+
+
+def ranks_as_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence holds the end of a ranking the question asks of (at_the_other_end)."""
+    folded = fold(question)
+    end = _TOP if _TOP.search(folded) else _BOTTOM if _BOTTOM.search(folded) else None
+    return end is not None and end.search(fold(sentence)) is not None
+
+
 def leaves_out_subject(answer: str, question: str, headlines: list[str]) -> bool:
     """Whether an answer of more than a bare name or number names none of the question's own names
     and places (own_subjects), countries included: pressed on "Qual foi a reação da Rússia às
@@ -2154,7 +2187,15 @@ def _held_stems(sentences: list[str], size: int = 4) -> set[str]:
     other += ["nationality", "nacionalidade"] if tokens & _PEOPLES else []
     # An age written as one ("Ms Doyle, 54, said…") holds "How old…?" and "Que idade…?".
     other += ["old", "age", "aged", "idade"] if any(_written_ages(s) for s in sentences) else []
+    # An ordinal in figures holds its word: "a 2.ª fase" is "a segunda fase", "the 2nd round" the second.
+    other += [w for s in sentences for m in _ORDINAL_FIGURE.finditer(s)
+              for w in _ORDINAL_WORDS.get(int(m.group(1)), "").split()]
     return stems(sentences, size) | stems([" ".join(other)], size)
+
+
+_ORDINAL_FIGURE = re.compile(r"\b(\d{1,2})(?:\.?[ºª°]|st|nd|rd|th)(?!\w)")
+_ORDINAL_WORDS = {1: "first primeiro primeira", 2: "second segundo segunda", 3: "third terceiro terceira",
+                  4: "fourth quarto quarta", 5: "fifth quinto quinta"}
 
 
 def _added_words(answer: str, question: str) -> set[str]:

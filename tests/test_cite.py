@@ -289,6 +289,23 @@ def test_an_answer_that_picks_one_of_two_alternatives_says_something():
     assert cite.restates_question("Girls or boys sleep less.", question)
 
 
+def test_a_name_at_the_other_end_of_a_ranking_is_no_answer():
+    sentence = ("Na análise por distritos, Viseu volta a surgir no topo, com uma média global de 12,1 valores, "
+                "enquanto Beja fica no último lugar, com 10,2 valores.")
+    top, bottom = "Qual foi o distrito com as notas mais altas?", "Which district came last?"
+    assert cite.at_the_other_end("Beja", top, [sentence])
+    assert not cite.at_the_other_end("Viseu", top, [sentence])
+    assert cite.at_the_other_end("Viseu", bottom, [sentence])
+    assert not cite.at_the_other_end("Beja", "Qual foi a média de Beja?", [sentence])  # no ranking asked
+    assert cite.ranks_as_asked(sentence, top) and not cite.ranks_as_asked("Beja fica no Alentejo.", top)
+
+
+def test_an_ordinal_in_figures_holds_its_word():
+    sentence = "Os alunos podem inscrever-se na 2.ª fase, cujas provas decorrem entre 16 e 21 de julho."
+    assert cite.share_of_words(sentence, "Em que dias se realizam as provas da segunda fase?", when_aside=True) == 1
+    assert cite.share_of_words("The 2nd round starts on Friday.", "When does the second round start?") == 1
+
+
 def test_a_school_level_is_a_side():
     question = "Quantas horas dormem os alunos do ensino básico?"
     assert cite.of_another_side("Os alunos do ensino secundário dormem seis horas e meia por noite.", question)
