@@ -21,7 +21,7 @@ from . import cite, lang
 from .ingest import Passage, is_byline, is_dateline, is_page_furniture, reading
 from .retrieve import Hit, Retriever, cross_lingual_bonus
 from .settings import REFUSE_BELOW, Settings
-from .text import addresses_the_assistant, content_terms, fold, numbers, refers_back, stems, words
+from .text import addresses_the_assistant, content_terms, fold, names_the_known, numbers, refers_back, stems, words
 
 LEXICAL_BONUS = 0.1
 EVIDENCE_MARGIN = 0.06
@@ -309,10 +309,17 @@ class Engine:
     def rewrite(self, question: str, turns: list[dict[str, str]], language: str) -> str:
         """A follow-up made standalone. Without a generator, or when the model adds nothing or
         fails, a follow-up that points back (`refers_back`) gets the previous question prepended,
-        and one that does not stands alone."""
+        one that names as known a thing the last turn named (`names_the_known`) the names of the last
+        answer (`cite.names_as_written`), and one that does neither stands alone."""
         previous = [t["content"] for t in turns if t["role"] == "user"]
         fallback = f"{previous[-1]} {question}" if previous else question
         unresolved = fallback if refers_back(question) else question  # when nothing resolves it
+        last = [cite.strip_markers(t["content"]) for t in turns[-2:]]
+        known = cite.names_as_written(last[-1], question) if last else []
+        if not refers_back(question) and known and names_the_known(question, last, language):
+            # "E quem é o presidente da empresa?" after "A empresa estatal Transtejo": the company
+            # is Transtejo. (With the previous question glued on, the model answered that too.)
+            unresolved = f"{question} ({', '.join(known)})"
         if self.llm is None:
             return unresolved
         # Without the citation markers: the model copied "[1]" from an answer into the question.

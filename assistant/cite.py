@@ -1038,7 +1038,7 @@ _TOLLS = {
     "displaced": r"displaced|evacuat\w*|fled|flee\w*|deslocad[oa]s?|evacua\w*|desalojad[oa]s?|fugi\w*|retirad[oa]s|retirar"
                  r"|homeless|(?:leave|leaving|left) (?:their |his |her )?homes?|deixa\w* (?:as |a |suas? )?casas?"
                  r"|sem casa",
-    "children": r"child|children|kids?|crianc[ae]s?|menores|filhos",
+    "children": r"child|children|kids?|minors?|under-?1\ds?|crianc[ae]s?|menores|filhos",  # "Under-16s keep paying £1"
     "civilians": r"civilians?|civis|civil",
     "soldiers": r"soldiers?|troops|servicemen|soldados|militares|tropas",
     "women": r"women|woman|mulher(?:es)?",
@@ -2621,6 +2621,14 @@ _MEASURE = re.compile(
 def asks_a_measure(question: str) -> bool:
     """Whether the question asks for a figure by its noun ("What was his time?"): a number answers."""
     return bool(_MEASURE.search(fold(question)))
+
+
+def names_as_written(text: str, question: str) -> list[str]:
+    """The names of the text, as it writes them, that the question does not mention; days and
+    months aside: "Transtejo" of "A empresa estatal Transtejo."."""
+    written = {fold(w): w for w in words(text)}
+    return [" ".join(written.get(w, w) for w in n) for n in names(text)
+            if not set(n) <= _CALENDAR_NAMES and not mentions_any(question, [" ".join(n)])]
 
 
 def names_someone_new(sentence: str, question: str) -> bool:

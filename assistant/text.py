@@ -121,6 +121,20 @@ _POSSESSIVES = {"his", "her", "its", "their"}
 _BEFORE_OR_AFTER = {"antes", "depois", "before", "after", "afterwards", "earlier", "previously", "anteriormente"}
 
 
+# "the company", "da empresa": a thing named as one already known (English "a" is no such word).
+_DEFINITE = {"en": set("the this that these those".split()),
+             "pt": set("o a os as do da dos das no na nos nas ao aos pelo pela este esta esse essa".split())}
+
+
+def names_the_known(question: str, before: list[str], language: str) -> bool:
+    """Whether the question names, as one already known, a thing the conversation just named: "E
+    quem é o presidente da empresa?" after "Que empresa opera os ferries?"."""
+    said, definite = set(words(fold(" ".join(before)))), _DEFINITE.get(language, _DEFINITE["en"])
+    asked = words(fold(question))
+    return any(w in said and len(w) >= 4 and w not in STOPWORDS and i and asked[i - 1] in definite
+               for i, w in enumerate(asked))
+
+
 def refers_back(text: str) -> bool:
     """Whether a question needs the conversation before it to be understood."""
     folded = words(fold(text))

@@ -306,6 +306,13 @@ def test_an_ordinal_in_figures_holds_its_word():
     assert cite.share_of_words("The 2nd round starts on Friday.", "When does the second round start?") == 1
 
 
+def test_under_16s_are_children_and_a_title_free_name_is_as_written():
+    assert "children" in cite.tolls("Under-16s keep paying £1 for a single.")
+    assert "children" not in cite.tolls("under-150 staff")
+    assert cite.names_as_written("A empresa estatal Transtejo.", "Quem é o presidente da empresa?") == ["Transtejo"]
+    assert cite.names_as_written("It closed in March 2022.", "Why?") == []  # a month is no thing named
+
+
 def test_a_school_level_is_a_side():
     question = "Quantas horas dormem os alunos do ensino básico?"
     assert cite.of_another_side("Os alunos do ensino secundário dormem seis horas e meia por noite.", question)

@@ -817,6 +817,21 @@ def test_a_follow_up_of_one_word_and_an_auxiliary_keeps_the_previous_question(pa
     assert a.standalone_question == "Quem é Steve Witkoff? E onde foram recebidos?"
 
 
+def test_a_follow_up_naming_the_last_answer_s_thing_as_known_takes_its_names(paris_index, engine):
+    """Seen on a held-out story: "E quem é o presidente da empresa?" after "A empresa estatal
+    Transtejo", the rewrite answered instead (with the prompt example's Macron), and the question,
+    searched alone, found the Paris story."""
+    history = [{"role": "user", "content": "Que empresa opera os ferries?"},
+               {"role": "assistant", "content": "A empresa estatal Transtejo. [1]"}]
+    answered = "O presidente da empresa estatal Transtejo é o presidente da França, Emmanuel Macron."
+    eng, llm = engine(paris_index, [answered, reply(MACRON, "Macron")])
+    a = eng.ask("E quem é o presidente da empresa?", history)
+    assert a.standalone_question == "E quem é o presidente da empresa? (Transtejo)"
+    # A new question names nothing as known: it stands alone.
+    eng, llm = engine(paris_index, [answered, reply(MACRON, "Macron")])
+    assert eng.ask("E quem é o presidente francês?", history).standalone_question == "E quem é o presidente francês?"
+
+
 def test_rewrite_with_words_nobody_wrote_keeps_the_follow_up_and_what_it_resolved(paris_index, engine):
     eng, llm = engine(paris_index, ["Com que ministros alemães Steve Witkoff vai jantar em Paris?",
                                     reply(MACRON, "Macron")])

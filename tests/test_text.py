@@ -30,6 +30,17 @@ def test_news_sentences_and_plain_questions_are_not(text):
     assert not addresses_the_assistant(text)
 
 
+def test_names_the_known_finds_a_thing_named_as_known_in_the_last_turn():
+    from assistant.text import names_the_known
+
+    before = ["Que empresa opera os ferries?", "A empresa estatal Transtejo."]
+    assert names_the_known("E quem é o presidente da empresa?", before, "pt")
+    assert not names_the_known("E quem é o presidente de França?", before, "pt")
+    assert names_the_known("Who chairs the company?", ["Which company runs the ferries?"], "en")
+    # English "a" names nothing as known
+    assert not names_the_known("And what will a tram return cost?", ["What will the tram single cost?"], "en")
+
+
 def test_refers_back_tells_a_follow_up_from_a_new_question():
     from assistant.text import refers_back
 
