@@ -653,8 +653,9 @@ def yes_or_no_of_someone_else(answer: str, question: str, headlines: list[str]) 
     "O Putin vai estar em Paris?", the model answered that Rubio and Witkoff will be. Countries do
     not count ("…a partir de Espanha?" is answered by Madrid), nor a bare yes or no."""
     people = _own_names(question, headlines)
-    return (bool(people) and not bare(answer) and asks_yes_or_no(question, detect(question))
-            and _names_none_of(answer, people))
+    # (a bare answer of other people too: "Marco Rubio e Steve Witkoff estão em Paris")
+    return (bool(people) and (not bare(answer) or names_someone_new(answer, question))
+            and asks_yes_or_no(question, detect(question)) and _names_none_of(answer, people))
 
 
 def _own_names(question: str, headlines: list[str]) -> list[tuple[str, ...]]:

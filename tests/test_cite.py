@@ -795,6 +795,8 @@ def test_a_yes_or_no_answer_about_someone_else_is_no_answer():
     paris = ["Nós para manter conversas em Paris com europeus"]
     putin = "O Putin vai estar em Paris?"
     assert cite.yes_or_no_of_someone_else("Marco Rubio e Steve Witkoff estarão em Paris. [1]", putin, paris)
+    # names and an auxiliary only ("bare"), of other people still (seen with eight passages retrieved)
+    assert cite.yes_or_no_of_someone_else("Marco Rubio e Steve Witkoff estão em Paris. [1]", putin, paris)
     assert not cite.yes_or_no_of_someone_else("Não, Vladimir Putin não vai a Paris.", putin, paris)
     assert not cite.yes_or_no_of_someone_else("Não. [1]", putin, paris)  # bare: another check's
     # a country is answered by its places; a question word asks no yes or no
