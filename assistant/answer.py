@@ -313,10 +313,11 @@ class Engine:
         answer (`cite.names_as_written`), and one that does neither stands alone."""
         previous = [t["content"] for t in turns if t["role"] == "user"]
         fallback = f"{previous[-1]} {question}" if previous else question
-        unresolved = fallback if refers_back(question) else question  # when nothing resolves it
+        refers = refers_back(question)
+        unresolved = fallback if refers else question  # when nothing resolves it
         last = [cite.strip_markers(t["content"]) for t in turns[-2:]]
         known = cite.names_as_written(last[-1], question) if last else []
-        if not refers_back(question) and known and names_the_known(question, last, language):
+        if not refers and known and names_the_known(question, last, language):
             # "E quem é o presidente da empresa?" after "A empresa estatal Transtejo": the company
             # is Transtejo. (With the previous question glued on, the model answered that too.)
             unresolved = f"{question} ({', '.join(known)})"
@@ -342,7 +343,7 @@ class Engine:
             # one that points back ("Isso foi antes…?") takes the previous question along.
             return unresolved
         asked_before = numbers(" ".join([question] + previous))
-        if not refers_back(question) and numbers(out) - asked_before:
+        if not refers and numbers(out) - asked_before:
             # The previous answer's facts glued on: "E quando recomeçam as obras da estrada?"
             # became "…a partir de 2027, no Museu de Mértola?". A question that points nowhere
             # asks its own.

@@ -297,7 +297,7 @@ def asked_roles(question: str) -> list[str]:
     return [m.group(1)] if m and m.group(1) in ROLES else []
 
 
-_IN_CHARGE_OF = {"responsavel", "responsaveis", "responsible"}
+_IN_CHARGE_OF = {"responsavel", "responsaveis"}
 
 
 # A participle clause after the people asked about, whose object is someone else: "the Europeans
@@ -1515,7 +1515,7 @@ def marks(text: str) -> set[str]:
     for m in reversed(clocks):
         rest = rest[:m.start()] + " " + rest[m.end():]
     return (set(numbers(rest)) | {key for key, rx in _TIME_RES.items() if rx.search(folded)}
-            | _clock_forms(text))
+            | {_on_the_24_hour_clock(m) for m in clocks})
 
 
 # A date after "since" or "before" bounds the answer's time, it is not the answer's date: "What has
@@ -2244,7 +2244,7 @@ def restates_question(answer: str, question: str) -> bool:
     return bool(said) and said <= set(content_terms(question)) and not _picks_one(answer, question)
 
 
-# "Do girls or boys sleep less?": two alternatives, of which an answer puts one first.
+# "Do girls or boys sleep less?": two alternatives, of which an answer picks one.
 _EITHER_OR = re.compile(r"\b([^\W\d]{3,})\s+(?:or|ou)\s+(?:(?:the|os|as|o|a)\s+)?([^\W\d]{3,})\b")
 
 
