@@ -1982,11 +1982,15 @@ _TO_A_NAME = re.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s+(?:to|para)\s+(?:(?:the|
 
 
 def _placed_names(sentence: str) -> list[tuple[str, ...]]:
-    """The names the sentence puts something in or at: "in Amsterdam", "em Ourique"."""
-    return [name for at, name in _name_runs(sentence) if _AT_BEFORE.search(sentence[:at])]
+    """The names the sentence puts something in or at ("in Amsterdam", "em Ourique") or people
+    live in ("residents of Maia", "os moradores de Alferce")."""
+    return [name for at, name in _name_runs(sentence)
+            if _AT_BEFORE.search(sentence[:at]) or _LIVING_IN.search(sentence[:at])]
 
 
 _AT_BEFORE = re.compile(_AT + r"(?:the\s+)?$", re.IGNORECASE)
+_LIVING_IN = re.compile(r"\b(?:residents?|inhabitants?|natives?|people|moradore?s|residentes?|habitantes?|naturais"
+                        r"|natural)\s+(?:of|from|de|do|da|dos|das)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def names_a_place(sentence: str) -> bool:

@@ -1393,7 +1393,7 @@ crowd crowds spectators spectator attendance publico assistencia espectadores
 half-time halftime break intervalo
 division divisions tier divisao divisoes escalao escaloes
 goalkeeper goalkeepers guarda-redes
-striker strikers avancado avancados
+striker strikers forwards avancado avancados
 winger wingers extremo extremos
 trophy trophies trofeu trofeus taca tacas cup cups
 beat beats beaten derrotou derrotaram derrotar derrotado venceu venceram vencer vencido

@@ -1103,6 +1103,13 @@ def test_people_are_counted_under_any_name():
                                     "Quantas pessoas vivem na ilha?")
 
 
+def test_a_counted_player_is_counted_in_either_language():
+    question = "Quantos avançados quer Steve Marlow ir buscar?"
+    assert cite.counts_the_noun("Steve Marlow irá buscar dois avançados.", question)
+    assert cite.counts_the_noun("Steve Marlow is expected to target two forwards.", question)
+    assert not cite.counts_the_noun("Steve Marlow is expected to target two goalkeepers.", question)
+
+
 def test_a_yes_or_no_is_not_half_answered_by_the_story_s_subject():
     q, headline = "A biblioteca tem um café?", "Biblioteca municipal de Braga reabre após três anos de obras"
     quote = "“Queremos que a biblioteca seja a sala de estar da cidade”, afirmou Helena Carvalho."
@@ -1473,6 +1480,15 @@ def test_a_bare_name_answers_where_when_the_article_puts_something_in_it():
     assert not cite.says_no_place("Amsterdam", "Onde foi recuperado o retrato de Brouwer?", article)
     assert cite.says_no_place("Brouwer", "Onde foi recuperado o retrato de Brouwer?", article)
     assert cite.says_no_place("Amsterdam", "Onde foi recuperado o retrato de Brouwer?")
+
+
+def test_a_bare_name_answers_where_people_live_when_the_article_makes_them_its_residents():
+    article = ["The company blamed the delay on a legal challenge by residents of Maia, who say the works will "
+               "increase noise in their neighbourhood."]
+    question = "Where do the residents who challenged the works live?"
+    assert not cite.says_no_place("Maia", question, article)
+    assert cite.says_no_place("Maia", question, ["A legal challenge was filed by Maia, a neighbour."])
+    assert not cite.says_no_place("Alferce", "Onde vivem os queixosos?", ["Os moradores de Alferce queixaram-se."])
 
 
 @pytest.mark.parametrize("question, asks", [
