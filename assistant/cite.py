@@ -619,10 +619,10 @@ def at_the_other_end(answer: str, question: str, sentences: list[str]) -> bool:
     stands only in clauses that put it at the other end: "Qual foi o distrito com as notas mais
     altas?" is not answered by the Beja of "Viseu volta a surgir no topo…, enquanto Beja fica no
     último lugar"."""
-    folded = fold(question)
-    if bool(_TOP.search(folded)) == bool(_BOTTOM.search(folded)):
+    ends = _asked_end(question)
+    if ends is None:
         return False
-    same, other = (_TOP, _BOTTOM) if _TOP.search(folded) else (_BOTTOM, _TOP)
+    same, other = ends
     q_tokens = _tokens(question)
     for name in names(strip_markers(answer)):
         if _holds_name(name, q_tokens):
@@ -635,9 +635,15 @@ def at_the_other_end(answer: str, question: str, sentences: list[str]) -> bool:
 
 def ranks_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence holds the end of a ranking the question asks of (at_the_other_end)."""
+    ends = _asked_end(question)
+    return ends is not None and ends[0].search(fold(sentence)) is not None
+
+
+def _asked_end(question: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """The end of a ranking the question asks of, then the other end; None unless it asks of one."""
     folded = fold(question)
-    end = _TOP if _TOP.search(folded) else _BOTTOM if _BOTTOM.search(folded) else None
-    return end is not None and end.search(fold(sentence)) is not None
+    top, bottom = bool(_TOP.search(folded)), bool(_BOTTOM.search(folded))
+    return None if top == bottom else (_TOP, _BOTTOM) if top else (_BOTTOM, _TOP)
 
 
 def leaves_out_subject(answer: str, question: str, headlines: list[str]) -> bool:
