@@ -1990,13 +1990,13 @@ _TO_A_NAME = re.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s+(?:to|para)\s+(?:(?:the|
 def _placed_names(sentence: str) -> list[tuple[str, ...]]:
     """The names the sentence puts something in or at ("in Amsterdam", "em Ourique") or people
     live in ("residents of Maia", "os moradores de Alferce")."""
-    return [name for at, name in _name_runs(sentence)
-            if _AT_BEFORE.search(sentence[:at]) or _LIVING_IN.search(sentence[:at])]
+    return [name for at, name in _name_runs(sentence) if _PLACED_BEFORE.search(sentence[:at])]
 
 
-_AT_BEFORE = re.compile(_AT + r"(?:the\s+)?$", re.IGNORECASE)
-_LIVING_IN = re.compile(r"\b(?:residents?|inhabitants?|natives?|people|moradore?s|residentes?|habitantes?|naturais"
-                        r"|natural)\s+(?:of|from|de|do|da|dos|das)\s+(?:the\s+)?$", re.IGNORECASE)
+# What comes before a name the sentence places: "in", "em", or whose residents it speaks of.
+_PLACED_BEFORE = re.compile(r"(?:" + _AT + r"|\b(?:residents?|inhabitants?|natives?|people|moradore?s|residentes?"
+                            r"|habitantes?|naturais|natural)\s+(?:of|from|de|do|da|dos|das)\s+)(?:the\s+)?$",
+                            re.IGNORECASE)
 
 
 def names_a_place(sentence: str) -> bool:
