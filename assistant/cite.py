@@ -548,7 +548,14 @@ def own_subjects(question: str, headlines: list[str]) -> list[tuple[str, ...]]:
     """The question's names and places that no headline names (what a headline names, every
     sentence of its story speaks of)."""
     topic = _tokens(" ".join(headlines))
+    if any(_HEADLINE_US.match(h) for h in headlines):
+        topic.add("us")
     return [n for n in subjects(question) if not _holds_name(n, topic)]
+
+
+# A machine translation's "Nós" opening a headline is the "US" it read as "us" ("Nós para manter
+# conversas em Paris com europeus"); a headline's own "we" says what we do ("Nós queremos…").
+_HEADLINE_US = re.compile(r"^\W*n[oó]s\s+(?!\w+mos\b)", re.IGNORECASE)
 
 
 def names_subject(sentence: str, question: str, headlines: list[str], exact: bool = False) -> bool | None:

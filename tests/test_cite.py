@@ -569,6 +569,14 @@ def test_a_name_answered_must_stand_beside_the_questions_subject(sentences):
     # a country the headline names is the whole story's
     assert cite.names_stand_with_subjects("Steve Witkoff e Marco Rubio", q, article + [first],
                                           ["Reino Unido e EUA em conversas em Paris"])
+    # and so is the "US" a machine translation's headline misread as "Nós" (we): asked who represents
+    # the US, the envoys answered stand 14 and 17 words from "EUA", but the story is the US's
+    for q in ("Quem vai representar os EUA nas conversas?", "Who will represent the US at the talks?"):
+        assert cite.names_stand_with_subjects("Steve Witkoff e Marco Rubio", q, article + [first], headlines)
+        assert not cite.names_stand_with_subjects("Steve Witkoff e Marco Rubio", q, article + [first],
+                                                  ["Nós queremos conversas em Paris"])  # a "we" that acts
+    assert not cite.names_stand_with_subjects("Steve Witkoff", "Who will represent the UK at the talks?",
+                                              article + [first], headlines)
 
 
 def test_a_number_answered_must_stand_beside_the_questions_subject(sentences):
