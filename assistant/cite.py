@@ -2179,8 +2179,11 @@ def name_stands_with_the_asked(answer: str, question: str, sentences: list[str],
     headline = " ".join(headlines)
     # Or by the role it asks of: "Como se chama a responsável da ASAE…?" of "A subinspetora-geral da ASAE, Teresa
     # Valadares, explicou…".
+    # Not by the words that say when or that something happens: "Onde vão decorrer as conversações?"
+    # asks where the talks are (its headline's word), not of a sentence that says "decorrer".
     return any(all(_holds_name(n, _tokens(s)) for n in found)
-               and (share_of_words(s, question, headline) > 0 or holds_roles_named(s, question)) for s in sentences)
+               and (share_of_words(s, question, headline, when_aside=True) > 0 or holds_roles_named(s, question))
+               for s in sentences)
 
 
 def _numbers_by_subject(answer: str, asked: list[tuple[str, ...]], sentence: str) -> bool:
@@ -2426,8 +2429,12 @@ _DATE = re.compile(
     r"|\d{1,2} ?[ap]\.?m\b|(last|next|this) (week|month|year)|(semana|mes|ano) (passad[oa]|que vem)"
     r"|(d?est[ae]|nest[ae]) (semana|mes|ano)"
     # When, as a span from now: "within ten days", "dentro de dez dias", "daqui a duas semanas".
-    r"|(within|in|after) (the )?(next |coming )?(\w+ )?(days?|weeks?|months?|hours?)"
-    r"|(dentro de|daqui a|no prazo de|ao fim de|nos proximos|nas proximas) (\w+ )?(dias|semanas|meses|horas))\b")
+    r"|(within|in|after) (the )?(next |coming )?(\w+ )?(days?|weeks?|months?|years?|hours?)"
+    r"|(dentro de|daqui a|no prazo de|ao fim de|nos proximos|nas proximas) (\w+ )?(dias|semanas|meses|anos|horas)"
+    # or as the time it will take: "it will take 431 years for the song to reach the star"
+    r"|(will|would|to) take (about |around |some |nearly |almost )?[\w,.]+ (days|weeks|months|years|hours)"
+    r"|(vai|vao|ira|irao) (levar|demorar) (cerca de |perto de |quase )?[\w,.]+ (dias|semanas|meses|anos|horas)"
+    r"|(levara|levarao|demorara|demorarao) (cerca de |perto de |quase )?[\w,.]+ (dias|semanas|meses|anos|horas))\b")
 
 
 # "What phrase did the official use?" asks for words in quotation marks.

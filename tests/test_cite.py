@@ -1301,6 +1301,12 @@ def test_a_bare_name_stands_where_the_question_s_words_do():
     # not a bare name, or a question of names alone: not this check's
     assert cite.name_stands_with_the_asked("Marco Rubio cortou Kyiv.", cut, [ENVOYS], PARIS_HEADLINE)
     assert cite.name_stands_with_the_asked("Marco Rubio", "Quem é Witkoff?", [CUT_OUT], PARIS_HEADLINE)
+    # found in plain use: asked where the talks (the headline's) take place, "decorrer" is no word of
+    # what is asked, and Paris stands where the talks are; a "who" still needs its other words
+    where = "Onde vão decorrer as conversações?"
+    assert cite.name_stands_with_the_asked("Paris", where, [ENVOYS, CUT_OUT], PARIS_HEADLINE)
+    assert not cite.name_stands_with_the_asked("Marco Rubio", "Quem vai decorar a sala das conversações?",
+                                               [ENVOYS], PARIS_HEADLINE)
 
 
 def test_a_clock_time_and_a_weekday_written_the_other_language_s_way():
@@ -2112,6 +2118,12 @@ def test_a_span_from_now_answers_when():
                           "Quando devem sair os resultados das análises laboratoriais?")
     assert cite.fits_kind("The results are expected within two weeks.", "When will the results be known?")
     assert not cite.fits_kind("Os resultados foram positivos.", "Quando devem sair os resultados?")
+    # found in plain use: the time it will take says when it arrives
+    polaris = ("Polaris is approximately 431 light years away from Earth, meaning it will take 431 years for "
+               "the song to reach the star traveling at the speed of light.")
+    assert cite.fits_kind(polaris, "When will the song reach Polaris?")
+    assert cite.fits_kind("A canção vai demorar cerca de 431 anos a chegar.", "Quando chega a canção à Polar?")
+    assert not cite.fits_kind("The strike took three days.", "When did the strike start?")
 
 
 def test_a_generic_official_is_anyone_with_a_title():
