@@ -746,6 +746,10 @@ class Engine:
         if cite.unjudged(make.standalone, article):
             return make.final(lang.phrase("refusal", language), [], mode="refused",
                               notice="the article makes no such judgement")
+        unquoted = cite.never_given_words(make.standalone, self._article_sentences([hits[ev.hit] for ev in pool]))
+        if unquoted:
+            return make.final(lang.phrase("refusal", language), [], mode="refused",
+                              notice=f"the article gives {unquoted} no words")
         unnamed = cite.speaker_never_named(make.standalone, self._article_sentences([hits[ev.hit] for ev in pool]))
         if unnamed:
             return make.final(lang.phrase("refusal", language), [], mode="refused",

@@ -1617,6 +1617,18 @@ def speaker_never_named(question: str, sentences: Iterable[str]) -> str | None:
     return None if any(wanted & _tokens(s) for s in sentences) else roles[0]
 
 
+def never_given_words(question: str, sentences: Iterable[str]) -> str | None:
+    """The person whose words "what did X say?" asks, when no sentence of the article gives X words
+    (quotes_the_asked): asked what Lammy said, the model retold the sentence on his coming to the
+    talks, and the story quotes him nowhere. (A role asked is speaker_never_named's.)"""
+    if not _WHAT_SAID.search(fold(question)) or _roles_named(question):
+        return None
+    people = [n for n in names(question) if not _is_place_or_people(n)]
+    if not people or any(quotes_the_asked(s, question) for s in sentences):
+        return None
+    return _label(people[0])
+
+
 def quotes_the_asked(sentence: str, question: str) -> bool:
     """Whether a sentence quoted for "what did X say?" gives X words (speaks_for_the_asked), or
     quotes words within twelve words after naming X: "…Yoko Ono, who sees the event as "the
@@ -2261,7 +2273,10 @@ def restates_question(answer: str, question: str) -> bool:
     """Whether the answer only repeats words of the question ("What area of Kryvyi Rih was hit?"
     -> "Kryvyi Rih"): it says nothing the reader did not already write."""
     said = set(content_terms(strip_markers(answer)))
-    return bool(said) and said <= set(content_terms(question)) and not _picks_one(answer, question)
+    asked = set(content_terms(question))
+    # A name the question names in part is the question's: "who is rubio" -> "Marco Rubio".
+    named = {w for n in names(strip_markers(answer)) if set(n) & asked for w in n}
+    return bool(said) and said - named <= asked and not _picks_one(answer, question)
 
 
 # "Do girls or boys sleep less?": two alternatives, of which an answer picks one.

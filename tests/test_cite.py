@@ -280,6 +280,10 @@ def test_an_answer_that_only_repeats_the_question_says_nothing():
     assert cite.restates_question("The article says: Kryvyi Rih [1]", question)
     assert not cite.restates_question("A residential area of Kryvyi Rih.", question)
     assert not cite.restates_question("Yes.", "Was it Kryvyi Rih?")  # says nothing checkable either way
+    # found in plain use: asked who someone is, their name in full tells nothing
+    assert cite.restates_question("The article says: Marco Rubio [1]", "who is rubio")
+    assert not cite.restates_question("Emmanuel Macron", "Who is the French president?")
+    assert not cite.restates_question("Witkoff is meeting Macron.", "Who is Witkoff meeting?")
 
 
 def test_an_answer_that_picks_one_of_two_alternatives_says_something():
@@ -2455,6 +2459,11 @@ def test_session_38_checks_read_the_held_out_stories_words():
     assert cite.speaker_never_named("What did the mayor of Faro say?", ["O presidente da Câmara de Faro disse…"]) is None
     assert cite.speaker_never_named("O que disse o treinador?", ["The manager said he was happy."]) is None
     assert cite.speaker_never_named("Who is the mayor of Faro?", lead) is None  # not asked what was said
+    # found in plain use: words asked of someone the story quotes nowhere (Lammy only attends)
+    paris = [LAMMY_SINCE, "O presidente ucraniano Volodymyr Zelensky, Andriy Yermak, disse: “Estamos trabalhando…”"]
+    assert cite.never_given_words("What did Lammy say?", paris) == "lammy"
+    assert cite.never_given_words("O que disse Andriy Yermak?", paris) is None
+    assert cite.never_given_words("Who is Lammy?", paris) is None  # not asked what was said
     # "Quem preside à…?" asks a role held, as "Who will chair…?" asks one done.
     assert cite.asked_roles("Quem preside à Nottingham Connect?") == ["preside"]
     assert cite.asked_roles("Who won the race?") == []
