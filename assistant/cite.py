@@ -993,8 +993,10 @@ def gives_the_asked_age(sentence: str, question: str) -> bool:
     nearer (_nearer_someone_else): "Megan Price, a 29-year-old teacher, … Owen Jenkins" gives no
     age of Jenkins. Other questions: True."""
     people = [n for n in names(question) if not _is_place_or_people(n)]
-    if not people or not _ASKS_AGE.search(fold(question)):
+    if not _ASKS_AGE.search(fold(question)):
         return True
+    if not people:  # of a thing, a time to come or a distance is no age (ages_as_written)
+        return not numbers(sentence) or bool(numbers(sentence) - numbers(question) - _years_ahead(sentence))
     ages = _written_ages(sentence)
     tokens = _tokens(sentence)
     return any(_holds_name(n, tokens) and not _nearer_someone_else(age, n, sentence) for age in ages for n in people)
@@ -1007,10 +1009,26 @@ def ages_as_written(answer: str, question: str, sentences: list[str]) -> bool:
     idade tem a NASA?": its 50th anniversary), or of no one named: True."""
     people = [n for n in names(question) if not _is_place_or_people(n)]
     acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", question)}
-    if not _ASKS_AGE.search(fold(question)) or not [n for n in people if not set(n) <= acronyms]:
+    if not _ASKS_AGE.search(fold(question)):
         return True
+    added = numbers(answer) - numbers(question)
     ages = set().union(*map(_written_ages, sentences))
-    return all(number in ages for number in numbers(answer) - numbers(question))
+    if not [n for n in people if not set(n) <= acronyms]:
+        # Of a thing too, the time something will take or a distance is no age: "Quantos anos tem a
+        # canção?" is not answered by "it will take 431 years for the song to reach the star".
+        return not added & set().union(*map(_years_ahead, sentences)) - ages
+    return all(number in ages for number in added)
+
+
+def _years_ahead(text: str) -> set[str]:
+    """The numbers the text writes as years to come or as a distance ("will take 431 years", "431
+    light years")."""
+    return {n for m in _YEARS_AHEAD.finditer(text) for n in numbers(m.group(0))}
+
+
+_YEARS_AHEAD = re.compile(r"\b(?:will|would|to) take (?:about |around |some |nearly |almost )?[\d.,]+ years\b"
+                          r"|\b[\d.,]+ light[- ]years?\b|\b[\d.,]+ anos[- ]luz\b"
+                          r"|\b(?:vai|vão|irá|irão) (?:levar|demorar) (?:cerca de |perto de |quase )?[\d.,]+ anos\b")
 
 
 def _written_ages(text: str) -> set[str]:
@@ -2800,6 +2818,10 @@ _DISTANCE = re.compile(r"\d(?:[\d.,]*\d)?\s?-?(?:km|kilomet(?:re|er)s?|quilometr
                        r"|\b(?:metres|meters|metros|miles|milhas|quilometros|kilometres|kilometers) (?:away|de distancia)\b")
 
 
+_SPEED = re.compile(r"\b(?:speed|velocidade|how fast)\b")
+_NAMED_SPEED = re.compile(r"\b(?:speed of (?:light|sound)|velocidade da luz|velocidade do som)\b")
+
+
 def fits_kind(sentence: str, question: str) -> bool | None:
     """Whether the sentence holds the kind of thing the question asks for (asked_kind): a name with
     the role, a number of its own, a date or time, quoted words, a name of its own; None for
@@ -2831,7 +2853,9 @@ def fits_kind(sentence: str, question: str) -> bool | None:
         return all(_role_words(r) & s_tokens for r in roles) and (names_someone_new(sentence, question)
                                                             or described_by_role(sentence, question))
     if kind == "number":
-        return bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))
+        # A speed may be named: "traveling at the speed of light" answers "A que velocidade viaja a canção?"
+        return (bool(counts(sentence) - numbers(question)) or bool(number_words(sentence) - number_words(question))
+                or bool(_SPEED.search(folded) and _NAMED_SPEED.search(fold(sentence))))
     if kind == "date":
         if _ASKS_HOUR.search(folded):
             # "A que horas se deu o sismo?" is not answered by "desde janeiro de 2018".

@@ -1890,6 +1890,21 @@ def test_an_age_answered_must_be_written_as_one():
     assert cite.ages_as_written("29", "How old is Megan Price?",
                                 ["Megan Price, a 29-year-old primary school teacher, took 1,204 votes."])
     assert cite.ages_as_written("50 anos", "Quantos anos tem a NASA?", ["the 50th anniversary of NASA itself"])
+    # found in plain use: of a thing, the time it will take or a distance is no age
+    polaris = ("Polaris is approximately 431 light years away from Earth, meaning it will take 431 years for "
+               "the song to reach the star traveling at the speed of light.")
+    recorded = "The broadcast celebrates the 40th anniversary of the song's recording."
+    song = "Quantos anos tem a canção?"
+    assert not cite.ages_as_written("431 anos", song, [polaris, recorded])
+    assert cite.ages_as_written("40 anos", song, [polaris, recorded])
+    assert not cite.gives_the_asked_age(polaris, song) and cite.gives_the_asked_age(recorded, song)
+
+
+def test_a_speed_may_be_named():
+    polaris = "It will take 431 years for the song to reach the star traveling at the speed of light."
+    assert cite.fits_kind(polaris, "A que velocidade viaja a canção?")
+    assert cite.fits_kind("A canção viaja à velocidade da luz.", "How fast does the song travel?")
+    assert cite.fits_kind("The song travels far.", "How fast does the song travel?") is False
 
 
 def test_a_figure_of_the_story_s_present_is_not_the_asked_past_year_s():
