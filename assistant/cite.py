@@ -1028,7 +1028,8 @@ def _years_ahead(text: str) -> set[str]:
 
 _YEARS_AHEAD = re.compile(r"\b(?:will|would|to) take (?:about |around |some |nearly |almost )?[\d.,]+ years\b"
                           r"|\b[\d.,]+ light[- ]years?\b|\b[\d.,]+ anos[- ]luz\b"
-                          r"|\b(?:vai|vão|irá|irão) (?:levar|demorar) (?:cerca de |perto de |quase )?[\d.,]+ anos\b")
+                          r"|\b(?:vai|vão|irá|irão) (?:levar|demorar) (?:cerca de |perto de |quase )?[\d.,]+ anos\b",
+                          re.IGNORECASE)
 
 
 def _written_ages(text: str) -> set[str]:
