@@ -1023,13 +1023,19 @@ def ages_as_written(answer: str, question: str, sentences: list[str]) -> bool:
 def _years_ahead(text: str) -> set[str]:
     """The numbers the text writes as years to come or as a distance ("will take 431 years", "431
     light years")."""
-    return {n for m in _YEARS_AHEAD.finditer(text) for n in numbers(m.group(0))}
+    return {n for m in _YEARS_AHEAD.finditer(fold(text)) for n in numbers(m.group(0))}
 
 
-_YEARS_AHEAD = re.compile(r"\b(?:will|would|to) take (?:about |around |some |nearly |almost )?[\d.,]+ years\b"
-                          r"|\b[\d.,]+ light[- ]years?\b|\b[\d.,]+ anos[- ]luz\b"
-                          r"|\b(?:vai|vão|irá|irão) (?:levar|demorar) (?:cerca de |perto de |quase )?[\d.,]+ anos\b",
-                          re.IGNORECASE)
+def _takes(amount: str, en_units: str, pt_units: str) -> str:
+    """A folded pattern for the time something will take: "it will take 431 years", "vai levar
+    cerca de dez dias", "levará 431 anos" (_DATE and _YEARS_AHEAD read it alike)."""
+    return (rf"(?:will|would|to) take (?:about |around |some |nearly |almost )?{amount} {en_units}"
+            rf"|(?:(?:vai|vao|ira|irao) (?:levar|demorar)|levara|levarao|demorara|demorarao)"
+            rf" (?:cerca de |perto de |quase )?{amount} {pt_units}")
+
+
+_YEARS_AHEAD = re.compile(r"\b(?:" + _takes(r"[\d.,]+", "years", "anos") + r")\b"
+                          r"|\b[\d.,]+ light[- ]years?\b|\b[\d.,]+ anos[- ]luz\b")
 
 
 def _written_ages(text: str) -> set[str]:
@@ -2466,9 +2472,7 @@ _DATE = re.compile(
     r"|(within|in|after) (the )?(next |coming )?(\w+ )?(days?|weeks?|months?|years?|hours?)"
     r"|(dentro de|daqui a|no prazo de|ao fim de|nos proximos|nas proximas) (\w+ )?(dias|semanas|meses|anos|horas)"
     # or as the time it will take: "it will take 431 years for the song to reach the star"
-    r"|(will|would|to) take (about |around |some |nearly |almost )?[\w,.]+ (days|weeks|months|years|hours)"
-    r"|(vai|vao|ira|irao) (levar|demorar) (cerca de |perto de |quase )?[\w,.]+ (dias|semanas|meses|anos|horas)"
-    r"|(levara|levarao|demorara|demorarao) (cerca de |perto de |quase )?[\w,.]+ (dias|semanas|meses|anos|horas))\b")
+    r"|" + _takes(r"[\w,.]+", "(days|weeks|months|years|hours)", "(dias|semanas|meses|anos|horas)") + r")\b")
 
 
 # "What phrase did the official use?" asks for words in quotation marks.

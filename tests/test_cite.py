@@ -1898,6 +1898,9 @@ def test_an_age_answered_must_be_written_as_one():
     assert not cite.ages_as_written("431 anos", song, [polaris, recorded])
     assert cite.ages_as_written("40 anos", song, [polaris, recorded])
     assert not cite.gives_the_asked_age(polaris, song) and cite.gives_the_asked_age(recorded, song)
+    # The Portuguese future reads alike ("levará", as _DATE reads it): no age either.
+    levara = "A canção levará 431 anos a chegar à estrela."
+    assert not cite.ages_as_written("431 anos", song, [levara]) and not cite.gives_the_asked_age(levara, song)
 
 
 def test_a_speed_may_be_named():
