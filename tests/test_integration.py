@@ -47,8 +47,8 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
 
 
 # Each figure's gate is the higher of the floor (0.90 / 0.95 / 0.90 / 1.00, for the default
-# backend) and what the backend reaches now less two cases: a drop below fails CI. The default
-# backend's cited gold sits one case above the floor (144 of 150, 143 needed); figures: docs/evaluation.md.
+# backend) and what the backend reaches now less two cases: a drop below fails CI; figures:
+# docs/evaluation.md ("Latest figures").
 # llama.cpp built without AVX-512 (scripts/setup.sh turns it on only where the CPU has it) rounds
 # otherwise, and greedy decoding then takes other words on some questions: its figures are its own
 # (session 39, an AMD EPYC with AVX2 only: 0.9667 / 0.9467 / 0.9818, cited gold one case under the
