@@ -440,9 +440,11 @@ def names_roles_together(answer: str, question: str, sentences: list[str]) -> bo
 def opens_on_the_role_holder(answer: str, question: str, sentences: list[str]) -> bool:
     """Whether, asked of someone by role alone ("How old is the judge?"), an answer that opens on a
     person's name ("Joaquim Ferreira is 61") opens on one the article gives that role, where it
-    names them at all: Ferreira is the company's administrator; the judge is Helena Sobral."""
+    names them at all: Ferreira is the company's administrator; the judge is Helena Sobral. Not
+    asked who does something to the role's holder: "Quem vai ver o presidente francês?" asks for
+    Witkoff and Rubio, not for a president (gives_the_other_party guards that side)."""
     roles = _roles_named(question)
-    if not roles or asked_roles(question) or names(question):
+    if not roles or asked_roles(question) or names(question) or _WHO.search(fold(question)):
         return True
     runs = _name_runs(strip_markers(answer).lstrip())
     if not runs or runs[0][0] > 0 or _is_place_or_people(runs[0][1]):

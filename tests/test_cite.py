@@ -1733,6 +1733,12 @@ def test_an_answer_opening_on_someone_without_the_role_asked_is_caught():
     assert not cite.opens_on_the_role_holder("Joaquim Ferreira is 61 years old.", "How old is the judge?", sentences)
     assert cite.opens_on_the_role_holder("Helena Sobral is the judge.", "What did the judge say?", sentences)
     assert cite.opens_on_the_role_holder("Joaquim Ferreira is 61.", "How old is Joaquim Ferreira?", sentences)
+    # found in plain use: asked who sees the role's holder, the answer is someone else
+    macron = ("Witkoff e Rubio verão o presidente francês Emmanuel Macron e sua equipe, antes que o Secretário de "
+              "Estado dos EUA contenha conversas com Lammy e seus colegas franceses e alemães.")
+    assert cite.opens_on_the_role_holder("Witkoff e Rubio vão ver o presidente francês.",
+                                         "Quem vai ver o presidente francês?", [macron])
+    assert cite.opens_on_the_role_holder("Witkoff and Rubio will.", "Who is meeting the French president?", [macron])
 
 
 def test_to_a_named_court_says_where():
