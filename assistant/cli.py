@@ -187,7 +187,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     datasets = [Path(d) for d in args.dataset] or sorted(Path("eval").glob("*.jsonl"))
-    cases = evaluate.load_cases(datasets)[: args.limit or None]
+    cases = [case for path in datasets for case in evaluate.load_cases([path])[:: args.every]][: args.limit or None]
     thresholds = dict(evaluate.DEFAULT_THRESHOLDS)
     if args.thresholds:
         thresholds.update(json.loads(Path(args.thresholds).read_text()))
@@ -272,6 +272,12 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="assistant", description="Grounded, cited answers about news articles.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -298,6 +304,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--out", help="output folder (default eval-out/<timestamp>)")
     e.add_argument("--backend", help="generator: llama-cpp, openai-compatible or extractive")
     e.add_argument("--limit", type=int, default=0, help="only the first N cases")
+    e.add_argument("--every", type=_positive, default=1, metavar="N",
+                   help="only every Nth case of each set, from its first: a quicker check on the same mix of cases")
     e.add_argument("--thresholds", help="JSON file overriding the quality floor")
     e.add_argument("--quiet", action="store_true")
     e.add_argument("--replies", metavar="FILE",

@@ -127,3 +127,26 @@ def test_cli_eval_baseline_on_extractive_is_skipped(tmp_path, monkeypatch, capsy
     assert "baseline skipped" in (out / "report.md").read_text(encoding="utf-8")
     assert (out / "report.png").read_bytes().startswith(b"\x89PNG")
     assert (out / "summary.json").exists() and (out / "results.jsonl").exists()
+
+
+def test_cli_eval_every_takes_every_nth_case_of_each_set(tmp_path, monkeypatch, capsys, paris_index, e5):
+    from assistant import cli, pipeline
+
+    monkeypatch.setattr(pipeline, "make_embedder", lambda settings: e5)
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(paris_index.index_dir))
+    monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(paris_index.articles_dir))
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(paris_index.cache_dir))
+    sets = []
+    for name, count in (("a", 3), ("b", 2)):
+        data = tmp_path / f"{name}.jsonl"
+        data.write_text("".join(json.dumps({"id": f"{name}-{n}", "lang": "pt", "question": GOOD.question,
+                                            "answerable": True, "must": GOOD.must, "gold": GOOD.gold}) + "\n"
+                                for n in range(count)), encoding="utf-8")
+        sets += ["--dataset", str(data)]
+    out = tmp_path / "out"
+    cli.main(["eval", "--backend", "extractive", "--every", "2", "--out", str(out), "--quiet", *sets])
+    ids = [json.loads(line)["id"] for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a-0", "a-2", "b-0"]
+    with pytest.raises(SystemExit):
+        cli.main(["eval", "--every", "0"])
+    assert "--every" in capsys.readouterr().err

@@ -33,10 +33,12 @@ def _model_ready() -> bool:
     return models.is_ready(models.model_path(Settings().cache_dir))
 
 
-def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
+def _eval(tmp: Path, built: Path, backend: str, gate: dict) -> dict:
     out = tmp / f"eval-{backend}"
+    thresholds = {name: value for name, value in gate.items() if name != "every"}
     (tmp / "thresholds.json").write_text(json.dumps(thresholds))
-    args = ["eval", "--quiet", "--out", str(out), "--backend", backend, "--thresholds", str(tmp / "thresholds.json")]
+    args = ["eval", "--quiet", "--out", str(out), "--backend", backend, "--thresholds", str(tmp / "thresholds.json"),
+            "--every", str(gate.get("every", 1))]
     for ds in EVAL_SETS:
         args += ["--dataset", str(ds)]
     done = run_assistant(args, assistant_env(built))
@@ -53,6 +55,10 @@ def _eval(tmp: Path, built: Path, backend: str, thresholds: dict) -> dict:
 # otherwise, and greedy decoding then takes other words on some questions: its figures are its own
 # (session 39, an AMD EPYC with AVX2 only: 0.9667 / 0.9467 / 0.9818, cited gold one case under the
 # issue's floor), and its gate is what it reaches less two cases ("llama-cpp-avx2").
+# On such a host the whole sets took 750-830 s of a 28-33 min CI run, over the guide's "well under 30":
+# its gate is taken on every second case of each set ("every": 2, the same mix of languages, stories,
+# refusals and follow-ups; session 45: 0.939 / 0.9268 / 0.96 / 1.00 on 107 cases), the whole sets
+# being run with `assistant eval` (docs/evaluation.md). Its gate is measured on that half only.
 DEFAULT_RATCHET = json.loads((ROOT / "eval" / "ci-thresholds.json").read_text())
 
 
@@ -67,8 +73,10 @@ def _generator_build() -> str:
 def test_quality_of_default_backend_on_the_eval_sets(tmp_path, built):
     build = _generator_build()
     print(f"\ngenerator build: {build}")
-    summary = _eval(tmp_path, built, "llama-cpp", DEFAULT_RATCHET[build])
-    assert summary["cases"] >= 90
+    gate = DEFAULT_RATCHET[build]
+    summary = _eval(tmp_path, built, "llama-cpp", gate)
+    whole = sum(1 for ds in EVAL_SETS for line in ds.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert summary["cases"] >= whole // gate.get("every", 1) >= 90
 
 
 def test_quality_of_extractive_backend_on_the_eval_sets(tmp_path, built):
