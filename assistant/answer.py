@@ -794,7 +794,15 @@ class Engine:
             pinned = sorted(pool, key=lambda ev: (not cite.mentions_any(ev.text, own),
                                                   not cite.speaks_of(ev.text, make.standalone),
                                                   -cite.share_of_words(ev.text, make.standalone)))
-            return self._quote(pinned, hits, language, make, "the name answered is never beside the question's subject")
+            why = "the name answered is never beside the question's subject"
+            if cite.own_peoples(make.standalone, headlines) and cite.asks_for_persons(make.standalone):
+                # Asked which Russian officials attend, the model named the US envoys: only a
+                # sentence with someone of that people answers ("peace talks with Russia" does not).
+                pinned = [ev for ev in pinned if cite.holds_someone_of(ev.text, make.standalone, headlines)]
+                if not pinned:
+                    return make.final(lang.phrase("refusal", language), [], mode="refused",
+                                      notice=f"{why}; no selected sentence names someone of it")
+            return self._quote(pinned, hits, language, make, why)
         if not cite.names_stand_with_roles_named(text, make.standalone, article, headlines):
             beside = [ev for ev in pool if cite.holds_roles_named(ev.text, make.standalone)]
             return self._quote(beside, hits, language, make, "the name answered is never beside the role asked of")

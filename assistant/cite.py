@@ -555,6 +555,29 @@ def own_subjects(question: str, headlines: list[str]) -> list[tuple[str, ...]]:
     return [n for n in subjects(question) if not _holds_name(n, topic)]
 
 
+def own_peoples(question: str, headlines: list[str]) -> list[str]:
+    """The countries and peoples among the question's own subjects: "russian" of "Which Russian
+    officials will attend the Paris talks?" (not the "may" of "may have to", read as a month)."""
+    return [" ".join(n) for n in own_subjects(question, headlines) if all(w in _PEOPLES for w in n)]
+
+
+# A people and the role or name it qualifies stand this close: "o presidente russo", "Foreign
+# Secretary of the UK, David Lammy"; not "peace talks with Russia".
+BY_ITS_PEOPLE = 3
+
+
+def holds_someone_of(sentence: str, question: str, headlines: list[str]) -> bool:
+    """Whether the sentence names a role or a person right beside one of the peoples the question
+    asks of (own_peoples): "Which Russian officials…?" is answered where "o presidente russo
+    Vladimir Putin" stands, not by "conversas de paz com a Rússia"."""
+    peoples = [tuple(p.split()) for p in own_peoples(question, headlines)]
+    tokens = [fold(w) for w in words(sentence)]
+    named = {w for n in names(sentence) if not _is_place_or_people(n) for w in n}
+    at_people = [i for i, t in enumerate(tokens) if any(_holds_name(p, {t}) for p in peoples)]
+    at_someone = [i for i, t in enumerate(tokens) if t in _ANY_ROLE or t in named]
+    return any(abs(i - j) <= BY_ITS_PEOPLE for i in at_people for j in at_someone)
+
+
 # A machine translation's "Nós" opening a headline is the "US" it read as "us" ("Nós para manter
 # conversas em Paris com europeus"); a headline's own "we" says what we do ("Nós queremos…").
 _HEADLINE_US = re.compile(r"^\W*n[oó]s\s+(?!\w+mos\b)", re.IGNORECASE)
@@ -717,6 +740,10 @@ _WHEN_WORDS = {t[:5] for t in content_terms(
     "realiza realizam realizou ocorre ocorreu ocorreram aconteceram deu deram")}
 
 
+# Who goes with someone is said as "X e Y manterão conversas", "X, with Y,": no verb to look for.
+_ALONGSIDE = re.compile(r"\b(?:acompanh\w*|accompan\w*)\b")
+
+
 def misses_the_asked_event(sentence: str, question: str) -> bool:
     """Whether, asked when something happens or who did it, the sentence holds at most one of the
     question's words (names aside) and leaves out another that says what happens: "Quando reabre
@@ -728,7 +755,7 @@ def misses_the_asked_event(sentence: str, question: str) -> bool:
     # only who did it is looked for by the deed, and only in a short question ("Who won the
     # by-election?"), where the one word left out is the deed; "Quem teve a ideia de enviar a
     # canção?" is answered by "The idea was hatched by Martin Lewis".
-    if kind != "date" and (kind != "person" or _WHOM.search(fold(question))):
+    if kind != "date" and (kind != "person" or _WHOM.search(fold(question)) or _ALONGSIDE.search(fold(question))):
         return False
     asked = _plain_stems(question)
     held = asked & _held_stems([sentence], 5)
@@ -829,7 +856,7 @@ def names_stand_with_subjects(answer: str, question: str, sentences: list[str], 
         return False
     countries = [n for n in own_subjects(question, headlines) if all(w in ALIASES for w in n)]
     # Asked with whom the country meets, the answer names the other side, not one of its own.
-    if asked_kind(question) != "person" or not countries or _WITH_WHOM.search(fold(question)):
+    if not asks_for_persons(question) or not countries or _WITH_WHOM.search(fold(question)):
         return True
     q_tokens = _tokens(question)
     for name in (n for n in names(answer) if not _holds_name(n, q_tokens) and not _is_place_or_people(n)):
@@ -2275,18 +2302,31 @@ def asked_thing(question: str) -> str | None:
     """The noun a "which <thing>" question asks for ("encontro" of "Sobre que encontro Witkoff ia
     prestar contas?", "leader" of "Which French leader will…?": English puts it last, before the
     verb), as a term; None for other questions and for kinds asked_kind checks."""
+    if asked_kind(question) is not None:
+        return None
+    found = content_terms(_which_head(question))
+    return found[0] if found else None
+
+
+def asks_for_persons(question: str) -> bool:
+    """Whether the question asks who, or which people by their role ("Which Russian officials…?",
+    "Que responsáveis russos…?")."""
+    return asked_kind(question) == "person" or _which_head(question) in _ANY_ROLE
+
+
+def _which_head(question: str) -> str:
+    """The folded noun after "which", "what", "que" or "qual" ("" if none; see asked_thing)."""
     folded = fold(question)
     match = _WHICH_THING.search(folded)
-    if not match or asked_kind(question) is not None:
-        return None
+    if not match:
+        return ""
     following = words(folded[match.end():])[:4]
     verb = next((i for i, w in enumerate(following) if _AUXILIARY.match(w)), None)
     head = following[verb - 1] if verb and detect(question) == "en" else following[0] if following else ""
     if verb is None and detect(question) == "en" and len(following) > 1 and _PLURAL.search(following[1]) \
             and not _PLURAL.search(following[0]):
         head = following[1]  # "Which record companies gave…?": a noun before the plural it qualifies
-    found = [] if not head or _AUXILIARY.match(head) else content_terms(head)
-    return found[0] if found else None
+    return "" if not head or _AUXILIARY.match(head) else head
 
 
 def holds_the_asked_thing(text: str, question: str) -> bool | None:

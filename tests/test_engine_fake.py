@@ -1120,6 +1120,29 @@ def test_a_person_of_another_country_gives_way_to_the_sentence_of_the_asked_one(
     assert eng.ask("Who will attend the Paris talks for the UK?").mode == "generated"
 
 
+def test_who_goes_with_someone_is_quoted_where_they_stand_together(paris_index, engine):
+    """Found in plain use: "Quem acompanha Witkoff nas conversas de Paris?" got "Steve Witkoff
+    acompanha Witkoff" (rightly rejected), then a refusal, since the quote had to hold the deed,
+    "acompanha", which the article says as "Witkoff, e … Marco Rubio manterá conversas"."""
+    for question in ("Quem acompanha Witkoff nas conversas de Paris?", "Who accompanies Witkoff to the Paris talks?"):
+        eng, _ = engine(paris_index, [reply("Steve Witkoff.")] * 3)
+        a = eng.ask(question)
+        assert a.mode == "extractive" and "Marco Rubio" in a.answer, a.answer
+        check_citations(a)
+
+
+def test_people_asked_by_their_country_are_refused_where_no_sentence_names_it(paris_index, engine):
+    """Found in plain use: asked which Russian officials attend the Paris talks (none is named), the
+    model named the US envoys. "Which <role>s" asks for people as "who" does, so the envoys must
+    stand beside Russia; they do not, and no sentence at hand names Russia: a refusal, not the
+    sentence on who came to take part."""
+    for question in ("Which Russian officials will attend the Paris talks?",
+                     "Que responsáveis russos vão estar nas conversas de Paris?"):
+        eng, _ = engine(paris_index, [reply("Marco Rubio e Steve Witkoff.")] * 3)
+        a = eng.ask(question)
+        assert a.refused and not a.citations and "never beside" in a.notice, a.answer
+
+
 def test_of_the_sentences_beside_the_subject_the_quote_is_the_one_that_speaks_of_the_thing_asked(paris_index, engine):
     """Asked who attends from Ukraine, the model named the US envoys and Zelensky's aide; of the
     sentences that name Ukraine, the quote is the one on who came to take part ("chegaram … para
