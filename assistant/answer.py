@@ -1197,7 +1197,7 @@ def _publication_question(question: str, standalone: str, turns: list[dict[str, 
 # names the story meant.
 _ABOUT_A_STORY = set(content_terms(
     "article story news piece report text artigo noticia reportagem materia texto published publicada publicado "
-    "written escrita escrito posted dated divulgada divulgado date data when quando old idade "
+    "written escrita escrito posted dated divulgada divulgado date data day dia week semana when quando old idade "
     "articles stories texts artigos noticias textos summary summarize summarise resuma resume resumo resumir "
     "sintese sintetize main key points gist principais pontos ideia principal trata tratam fala falam conta "
     "relata give write make faz faca saying headline headlines title titles titulo titulos manchete called chama "

@@ -2432,9 +2432,11 @@ _PUBLISHED = re.compile(
     r"\b(?:when (?:was|is) (?:it|(?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY + r"(?: [\w'-]+){0,5}?)"
     r" (?:published|written|posted|dated|released|out)"
     r"|(?:what|which) (?:is (?:the )?)?(?:date|day) (?:is|was|of|on) (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY +
+    r"|on (?:what|which) (?:day|date)(?: of the week)? (?:was|is) (?:it|(?:the|this|that) (?:[\w'-]+ ){0,4}?"
+    + _STORY + r"(?: [\w'-]+){0,5}?) (?:published|written|posted|dated|released|out)"
     r"|how old is (?:the|this|that) (?:[\w'-]+ ){0,4}?" + _STORY + r"|publication date|date of publication"
     # Not "Quando foi publicado o estudo?": a study's publication is news the story tells.
-    r"|quando (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?"
+    r"|(?:quando|em que (?:dia|data)(?: da semana)?) (?:[\w-]+ ){0,6}?(?:publicad|divulgad)[oa]s?"
     r"(?:(?=\W*$)| (?:[\w-]+ ){0,3}?" + _STORY + r"| [ao]s? (?:d[aeo]s?|sobre)\b)"
     r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?(?:publicad|divulgad)[oa]s?"
     r"|quando (?:[\w-]+ ){0,4}?" + _STORY + r"s? (?:[\w-]+ ){0,3}?escrit[oa]s?"
@@ -2859,7 +2861,8 @@ _TILL = re.compile(r"\b(until|till|since|desde|ate(?! (?:as|a) \d))\b")  # not a
 # "uma hora de atraso", "an hour late", "half a day": a span of one.
 _ONE_SPAN = re.compile(r"\b(?:an?|uma?|meia|half an?)\s+(?:hour|day|week|month|year|minute|second|hora|dia|semana|mes|ano"
                        r"|minuto|segundo)s?\b")
-_HOW_FAR = re.compile(r"\b(how far|a que distancia|(que|qual (e )?a) distancia)\b")
+_HOW_FAR = re.compile(r"\b(how far|a que distancia|(que|qual (e )?a) distancia|what(?: is|'s| was)? the distance"
+                      r"|distance between|distancia entre)\b")
 _DISTANCE = re.compile(r"\d(?:[\d.,]*\d)?\s?-?(?:km|kilomet(?:re|er)s?|quilometros?|metres?|meters?|metros|m|miles?"
                        r"|milhas|light[- ]years?|anos[- ]luz)\b"
                        r"|\b(?:metres|meters|metros|miles|milhas|quilometros|kilometres|kilometers) (?:away|de distancia)\b")

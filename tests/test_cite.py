@@ -753,7 +753,9 @@ def test_a_role_before_a_possessor_is_held_by_no_one_named_there():
     "When was the NASA article published?", "When was this story written?", "When was it published?",
     "What is the date of the article about the Paris talks?", "How old is this news?",
     "Quando foi publicada a notícia da NASA?", "Quando é que este artigo foi publicado?",
-    "Qual é a data da notícia sobre os Beatles?", "De quando é esta notícia?", "Quando foi escrita esta notícia?"])
+    "Qual é a data da notícia sobre os Beatles?", "De quando é esta notícia?", "Quando foi escrita esta notícia?",
+    "Em que dia da semana foi publicada a notícia da NASA?", "On what day of the week was the NASA story published?",
+    "Em que dia foi publicada?"])
 def test_asked_when_the_story_came_out(question):
     assert cite.asks_publication_date(question)
 
@@ -761,7 +763,7 @@ def test_asked_when_the_story_came_out(question):
 @pytest.mark.parametrize("question", [
     "When will the song be transmitted?", "When was the song written?", "Quando foi escrita a canção?",
     "Quando será transmitida a canção?", "Quando foi isso?", "When was the press release issued?",
-    "What did the article say about Sumy?"])
+    "What did the article say about Sumy?", "Em que dia foi publicado o estudo?", "On what day was the song transmitted?"])
 def test_asked_when_what_the_story_tells_happens(question):
     assert not cite.asks_publication_date(question)
 
@@ -2447,6 +2449,12 @@ def test_session_38_checks_read_the_held_out_stories_words():
     q = "A que distância de Sagres ficou o epicentro?"
     assert cite.fits_kind("Um abalo de magnitude 4,9 teve epicentro ao largo de Sagres em 2018.", q) is False
     assert cite.fits_kind("O epicentro localizou-se cerca de 18 quilómetros a sul de Portimão.", q)
+    # ...asked by its noun too (a fresh question: the antenna's sentence was quoted for it).
+    q = "What is the distance between Madrid and Robledo de Chavela?"
+    assert cite.fits_kind("The song will be transmitted from the DSS-63 radio antenna at the Madrid Deep Space "
+                          "Communication Complex in Robledo de Chavela, Spain at 12:00 am UTC.", q) is False
+    assert cite.fits_kind("Polaris is approximately 431 light years away from Earth.", "Qual é a distância entre a "
+                          "Terra e a Polaris?")
     # A name the question sets aside is not what it asks of.
     assert cite.asked_names("Onde mais, fora do Algarve, se sentiu o abalo?") == []
     assert cite.asked_names("Who else, other than Kiprono, ran?") == []

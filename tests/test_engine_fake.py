@@ -1383,7 +1383,8 @@ def test_when_a_story_was_published_is_its_dateline(both_stories, engine):
     dateline ("Saturday, February 2, 2008") never ranks among the hits. The Paris story has none."""
     eng, llm = engine(both_stories, [reply("On February 4.")])
     nasa = ARTICLES / "nasa-beatles-deep-space.en.txt"
-    for question in ("When was the NASA article published?", "Qual é a data da notícia sobre os Beatles?"):
+    for question in ("When was the NASA article published?", "Qual é a data da notícia sobre os Beatles?",
+                     "Em que dia da semana foi publicada a notícia da NASA?"):  # "semana" is in the Paris story too
         a = eng.ask(question)
         assert not a.refused and "“Saturday, February 2, 2008”. [1]" in a.answer, a.answer
         assert a.language == lang.detect(question) and len(a.citations) == 1
