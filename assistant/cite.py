@@ -24,7 +24,7 @@ Segurança Office Gabinete Prime Primeiro Government Governo Council Conselho Mi
 Relações Exteriores Defesa Reino Unido United Kingdom Union União Adviser Advisers Consultores Chief Chefe
 Envoy Enviado Special Especial Diplomat Diplomata Leader Líder Senator Senador Mr Mrs Ms Sr Sra Dr
 EU UN NATO OTAN ONU UE Western Ocidente Transatlantic Transatlântico
-Yes No Sim Não Note Nota Apart Besides Except Além Exceto
+Yes No Sim Não Note Nota Apart Besides Except Além Exceto Algum Alguma Alguns Algumas Nunca Jamais Never Ever
 According Segundo The A O As Os In Em On At He She They It This That These Those Ele Ela Eles Elas Isso
 Since Desde Before Antes After Depois During Durante Until While Enquanto AM PM
 Because Porque Pois So Therefore Portanto But Mas However Contudo And Also Também
@@ -2588,6 +2588,8 @@ _REASON = re.compile(
 _DENIES = re.compile(r"\b(?:not|never|nobody|none|nothing|no \w+s|unclear|unknown|nao|nunca|nenhum\w*|ninguem"
                      r"|ainda (?:nao|por|sem))\b|n't\b")
 DENIAL_REACH = 5  # words between the "no" and a word of the question
+_EVER_BEFORE = re.compile(r"\b(?:(?:ever|alguma vez|jamais)\b.*\b(?:before|antes)|previously|anteriormente)\b")
+_FIRST_TIME = re.compile(r"\b(?:first time|primeira vez)\b")
 
 
 def denies(sentence: str) -> bool:
@@ -2602,8 +2604,10 @@ def denial_reach(sentence: str, question: str) -> int | None:
     less so (3). None when the sentence says no to none of it."""
     folded = fold(sentence)
     # Each "no" where _DENIES finds it, at its last word ("not", "wouldn't", "arrests" of "no
-    # arrests"): not the "no" of "no final do mês", which says no such thing.
-    spots = [len(words(folded[:m.end()])) - 1 for m in _DENIES.finditer(folded)]
+    # arrests"): not the "no" of "no final do mês", which says no such thing. Asked whether a thing
+    # was ever done before, "the first time" says no.
+    denials = (_DENIES, _FIRST_TIME) if _EVER_BEFORE.search(fold(question)) else (_DENIES,)
+    spots = [len(words(folded[:m.end()])) - 1 for rx in denials for m in rx.finditer(folded)]
     if not spots:
         return None
     asked = _plain_stems(question)

@@ -2005,6 +2005,16 @@ def test_a_no_said_of_the_thing_asked_is_nearer_than_one_said_of_something_else(
                              "mayor or his staff, who paid the bill.", "Did the mayor pay?") is None
 
 
+def test_the_first_time_says_no_to_ever_before():
+    """A fresh question: "Alguma vez foi enviada música para o espaço profundo antes?" was refused,
+    the sentence saying "the first time" (and "Alguma", opening the question, was read as a name)."""
+    first = "This will mark the first time music has been sent into deep space."
+    assert cite.denial_reach(first, "Alguma vez foi enviada música para o espaço profundo antes?") is not None
+    assert cite.denial_reach(first, "Has music ever been sent into deep space before?") is not None
+    assert cite.denial_reach(first, "É a primeira vez que se envia música para o espaço profundo?") is None
+    assert cite.names("Alguma vez foi enviada música?") == [] and cite.names("Nunca foi vista?") == []
+
+
 def test_short_words_meet_their_english_endings():
     assert cite.share_of_words("the attack could cost the board at least £9m",
                                "How much could the attack end up costing?") == 1.0
