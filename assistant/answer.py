@@ -779,6 +779,11 @@ class Engine:
             if cite.mentions_any(make.standalone, misquoted):
                 return make.final(lang.phrase("refusal", language), [], mode="refused", notice=why)
             return self._quote(pool, hits, language, make, why)
+        if not cite.speaker_role_stands(text, make.standalone, [ev.text for ev in pool]):
+            # "Who said they want the US to use a bit more stick?" → "The US diplomat said…", of
+            # "…mais de bastão”, disse um funcionário": that sentence is the answer.
+            pinned = sorted(pool, key=lambda ev: -cite.share_of_words(ev.text, make.standalone))
+            return self._quote(pinned, hits, language, make, "the article gives these words to someone else")
         if not cite.names_numbers_together(text, make.standalone, article):
             # Quote the sentence that holds the question's numbers and dates, if one does.
             pinned = sorted(pool, key=lambda ev: not cite.holds_marks(ev.text, make.standalone))

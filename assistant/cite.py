@@ -514,6 +514,22 @@ def roles_given_stand(answer: str, question: str, sentences: list[str]) -> bool:
     return True
 
 
+# "Who said…?", "Quem afirmou…?": asked who spoke the words the question gives.
+_WHO_SAID = re.compile(r"^\W*(?:(?:and|e) )?(?:who|quem) (?:\w+ )?(?:said|says|say|told|stated|declared|wrote"
+                       r"|disse|diz|dizem|disseram|afirmou|afirma|declarou|escreveu)\b")
+
+
+def speaker_role_stands(answer: str, question: str, sentences: list[str]) -> bool:
+    """Whether, asked who said the words the question gives, a role the answer gives the speaker
+    stands in the sentence that holds those words best: "Who said they want the US to use a bit
+    more stick?" is not answered by "The US diplomat", of "…bastão”, disse um funcionário"."""
+    if not _WHO_SAID.search(fold(question)) or not sentences:
+        return True
+    given = {w for w in _tokens(answer) - _tokens(question) if w in ROLES}
+    said = _tokens(max(sentences, key=lambda s: share_of_words(s, question)))
+    return all(ROLES[role] & said for role in given)
+
+
 def gives_a_role(sentence: str, question: str) -> bool:
     """Whether the sentence names someone the question names beside a role word ("a vereadora da
     Mobilidade, Filipa Marques")."""

@@ -1120,6 +1120,18 @@ def test_a_person_of_another_country_gives_way_to_the_sentence_of_the_asked_one(
     assert eng.ask("Who will attend the Paris talks for the UK?").mode == "generated"
 
 
+def test_asked_who_said_the_words_the_speaker_is_the_one_the_article_gives_them_to(paris_index, engine):
+    """A fresh question: "Who said they want the US to use a bit more stick?" got "The US diplomat
+    said…"; the article gives those words to "um funcionário", and "diplomatas" stand in another
+    sentence. The sentence with the words is quoted."""
+    eng, _ = engine(paris_index, [reply("The US diplomat said they want the US to use a bit more stick.")] * 3)
+    a = eng.ask("Who said they want the US to use a bit more stick?")
+    assert a.mode == "extractive" and "disse um funcionário" in a.answer and "someone else" in a.notice, a.answer
+    check_citations(a)
+    eng, _ = engine(paris_index, [reply("An official said they want the US to use a bit more stick.")] * 3)
+    assert eng.ask("Who said they want the US to use a bit more stick?").mode == "generated"
+
+
 def test_who_goes_with_someone_is_quoted_where_they_stand_together(paris_index, engine):
     """Found in plain use: "Quem acompanha Witkoff nas conversas de Paris?" got "Steve Witkoff
     acompanha Witkoff" (rightly rejected), then a refusal, since the quote had to hold the deed,
