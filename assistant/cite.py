@@ -1706,8 +1706,20 @@ def quotes_the_asked(sentence: str, question: str) -> bool:
     if speaks_for_the_asked(sentence, question):
         return True
     asked = names(question)
-    return any(any(_holds_name(a, set(n)) for a in asked)
+    return any(any(_holds_name(a, set(n)) for a in asked) and not _names_whose(sentence, at, n)
                and re.search(r"[“\"«]", " ".join(sentence[at:].split()[:12])) for at, n in _name_runs(sentence))
+
+
+def _names_whose(sentence: str, at: int, name: tuple[str, ...]) -> bool:
+    """Whether the name at `at` only says whose another named person is: "John Lennon's wife Yoko
+    Ono, who sees…", "a mulher de John Lennon, Yoko Ono, que…" (the words are Yoko Ono's)."""
+    rest = sentence[at:].split()
+    end = rest[len(name) - 1] if len(rest) >= len(name) else ""
+    if re.search(r"['’]s$", end):  # not "the Information Commissioner's Office", one name
+        after = rest[len(name):len(name) + 3]
+        return bool(after) and after[0][:1].islower() and any(w[:1].isupper() for w in after[1:])
+    return bool(re.search(r"\b(?:d[oa]s?|de|of)\s+$", sentence[:at])) and end.endswith(",") \
+        and any(w[:1].isupper() for w in rest[len(name):len(name) + 1])
 
 
 def speakers_stand(answer: str, sentences: list[str]) -> list[str]:
@@ -2934,7 +2946,10 @@ def fits_kind(sentence: str, question: str) -> bool | None:
     if kind == "words":
         return bool(_QUOTED.search(sentence))
     if kind == "name":  # a day or a month names no one and nowhere: "In which country…?" is not "Wednesday"
-        return any(not _holds_name(n, q_tokens) and not set(n) <= _CALENDAR_NAMES for n in names(sentence))
+        # A name holding the kind asked is still new: "Qual é o nome do complexo…?" → "Madrid Deep
+        # Space Communication Complex".
+        return any(not all(_holds_word(w, q_tokens) for w in [w for w in n if len(w) >= 4] or n)
+                   and not set(n) <= _CALENDAR_NAMES for n in names(sentence))
     if kind == "person":  # someone the question does not name (a country or a people is nobody), or a role
         return any(not _holds_name(n, q_tokens) and not _is_place_or_people(n) for n in names(sentence)) or bool(
             (_tokens(sentence) - q_tokens) & (ROLES.keys() | _BODIES))

@@ -2598,3 +2598,26 @@ def test_an_answer_that_names_the_other_party_of_the_question(question, answer, 
     assert cite.gives_the_other_party(answer, question, [ENVOYS, MACRON]) is other
     assert cite.asked_roles("Who are the Europeans meeting the US envoys?") == []
     assert cite.asked_roles("Who is the envoy meeting Macron?") == ["envoy"]
+
+
+def test_a_name_that_only_says_whose_someone_is_is_not_the_speaker():
+    """A fresh question: "What did John Lennon say about the transmission?" was answered with the
+    sentence whose words are his wife's ("John Lennon's wife Yoko Ono, who sees the event as…")."""
+    nasa = ("NASA's press release includes statements from Beatle Paul McCartney, who tells NASA to \"send [his] "
+            "love to the aliens\", and John Lennon's wife Yoko Ono, who sees the event as \"the beginning of the "
+            "new age\".")
+    assert not cite.quotes_the_asked(nasa, "What did John Lennon say about the transmission?")
+    assert cite.quotes_the_asked(nasa, "What did Yoko Ono say?")
+    assert not cite.quotes_the_asked('A mulher de John Lennon, Yoko Ono, que vê o evento como "uma nova era".',
+                                     "O que disse John Lennon?")
+    # one name with a possessive inside it
+    assert cite.quotes_the_asked('The Information Commissioner\'s Office said it was "making inquiries".',
+                                 "What did the Information Commissioner's Office say?")
+
+
+def test_a_name_asked_by_its_kind_may_hold_the_kind():
+    """A fresh question: "Qual é o nome do complexo…?", pressed, got "…é o Madrid Deep Space
+    Communication Complex", rejected as no name of its own ("Complex" is the question's "complexo")."""
+    q = "Qual é o nome do complexo de onde a canção será transmitida?"
+    assert cite.fits_kind("O complexo é o Madrid Deep Space Communication Complex.", q)
+    assert cite.fits_kind("O complexo de onde a canção será transmitida.", q) is False
