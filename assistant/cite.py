@@ -2067,6 +2067,8 @@ def says_no_place(answer: str, question: str, article: Sequence[str] = ()) -> bo
     if not asks_where_at(question) or _AT_A_PLACE.search(strip_markers(answer)) \
             or _TO_A_NAME.search(strip_markers(answer)) or _AT_A_VENUE.search(fold(answer)):
         return False
+    if _capitals_named(fold(strip_markers(answer))):
+        return False  # "went to the capital of France" names Paris, as the article's "capital francesa"
     given = names(strip_markers(answer))
     placed = {name for s in article for name in _placed_names(s)}
     if not _WHERE.search(fold(question)):

@@ -1502,6 +1502,14 @@ def test_a_bare_name_answers_where_when_the_article_puts_something_in_it():
     assert cite.says_no_place("Amsterdam", "Onde foi recuperado o retrato de Brouwer?")
 
 
+def test_a_capital_named_by_its_country_is_a_place():
+    """A fresh question: "Where did the Ukrainian ministers go?" → "…went to the capital of France"
+    (the article: "chegaram à capital francesa") was turned down as naming no place."""
+    question = "Where did the Ukrainian ministers go?"
+    assert not cite.says_no_place("The Ukrainian ministers went to the capital of France.", question)
+    assert not cite.says_no_place("Foram para a capital francesa.", "Para onde foram os ministros ucranianos?")
+
+
 def test_a_bare_name_answers_where_people_live_when_the_article_makes_them_its_residents():
     article = ["The company blamed the delay on a legal challenge by residents of Maia, who say the works will "
                "increase noise in their neighbourhood."]
